@@ -1,0 +1,1 @@
+fn main(){ turnus_app::run() }

@@ -1,0 +1,16 @@
+//! Turnus: rota planning, hour accounting and working-time law checks for BPA arbeidsledere.
+//!
+//! The core is a functional centre with an imperative shell:
+//!
+//! | layer | modules | does I/O? |
+//! |---|---|---|
+//! | time and calendar | [`time`], [`calendar`] | no |
+//! | plain data | [`model`] | no |
+//! | meaning | [`rules`], [`hours`], [`rotation`] | no: "today" is a parameter |
+//! | edges | [`interchange`], [`cli`] | yes |
+//!
+//! Nothing here knows about Tauri or reads the clock, except [`cli`], the command line edge.
+
+pub mod calendar;
+pub mod model;
+pub mod time;
