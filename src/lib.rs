@@ -14,3 +14,4 @@
 pub mod calendar;
 pub mod model;
 pub mod time;
+pub mod cli;
