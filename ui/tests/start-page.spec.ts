@@ -64,3 +64,16 @@ test('at 200 % zoom nothing needs sideways scrolling', async ({ page }) => {
   expect(overflow, 'the page is no wider than the window').toBeLessThanOrEqual(0);
   await page.screenshot({ path: `${SHOTS}/ui-zoom200.png`, fullPage: true });
 });
+
+test('with forced colours (Windows high contrast) the button and focus stay visible', async ({ page }) => {
+  await page.emulateMedia({ forcedColors: 'active', contrast: 'more' });
+  await page.goto('/');
+  await page.keyboard.press('Tab');
+  const button = page.getByRole('button', { name: 'Åpne demoplanen' });
+  await expect(button).toBeFocused();
+  const outline = await button.evaluate((element) => getComputedStyle(element).outlineStyle);
+  expect(outline, 'the focus ring is drawn, not left to colour alone').toBe('solid');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: 'Demoplan for Ingrid' })).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/ui-forced-colors.png`, fullPage: true });
+});
