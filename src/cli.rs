@@ -24,9 +24,7 @@ struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Sjekk en plan mot arbeidstidsreglene
-    Check {
-        plan: std::path::PathBuf,
-    },
+    Check { plan: std::path::PathBuf },
 }
 
 /// Run the command line with `args` (the first is the program name); returns the exit code.
