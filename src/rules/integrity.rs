@@ -164,7 +164,7 @@ fn notice(shift: &Shift, out: &mut Vec<Finding>) {
         return;
     };
     let notice = shift.start - changed;
-    if notice < 0 || notice >= 14 * DAY {
+    if !(0..14 * DAY).contains(&notice) {
         return;
     }
     out.push(Finding {
