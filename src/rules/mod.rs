@@ -97,3 +97,8 @@ pub fn check_assistant(
     night::check(timeline, out);
     integrity::check_assistant(plan, assistant, timeline, out);
 }
+
+#[cfg(test)]
+mod fixture;
+#[cfg(test)]
+mod tests;
