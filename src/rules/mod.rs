@@ -17,6 +17,7 @@
 //! The checker is pure: no clock, no I/O. Messages are not made here; a finding's fields are
 //! rendered in the UI's language by its reader.
 
+pub mod explain;
 pub mod finding;
 pub mod integrity;
 pub mod length;
