@@ -12,7 +12,7 @@ mod plan;
 mod profile;
 mod rotation;
 mod shift;
-mod vedtak;
+pub mod vedtak;
 
 pub use absence::{Absence, AbsenceKind};
 pub use assistant::{Assistant, Role};
