@@ -15,4 +15,5 @@ pub mod calendar;
 pub mod cli;
 pub mod hours;
 pub mod model;
+pub mod rotation;
 pub mod time;
