@@ -12,6 +12,7 @@
 //! Nothing here knows about Tauri or reads the clock, except [`cli`], the command line edge.
 
 pub mod calendar;
+pub mod demo;
 pub mod cli;
 pub mod hours;
 pub mod model;
