@@ -1,1 +1,3 @@
-fn main(){ turnus_app::run() }
+fn main() {
+    turnus_app::run()
+}
