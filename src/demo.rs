@@ -560,4 +560,16 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn demo_pattern_on_its_own_keeps_the_law() {
+        use crate::rules::Severity;
+        let plan = demo_plan(d(2026, 11, 22));
+        let found = crate::rotation::check_pattern(&plan, &RotationId(ROTATION_ID.into())).unwrap();
+        let serious: Vec<_> = found
+            .iter()
+            .filter(|f| f.severity != Severity::Info)
+            .collect();
+        assert!(serious.is_empty(), "{serious:#?}");
+    }
 }

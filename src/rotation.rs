@@ -29,15 +29,19 @@
 //! - A shift belongs to the date it starts on: expanding `[from, to]` gives the shifts that
 //!   start on those dates, so a night starting on `to` runs into the day after.
 //!
+//! - [`check_pattern`] checks a pattern on its own (RULES.md "Checking a rotation pattern"):
+//!   the pattern only, over whole cycles, findings placed back in the pattern.
+//!
 //! Left out on purpose: storing anything (the caller owns the plan), absences and vikar
-//! suggestions, and the law check itself (`crate::rules`).
+//! suggestions, and the rules themselves (`crate::rules`).
 
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use crate::calendar::is_red_day;
 use crate::model::{
     AssistantId, DayChange, Plan, Rotation, RotationId, Shift, ShiftId, ShiftStatus, ShiftType,
 };
+use crate::rules::{check, CheckOptions, Finding, Rule, Severity};
 use crate::time::Instant;
 
 /// The longest pattern, in weeks.
@@ -130,7 +134,7 @@ pub fn validate(plan: &Plan, rotation: &Rotation) -> Result<(), RotationError> {
             weeks: rotation.weeks,
         });
     }
-    if rotation.start.weekday() != chrono::Weekday::Mon {
+    if rotation.start.weekday() != Weekday::Mon {
         return Err(RotationError::StartNotMonday {
             rotation: name(),
             start: rotation.start,
@@ -480,12 +484,114 @@ fn sort(shifts: &mut [Shift]) {
     shifts.sort_by(|a, b| a.start.cmp(&b.start).then_with(|| a.id.cmp(&b.id)));
 }
 
+/// The weeks a pattern is checked over: at least 52 and at least two cycles, rounded up to
+/// whole cycles, so every week of the pattern is followed by the next, the last by the first.
+pub fn pattern_check_weeks(weeks: u32) -> u32 {
+    let weeks = weeks.max(1);
+    52_u32.max(2 * weeks).div_ceil(weeks) * weeks
+}
+
+/// The checker's findings on a pattern, grouped by where they fall in the pattern.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PatternFinding {
+    pub rule: Rule,
+    pub severity: Severity,
+    pub assistants: Vec<AssistantId>,
+    /// The pattern week (1..=N) and weekday of the findings' start.
+    pub week: u32,
+    pub weekday: Weekday,
+    /// The real dates, one per finding, on which the checked expansion met it.
+    pub dates: Vec<NaiveDate>,
+    /// The findings themselves, in order of time.
+    pub findings: Vec<Finding>,
+}
+
+/// Check the pattern of rotation `rotation_id` on its own: expand its slots (without day
+/// changes and without `until`) from its start over [`pattern_check_weeks`] weeks, with the red
+/// days of the dates it lands on, run the checker on a plan holding only those shifts, and
+/// place each finding at the pattern week and weekday of its start.
+///
+/// Findings of the same rule, severity and assistants at the same place in the pattern form
+/// one [`PatternFinding`] listing every date; so a rest broken between the last Sunday and the
+/// first Monday shows up once, at the last week's Sunday, with a date for each cycle.
+/// Groups are ordered by pattern week, weekday, rule and assistants.
+pub fn check_pattern(
+    plan: &Plan,
+    rotation_id: &RotationId,
+) -> Result<Vec<PatternFinding>, RotationError> {
+    let rotation = plan
+        .rotations
+        .iter()
+        .find(|r| &r.id == rotation_id)
+        .ok_or_else(|| RotationError::UnknownRotation(rotation_id.to_string()))?;
+    validate(plan, rotation)?;
+    let weeks = pattern_check_weeks(rotation.weeks);
+    let last = rotation.start + Duration::weeks(i64::from(weeks)) - Duration::days(1);
+    let mut shifts = pattern_shifts(plan, rotation, rotation.start, last, false)?;
+    sort(&mut shifts);
+    let only_pattern = Plan {
+        settings: plan.settings.clone(),
+        profile: plan.profile.clone(),
+        vedtak: plan.vedtak.clone(),
+        assistants: plan.assistants.clone(),
+        shift_types: plan.shift_types.clone(),
+        shifts,
+        rotations: Vec::new(),
+        absences: Vec::new(),
+    };
+    let report = check(&only_pattern, &CheckOptions::default());
+    let mut groups: Vec<PatternFinding> = Vec::new();
+    for finding in report.findings {
+        let date = finding.start.local_date();
+        // A finding before the start (a window reaching back) is placed in week 1.
+        let week = pattern_week(rotation, date).unwrap_or(1);
+        let weekday = date.weekday();
+        let same = |g: &PatternFinding| {
+            g.rule == finding.rule
+                && g.severity == finding.severity
+                && g.assistants == finding.assistants
+                && g.week == week
+                && g.weekday == weekday
+        };
+        match groups.iter_mut().find(|g| same(g)) {
+            Some(group) => {
+                group.dates.push(date);
+                group.findings.push(finding);
+            }
+            None => groups.push(PatternFinding {
+                rule: finding.rule,
+                severity: finding.severity,
+                assistants: finding.assistants.clone(),
+                week,
+                weekday,
+                dates: vec![date],
+                findings: vec![finding],
+            }),
+        }
+    }
+    groups.sort_by(|a, b| {
+        (
+            a.week,
+            a.weekday.num_days_from_monday(),
+            a.rule,
+            &a.assistants,
+        )
+            .cmp(&(
+                b.week,
+                b.weekday.num_days_from_monday(),
+                b.rule,
+                &b.assistants,
+            ))
+    });
+    Ok(groups)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::{Assistant, ServiceType, Slot};
     use crate::time::HOUR;
-    use chrono::{NaiveTime, Weekday};
+    use chrono::NaiveTime;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -883,5 +989,51 @@ mod tests {
         );
         let ids: std::collections::HashSet<&str> = e.shifts.iter().map(|s| s.id.as_str()).collect();
         assert_eq!(ids.len(), e.shifts.len(), "ids are unique across rotations");
+    }
+
+    #[test]
+    fn pattern_check_weeks_cover_a_year_in_whole_cycles() {
+        assert_eq!(pattern_check_weeks(1), 52);
+        assert_eq!(pattern_check_weeks(3), 54);
+        assert_eq!(pattern_check_weeks(5), 55);
+        assert_eq!(pattern_check_weeks(12), 60);
+    }
+
+    #[test]
+    fn pattern_check_catches_rest_broken_from_the_last_sunday_to_the_first_monday() {
+        let mut p = plan();
+        p.rotations.push(rotation(
+            2,
+            d(2026, 1, 5),
+            vec![
+                slot(1, Weekday::Mon, "D", Some("A")),
+                slot(2, Weekday::Sun, "K", Some("A")),
+            ],
+        ));
+        let found = check_pattern(&p, &RotationId("r".into())).unwrap();
+        let rest: Vec<&PatternFinding> = found.iter().filter(|f| f.rule == Rule::RestD).collect();
+        assert_eq!(rest.len(), 1, "{found:#?}");
+        let rest = rest[0];
+        assert_eq!((rest.week, rest.weekday), (2, Weekday::Sun));
+        assert_eq!(rest.severity, Severity::Violation);
+        assert_eq!(rest.assistants, [AssistantId::from("A")]);
+        assert_eq!(
+            rest.dates.len(),
+            25,
+            "26 cycles in 52 weeks: every Sunday but the last is followed by a Monday"
+        );
+        assert_eq!(rest.dates[0], d(2026, 1, 18));
+        assert_eq!(rest.findings[0].measured, 10 * 60, "22:00 to 08:00");
+
+        // With the evening on Friday of week 2 instead, Monday is two days later: rest holds.
+        p.rotations[0].slots[1].weekday = Weekday::Fri;
+        let found = check_pattern(&p, &RotationId("r".into())).unwrap();
+        assert!(found.iter().all(|f| f.rule != Rule::RestD), "{found:#?}");
+    }
+
+    #[test]
+    fn pattern_check_of_an_unknown_rotation_is_an_error() {
+        let err = check_pattern(&plan(), &RotationId("nope".into())).unwrap_err();
+        assert_eq!(err.to_string(), "no rotation with id «nope» in the plan");
     }
 }
