@@ -572,4 +572,15 @@ mod tests {
             .collect();
         assert!(serious.is_empty(), "{serious:#?}");
     }
+
+    #[test]
+    fn demo_plan_survives_plan_json() {
+        let plan = demo_plan(d(2026, 11, 22));
+        let text = crate::interchange::write_plan(&plan);
+        let back = crate::interchange::read_plan(&text).unwrap();
+        assert_eq!(
+            back, plan,
+            "the demo is valid plan JSON and reads back unchanged"
+        );
+    }
 }

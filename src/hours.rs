@@ -71,7 +71,20 @@ const EPSILON_MINUTES: f64 = 1e-6;
 /// assert!((week - 35.0 * 60.0).abs() < 1e-9);
 /// ```
 pub fn budget_minutes(plan: &Plan, service: ServiceType, from: NaiveDate, to: NaiveDate) -> f64 {
+    budget_where(plan, service, from, to, |_| true)
+}
+
+/// The budget of the days in `[from, to]` for which `include` holds. The weekly hours are
+/// summed before dividing by 7, so whole weeks give exact figures.
+fn budget_where(
+    plan: &Plan,
+    service: ServiceType,
+    from: NaiveDate,
+    to: NaiveDate,
+    include: impl Fn(NaiveDate) -> bool,
+) -> f64 {
     let weekly_sum: f64 = days(from, to)
+        .filter(|d| include(*d))
         .filter_map(|d| in_force(&plan.vedtak, d))
         .map(|v| v.weekly_hours(service))
         .sum();
@@ -374,6 +387,18 @@ pub struct FrameExcess {
     pub forecast: bool,
 }
 
+impl FrameExcess {
+    /// Measured and budget as whole minutes, rounded so the pair still shows the excess
+    /// (RULES.md: for a maximum, measured up and the limit down).
+    pub fn whole_minutes(&self) -> (i64, i64) {
+        // Float noise below a millionth of a minute is not a minute.
+        (
+            (self.measured_minutes - EPSILON_MINUTES).ceil() as i64,
+            (self.budget_minutes + EPSILON_MINUTES).floor() as i64,
+        )
+    }
+}
+
 /// Every frame that used + planned hours, or (for annual frames) the year-end forecast,
 /// exceed, by service type and then in time order. When used + planned already exceed an
 /// annual frame, that is reported and the forecast is not reported again.
@@ -397,10 +422,7 @@ pub fn frame_excesses(plan: &Plan) -> Vec<FrameExcess> {
             let Some((from, to)) = span_where(first, last, annual) else {
                 continue;
             };
-            let budget = days(from, to)
-                .filter(|d| annual(*d))
-                .map(|d| budget_minutes(plan, service, d, d))
-                .sum::<f64>();
+            let budget = budget_where(plan, service, from, to, annual);
             let measured: f64 = days(from, to)
                 .filter(|d| annual(*d))
                 .map(|d| ledger.sum(service, d, d).total_minutes())
@@ -428,15 +450,11 @@ pub fn frame_excesses(plan: &Plan) -> Vec<FrameExcess> {
             let Some((from, to)) = span_where(week.monday(), week.sunday(), weekly) else {
                 continue;
             };
-            let (budget, measured) =
-                days(from, to)
-                    .filter(|d| weekly(*d))
-                    .fold((0.0, 0.0), |(b, m), d| {
-                        (
-                            b + budget_minutes(plan, service, d, d),
-                            m + ledger.sum(service, d, d).total_minutes(),
-                        )
-                    });
+            let budget = budget_where(plan, service, from, to, weekly);
+            let measured: f64 = days(from, to)
+                .filter(|d| weekly(*d))
+                .map(|d| ledger.sum(service, d, d).total_minutes())
+                .sum();
             if measured > budget + EPSILON_MINUTES {
                 let (iso_year, iso_week) = week.iso();
                 out.push(FrameExcess {
@@ -1008,6 +1026,7 @@ mod tests {
         assert_eq!(excesses[0].period, FramePeriod::Week(2026, 25));
         assert!(close(excesses[0].budget_minutes, 9.0 * 60.0));
         assert!(close(excesses[0].measured_minutes, 10.0 * 60.0));
+        assert_eq!(excesses[0].whole_minutes(), (600, 540));
     }
 
     #[test]

@@ -255,6 +255,9 @@ pub struct Applied {
     pub added: usize,
     /// Shifts already in the plan (same id) replaced by their fresh expansion.
     pub updated: usize,
+    /// The ids of updated shifts whose times, assistant, status or shift-type values changed,
+    /// for the caller to stamp `updated_at` and log (the core reads no clock).
+    pub changed: Vec<ShiftId>,
     /// Shifts already in the plan with status worked: kept as they are.
     pub kept_worked: usize,
     /// Planned shifts of this rotation in the range that the pattern no longer gives (a slot
@@ -268,7 +271,8 @@ pub struct Applied {
 /// A shift with the same id as an existing one replaces it, except that a worked shift is never
 /// rewritten (history stays as the timeliste recorded it). Planned or cancelled shifts whose id
 /// marks them as this rotation's (`{rotation id}:`), starting in `[from, to]`, that the
-/// expansion no longer gives are removed. Nothing is ever duplicated.
+/// expansion no longer gives are removed. Nothing is ever duplicated. An updated shift keeps
+/// its note, `created_at` and `updated_at`; [`Applied::changed`] lists those that changed.
 pub fn apply(
     plan: &mut Plan,
     rotation_id: &RotationId,
@@ -310,12 +314,16 @@ pub fn apply(
             Some(&i) if plan.shifts[i].status == ShiftStatus::Worked => out.kept_worked += 1,
             Some(&i) => {
                 let existing = &mut plan.shifts[i];
-                let (created, note) = (existing.created_at, std::mem::take(&mut existing.note));
-                *existing = Shift {
-                    created_at: created,
-                    note,
+                let fresh = Shift {
+                    note: std::mem::take(&mut existing.note),
+                    created_at: existing.created_at,
+                    updated_at: existing.updated_at,
                     ..shift
                 };
+                if fresh != *existing {
+                    out.changed.push(fresh.id.clone());
+                }
+                *existing = fresh;
                 out.updated += 1;
             }
             None => {
@@ -826,6 +834,20 @@ mod tests {
         p.shifts[0].note = "byttet".into();
         let again = apply(&mut p, &id, d(2026, 6, 8), d(2026, 6, 16)).unwrap();
         assert_eq!((again.added, again.updated, again.kept_worked), (0, 4, 1));
+        assert!(
+            again.changed.is_empty(),
+            "nothing changed: {:?}",
+            again.changed
+        );
+        p.rotations[0].changes.push(DayChange::Reassigned {
+            slot: 1,
+            date: d(2026, 6, 16),
+            assistant: Some(AssistantId::from("B")),
+        });
+        let third = apply(&mut p, &id, d(2026, 6, 8), d(2026, 6, 16)).unwrap();
+        assert_eq!(third.changed, [ShiftId("r:1:2026-06-16".into())]);
+        p.rotations[0].changes.pop();
+        apply(&mut p, &id, d(2026, 6, 8), d(2026, 6, 16)).unwrap();
         assert_eq!(p.shifts.len(), 5, "re-applying never duplicates");
         assert_eq!(
             p.shifts[0].status,
