@@ -595,3 +595,16 @@ fn checker_after_an_edit_equals_a_fresh_check() {
     let third = checker.check(&plan, &CheckOptions::default());
     assert_eq!(third, check(&plan, &CheckOptions::default()));
 }
+
+#[test]
+fn hours_above_a_weekly_frame_are_warned() {
+    let plan = json_plan(
+        r#"{"from": "2026-01-01", "annual_frame": false, "hours_per_week": {"personlig_assistanse": 10}}"#,
+        r#"{"id": "A"}"#,
+        r#"{"id": "a", "assistant": "A", "start": "2026-06-08T08:00", "end": "2026-06-08T14:00"},
+           {"id": "b", "assistant": "A", "start": "2026-06-09T08:00", "end": "2026-06-09T14:00"}"#,
+    );
+    let f = one(hard(&plan, "VEDTAK-FRAME"), "12 h against a 10 h week");
+    assert_eq!((f.measured, f.limit), (720, 600));
+    assert_eq!(f.start, at("2026-06-08T00:00"));
+}
