@@ -273,6 +273,8 @@ pub struct Applied {
 /// marks them as this rotation's (`{rotation id}:`), starting in `[from, to]`, that the
 /// expansion no longer gives are removed. Nothing is ever duplicated. An updated shift keeps
 /// its note, `created_at` and `updated_at`; [`Applied::changed`] lists those that changed.
+/// Shifts made by an `Extra` change carry the change's own id, not the rotation's prefix, so
+/// deleting that change does not remove its shift here: the caller removes it with the change.
 pub fn apply(
     plan: &mut Plan,
     rotation_id: &RotationId,
