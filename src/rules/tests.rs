@@ -574,3 +574,24 @@ fn period_filter_keeps_only_findings_reaching_into_it() {
     assert_eq!(later.len(), 1);
     assert_eq!(later[0].start, at("2026-06-22T19:00"));
 }
+
+#[test]
+fn checker_after_an_edit_equals_a_fresh_check() {
+    let mut plan = rota(
+        "aml",
+        "A Mon 19-23; A Tue 07-11; B Mon 08-16 b30; B Tue 08-16 b30; C Wed 08-12",
+    );
+    let mut checker = Checker::default();
+    let first = checker.check(&plan, &CheckOptions::default());
+    assert_eq!(first, check(&plan, &CheckOptions::default()));
+    // Move A's morning shift four hours later: 12 h of rest, the REST-D breach disappears.
+    plan.shifts[1].start = plan.shifts[1].start.plus(4 * 3600);
+    plan.shifts[1].end = plan.shifts[1].end.plus(4 * 3600);
+    let second = checker.check(&plan, &CheckOptions::default());
+    assert_eq!(second, check(&plan, &CheckOptions::default()));
+    assert!(second.findings.iter().all(|f| f.rule != Rule::RestD));
+    // Give B's Tuesday to A: A now works 19–23 and 08–16, the checker must see it.
+    plan.shifts[3].assistant = Some(crate::model::AssistantId("A".into()));
+    let third = checker.check(&plan, &CheckOptions::default());
+    assert_eq!(third, check(&plan, &CheckOptions::default()));
+}
