@@ -1030,6 +1030,51 @@ mod tests {
     }
 
     #[test]
+    fn frame_that_changes_mid_year_checks_the_annual_part_and_the_weeks_apart() {
+        let mut annual = vedtak(d(2026, 1, 1), 0.5, true);
+        annual.to = Some(d(2026, 6, 30));
+        let mut plan = plan_with(vec![annual, vedtak(d(2026, 7, 1), 9.0, false)]);
+        plan.shifts.push(shift(
+            "a",
+            Some("A"),
+            "2026-03-02T08:00",
+            "2026-03-02T18:00",
+        ));
+        plan.shifts.push(shift(
+            "a2",
+            Some("A"),
+            "2026-04-06T08:00",
+            "2026-04-06T18:00",
+        ));
+        plan.shifts.push(shift(
+            "b",
+            Some("A"),
+            "2026-07-06T08:00",
+            "2026-07-06T18:00",
+        ));
+        plan.shifts.push(shift(
+            "c",
+            Some("A"),
+            "2026-07-13T08:00",
+            "2026-07-13T16:00",
+        ));
+        let report = year_report(&plan, 2026, d(2026, 1, 1));
+        assert_eq!(report.services[0].frame, FrameKind::Mixed);
+        let periods: Vec<FramePeriod> = frame_excesses(&plan).iter().map(|e| e.period).collect();
+        assert_eq!(
+            periods,
+            [FramePeriod::Year(2026), FramePeriod::Week(2026, 28)],
+            "20 h exceed the annual half's 12.9 h; 10 h exceed one 9 h week"
+        );
+        let annual_part = &frame_excesses(&plan)[0];
+        assert_eq!(
+            annual_part.interval,
+            dates_interval(d(2026, 1, 1), d(2026, 6, 30)),
+            "the annual frame covers the days under the annual version only"
+        );
+    }
+
+    #[test]
     fn service_the_vedtak_does_not_grant_is_an_excess_and_no_vedtak_is_none() {
         let mut plan = plan_with(vec![vedtak(d(2026, 1, 1), 37.5, true)]);
         let mut s = shift("a", Some("A"), "2026-06-08T08:00", "2026-06-08T10:00");

@@ -273,6 +273,8 @@ pub struct Applied {
 /// marks them as this rotation's (`{rotation id}:`), starting in `[from, to]`, that the
 /// expansion no longer gives are removed. Nothing is ever duplicated. An updated shift keeps
 /// its note, `created_at` and `updated_at`; [`Applied::changed`] lists those that changed.
+/// Shifts made by an `Extra` change carry the change's own id, not the rotation's prefix, so
+/// deleting that change does not remove its shift here: the caller removes it with the change.
 pub fn apply(
     plan: &mut Plan,
     rotation_id: &RotationId,
@@ -1057,5 +1059,54 @@ mod tests {
     fn pattern_check_of_an_unknown_rotation_is_an_error() {
         let err = check_pattern(&plan(), &RotationId("nope".into())).unwrap_err();
         assert_eq!(err.to_string(), "no rotation with id «nope» in the plan");
+    }
+
+    fn weekday_of(n: u8) -> Weekday {
+        (0..n % 7).fold(Weekday::Mon, |day, _| day.succ())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn expanding_adjacent_ranges_equals_expanding_their_union(
+            weeks in 1u32..=12,
+            raw_slots in proptest::collection::vec((1u32..=12, 0u8..7, 0usize..3, proptest::bool::ANY), 0..12),
+            start_offset in 0i64..60,
+            a in 0i64..500, len1 in 0i64..200, len2 in 0i64..200,
+        ) {
+            let codes = ["D", "K", "N"];
+            let slots = raw_slots
+                .into_iter()
+                .map(|(w, day, code, skip)| Slot {
+                    week: (w - 1) % weeks + 1,
+                    weekday: weekday_of(day),
+                    shift_type: codes[code].into(),
+                    assistant: Some(AssistantId::from("A")),
+                    skip_red_days: skip,
+                })
+                .collect();
+            let start = d(2025, 12, 29) + Duration::weeks(start_offset);
+            let r = rotation(weeks, start, slots);
+            let p = plan();
+            let from = d(2025, 12, 1) + Duration::days(a);
+            let mid = from + Duration::days(len1);
+            let to = mid + Duration::days(len2 + 1);
+            let whole = expand(&p, &r, from, to).unwrap().shifts;
+            let mut parts = expand(&p, &r, from, mid).unwrap().shifts;
+            parts.extend(expand(&p, &r, mid + Duration::days(1), to).unwrap().shifts);
+            proptest::prop_assert_eq!(&whole, &parts);
+
+            // The pattern repeats every N weeks, except where red days are skipped.
+            let cycle = Duration::weeks(i64::from(weeks));
+            for s in whole.iter().filter(|s| s.start.local_date() + cycle <= to) {
+                let date = s.start.local_date();
+                let later = date + cycle;
+                let slot_of = |id: &ShiftId| id.as_str().split(':').nth(1).map(str::to_string);
+                let skipped = is_red_day(later);
+                let repeated = whole.iter().any(|t| {
+                    t.start.local_date() == later && slot_of(&t.id) == slot_of(&s.id)
+                });
+                proptest::prop_assert!(repeated || skipped, "{} has no repeat on {later}", s.id);
+            }
+        }
     }
 }
