@@ -548,6 +548,7 @@ pub fn check_pattern(
         shifts,
         rotations: Vec::new(),
         absences: Vec::new(),
+        busy: Vec::new(),
     };
     let report = check(&only_pattern, &CheckOptions::default());
     let mut groups: Vec<PatternFinding> = Vec::new();
