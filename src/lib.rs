@@ -13,7 +13,10 @@
 
 pub mod calendar;
 pub mod cli;
+pub mod demo;
+pub mod hours;
 pub mod interchange;
 pub mod model;
+pub mod rotation;
 pub mod rules;
 pub mod time;
