@@ -122,10 +122,13 @@ fn compensation_after_8h_rest_requires_14h_next() {
 }
 
 #[test]
-fn split_day_pause_under_tariff_owes_no_compensation() {
-    // The 3 h pause is not the day's rest: the window from 07:00 holds 11 h (20:00–07:00).
+fn split_day_pause_under_tariff_owes_compensation_as_specified() {
+    // RULES.md: any gap shorter than the daily rest sets the next gap's requirement, a split
+    // day's 3 h pause included: 11 + (11 − 3) = 19 h, and 20:00–07:00 holds 11 h.
     let plan = rota("tariff", "A Mon 07-12; A Mon 15-20; A Tue 07-12");
-    assert!(hard(&plan, "REST-D").is_empty());
+    let f = one(hard(&plan, "REST-D"), "the 3 h pause asks for 19 h next");
+    assert_eq!((f.measured, f.limit), (660, 1140));
+    assert_eq!(f.start, at("2026-06-08T20:00"));
 }
 
 #[test]
