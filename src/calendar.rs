@@ -315,7 +315,10 @@ mod tests {
         assert!(reasons.contains(&Holiday::WhitMonday));
         assert!(reasons.contains(&Holiday::ConstitutionDay));
         // Chaining wins: the zone starts where Whit Sunday's ends.
-        assert_eq!(red_day_zone(d(2027, 5, 17)).unwrap().start, t("2027-05-16T22:00"));
+        assert_eq!(
+            red_day_zone(d(2027, 5, 17)).unwrap().start,
+            t("2027-05-16T22:00")
+        );
     }
 
     #[test]
@@ -327,25 +330,49 @@ mod tests {
 
     #[test]
     fn christmas_day_zone_starts_christmas_eve_15() {
-        assert_eq!(red_day_zone(d(2026, 12, 25)).unwrap().start, t("2026-12-24T15:00"));
-        assert_eq!(red_day_zone(d(2026, 12, 26)).unwrap().start, t("2026-12-25T22:00"));
+        assert_eq!(
+            red_day_zone(d(2026, 12, 25)).unwrap().start,
+            t("2026-12-24T15:00")
+        );
+        assert_eq!(
+            red_day_zone(d(2026, 12, 26)).unwrap().start,
+            t("2026-12-25T22:00")
+        );
     }
 
     #[test]
     fn easter_zone_starts_easter_eve_15_and_good_friday_chains() {
-        assert_eq!(red_day_zone(d(2026, 4, 5)).unwrap().start, t("2026-04-04T15:00"));
-        assert_eq!(red_day_zone(d(2026, 4, 3)).unwrap().start, t("2026-04-02T22:00"));
-        assert_eq!(red_day_zone(d(2026, 4, 2)).unwrap().start, t("2026-04-01T18:00"));
+        assert_eq!(
+            red_day_zone(d(2026, 4, 5)).unwrap().start,
+            t("2026-04-04T15:00")
+        );
+        assert_eq!(
+            red_day_zone(d(2026, 4, 3)).unwrap().start,
+            t("2026-04-02T22:00")
+        );
+        assert_eq!(
+            red_day_zone(d(2026, 4, 2)).unwrap().start,
+            t("2026-04-01T18:00")
+        );
     }
 
     #[test]
     fn may_days_on_weekdays_start_at_midnight() {
-        assert_eq!(red_day_zone(d(2026, 5, 1)).unwrap().start, t("2026-05-01T00:00"));
+        assert_eq!(
+            red_day_zone(d(2026, 5, 1)).unwrap().start,
+            t("2026-05-01T00:00")
+        );
         // Sunday 17 May 2026 is a Sunday first: Saturday 18:00.
-        assert_eq!(red_day_zone(d(2026, 5, 17)).unwrap().start, t("2026-05-16T18:00"));
+        assert_eq!(
+            red_day_zone(d(2026, 5, 17)).unwrap().start,
+            t("2026-05-16T18:00")
+        );
         // 17 May 2012 was Ascension Day: a church holiday, so 18:00 the day before.
         assert!(holidays_on(d(2012, 5, 17)).contains(&Holiday::AscensionDay));
-        assert_eq!(red_day_zone(d(2012, 5, 17)).unwrap().start, t("2012-05-16T18:00"));
+        assert_eq!(
+            red_day_zone(d(2012, 5, 17)).unwrap().start,
+            t("2012-05-16T18:00")
+        );
     }
 
     #[test]
@@ -400,7 +427,7 @@ mod tests {
                 prop_assert_eq!(a.end, b.start, "zones of {} and {} must chain", date, next);
             }
             if let Some(zone) = red_day_zone(date) {
-                prop_assert!(zone.len() > 0);
+                prop_assert!(!zone.is_empty());
                 // A zone never reaches into the zone of a later, non-adjacent red day.
                 let later = date + Duration::days(2);
                 if let Some(far) = red_day_zone(later) {

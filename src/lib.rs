@@ -12,6 +12,11 @@
 //! Nothing here knows about Tauri or reads the clock, except [`cli`], the command line edge.
 
 pub mod calendar;
-pub mod model;
-pub mod time;
 pub mod cli;
+pub mod demo;
+pub mod hours;
+pub mod interchange;
+pub mod model;
+pub mod rotation;
+pub mod rules;
+pub mod time;

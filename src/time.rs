@@ -288,14 +288,27 @@ mod tests {
         );
         let first = t("2026-10-25T02:30:00+02:00");
         let second = t("2026-10-25T02:30:00+01:00");
-        assert_eq!(second - first, HOUR, "the second 02:30 comes an hour after the first");
+        assert_eq!(
+            second - first,
+            HOUR,
+            "the second 02:30 comes an hour after the first"
+        );
     }
 
     #[test]
     fn rfc3339_round_trips_with_the_oslo_offset() {
-        assert_eq!(t("2026-06-11T18:00").to_rfc3339(), "2026-06-11T18:00:00+02:00");
-        assert_eq!(t("2026-01-11T18:00").to_rfc3339(), "2026-01-11T18:00:00+01:00");
-        assert_eq!(t("2026-06-11T16:00:00Z").to_rfc3339(), "2026-06-11T18:00:00+02:00");
+        assert_eq!(
+            t("2026-06-11T18:00").to_rfc3339(),
+            "2026-06-11T18:00:00+02:00"
+        );
+        assert_eq!(
+            t("2026-01-11T18:00").to_rfc3339(),
+            "2026-01-11T18:00:00+01:00"
+        );
+        assert_eq!(
+            t("2026-06-11T16:00:00Z").to_rfc3339(),
+            "2026-06-11T18:00:00+02:00"
+        );
     }
 
     #[test]
@@ -304,9 +317,18 @@ mod tests {
             Instant::parse("2026-06-11T18:00:30"),
             Err(TimeError::NotWholeMinute(_))
         ));
-        assert!(matches!(Instant::parse("tomorrow"), Err(TimeError::Malformed(_))));
-        assert!(matches!(Instant::parse("2026-13-01T10:00"), Err(TimeError::Malformed(_))));
-        assert!(matches!(Instant::parse("2301-01-01T10:00"), Err(TimeError::OutOfRange(_))));
+        assert!(matches!(
+            Instant::parse("tomorrow"),
+            Err(TimeError::Malformed(_))
+        ));
+        assert!(matches!(
+            Instant::parse("2026-13-01T10:00"),
+            Err(TimeError::Malformed(_))
+        ));
+        assert!(matches!(
+            Instant::parse("2301-01-01T10:00"),
+            Err(TimeError::OutOfRange(_))
+        ));
     }
 
     #[test]

@@ -7,15 +7,17 @@
 
 mod absence;
 mod assistant;
+mod busy;
 mod ids;
 mod plan;
 mod profile;
 mod rotation;
 mod shift;
-mod vedtak;
+pub mod vedtak;
 
 pub use absence::{Absence, AbsenceKind};
 pub use assistant::{Assistant, Role};
+pub use busy::BusyTime;
 pub use ids::{AbsenceId, AssistantId, RotationId, ShiftId};
 pub use plan::{Plan, Settings};
 pub use profile::{Param, Preset, Profile, ProfileError, ProfileValues, SundayRule};

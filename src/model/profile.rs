@@ -402,7 +402,9 @@ impl ProfileValues {
         };
         let required = |current: i64, v: &ParamValue| hours(v).unwrap_or(current);
         match param {
-            Param::DailyNormalMaxH => self.daily_normal_max = required(self.daily_normal_max, value),
+            Param::DailyNormalMaxH => {
+                self.daily_normal_max = required(self.daily_normal_max, value)
+            }
             Param::WeeklyNormalMaxH => {
                 self.weekly_normal_max = required(self.weekly_normal_max, value)
             }
@@ -505,7 +507,9 @@ impl ProfileValues {
 
     /// Length of the night period in seconds (on a day without a clock change).
     pub fn night_length(&self) -> i64 {
-        let start = i64::from(chrono::Timelike::num_seconds_from_midnight(&self.night_start));
+        let start = i64::from(chrono::Timelike::num_seconds_from_midnight(
+            &self.night_start,
+        ));
         let end = i64::from(chrono::Timelike::num_seconds_from_midnight(&self.night_end));
         if start == 0 {
             end
@@ -568,7 +572,10 @@ mod tests {
         let short = raw(json!({"night_start": "23:00", "night_end": "06:00"}));
         assert!(Profile::from_raw("aml", &short).is_err());
         let late = raw(json!({"night_start": "01:00", "night_end": "10:00"}));
-        assert!(Profile::from_raw("aml", &late).is_err(), "must hold 00:00–01:00");
+        assert!(
+            Profile::from_raw("aml", &late).is_err(),
+            "must hold 00:00–01:00"
+        );
         let ok = raw(json!({"night_start": "22:00", "night_end": "06:00"}));
         assert!(Profile::from_raw("aml", &ok).is_ok());
         let midnight = raw(json!({"night_start": "00:00", "night_end": "08:00"}));

@@ -39,11 +39,9 @@ impl Vedtak {
 
     /// The version's period as instants: `[from 00:00, day after to 00:00)`.
     pub fn interval(&self) -> Interval {
-        let end = self
-            .to
-            .map_or(Instant::from_unix(i64::MAX / 4), |to| {
-                Instant::start_of_day(to + Duration::days(1))
-            });
+        let end = self.to.map_or(Instant::from_unix(i64::MAX / 4), |to| {
+            Instant::start_of_day(to + Duration::days(1))
+        });
         Interval::new(Instant::start_of_day(self.from), end)
     }
 
