@@ -3,9 +3,11 @@
 //!
 //! It leaves out anything a view does not show; the full plan stays in the core.
 
+use chrono::NaiveDate;
 use serde::Serialize;
 use ts_rs::TS;
 use turnus::model::Plan;
+use turnus::rules::{self, CheckOptions, Summary};
 
 /// What the start page shows after a plan is opened.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
@@ -25,26 +27,30 @@ pub struct PlanOverview {
     pub warnings: u32,
 }
 
-/// How many findings of each severity the law check reported.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct FindingCounts {
-    pub violations: u32,
-    pub warnings: u32,
-}
-
 impl PlanOverview {
-    /// The overview of `plan`, with the counts of its law check.
-    pub fn new(plan: &Plan, findings: FindingCounts) -> Self {
+    /// The overview of `plan`, with the counts from the `summary` of its law check.
+    pub fn new(plan: &Plan, summary: &Summary) -> Self {
         let shifts = plan.shifts.iter().filter(|s| s.counts()).count();
         PlanOverview {
             name: plan.settings.name.clone(),
             arbeidsleder: plan.settings.arbeidsleder.clone(),
             assistants: plan.assistants.iter().map(|a| a.name.clone()).collect(),
-            shifts: u32::try_from(shifts).unwrap_or(u32::MAX),
-            violations: findings.violations,
-            warnings: findings.warnings,
+            shifts: saturating_u32(shifts),
+            violations: saturating_u32(summary.violations),
+            warnings: saturating_u32(summary.warnings),
         }
     }
+}
+
+/// The core's demo plan as of `today`, checked against every rule.
+pub fn demo(today: NaiveDate) -> PlanOverview {
+    let plan = turnus::demo::demo_plan(today);
+    let report = rules::check(&plan, &CheckOptions::default());
+    PlanOverview::new(&plan, &report.summary)
+}
+
+fn saturating_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 #[cfg(test)]
@@ -82,12 +88,13 @@ mod tests {
             shift("s2", ShiftStatus::Worked),
             shift("s3", ShiftStatus::Cancelled),
         ];
-        let findings = FindingCounts {
+        let summary = Summary {
             violations: 1,
             warnings: 2,
+            infos: 3,
         };
 
-        let overview = PlanOverview::new(&plan, findings);
+        let overview = PlanOverview::new(&plan, &summary);
 
         assert_eq!(
             overview.assistants,
@@ -102,6 +109,22 @@ mod tests {
         assert_eq!(
             (overview.name.as_str(), overview.arbeidsleder.as_str()),
             ("Sommer", "Ola")
+        );
+    }
+
+    #[test]
+    fn demo_overview_shows_the_core_demo_plan_and_its_findings() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).expect("a real date");
+        let plan = turnus::demo::demo_plan(today);
+
+        let overview = demo(today);
+
+        assert_eq!(overview.name, plan.settings.name);
+        assert_eq!(overview.assistants.len(), plan.assistants.len());
+        assert!(overview.shifts > 0, "the demo plan has shifts");
+        assert!(
+            overview.violations > 0,
+            "the demo plan is built to show the law check finding something"
         );
     }
 }

@@ -8,8 +8,8 @@
 
 import { spawn, execFileSync } from 'node:child_process';
 import { createServer } from 'node:net';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -164,6 +164,22 @@ function screenshot(display, name) {
   log(`screenshot ${path}`);
 }
 
+/** The demo plan as the core's command line writes it: what the window must show. */
+function coreDemo() {
+  const dir = mkdtempSync(join(tmpdir(), 'turnus-e2e-'));
+  try {
+    const file = join(dir, 'demo.json');
+    execFileSync(APP, ['demo', file], { timeout: STEP_LIMIT_MS, stdio: ['ignore', 'ignore', 'inherit'] });
+    const plan = JSON.parse(readFileSync(file, 'utf8'));
+    return {
+      assistants: plan.assistants.map((a) => a.name),
+      shifts: plan.shifts.filter((s) => s.status !== 'cancelled').length,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function check(name, body) {
   try {
     await body();
@@ -232,8 +248,7 @@ async function main() {
 
     screenshot(display, 'e2e-start.png');
 
-    let assistants = [];
-    await check('"Åpne demoplanen" opens the demo plan and lists its assistants', async () => {
+    await check('"Åpne demoplanen" shows the core\'s demo plan: its assistants and its shifts', async () => {
       const [button] = await waitForElements(
         session,
         "//button[normalize-space()='Åpne demoplanen']",
@@ -257,17 +272,20 @@ async function main() {
         "//ul[@aria-labelledby='assistants-heading']/li",
         'the list of assistants',
       );
-      assistants = await Promise.all(items.map((item) => text(session, item)));
-      if (assistants.some((name) => name.trim() === '')) throw new Error('an assistant has no name');
+      const assistants = (await Promise.all(items.map((item) => text(session, item)))).map((n) => n.trim());
       log(`plan "${planName}" with ${assistants.join(', ')}`);
+      const expected = coreDemo();
+      if (JSON.stringify(assistants) !== JSON.stringify(expected.assistants)) {
+        throw new Error(`the window lists ${assistants.join(', ')}; the core's demo has ${expected.assistants.join(', ')}`);
+      }
       const [summary] = await waitForElements(
         session,
         "//section[@aria-labelledby='overview-heading']",
         'the overview section',
       );
       const summaryText = await text(session, summary);
-      for (const expected of ['Planen har', 'Sjekken mot arbeidstidsreglene fant']) {
-        if (!summaryText.includes(expected)) throw new Error(`the overview does not say "${expected}"`);
+      for (const sentence of [`Planen har ${expected.shifts} vakter`, 'Sjekken mot arbeidstidsreglene fant']) {
+        if (!summaryText.includes(sentence)) throw new Error(`the overview does not say "${sentence}"`);
       }
     });
 
