@@ -19,7 +19,7 @@ UI_SOURCES := $(shell find ui/src ui/public -type f 2>/dev/null) ui/index.html u
 	ui/svelte.config.js ui/tsconfig.json ui/package-lock.json
 
 .PHONY: deps deps-apt deps-npm deps-tauri-driver ui build run lint test test-rust test-ui \
-	test-browser test-e2e bench bindings
+	test-browser test-e2e bench bindings package
 
 ## deps: system packages, npm packages and tauri-driver (each skipped when already there)
 deps: deps-apt deps-npm deps-tauri-driver
@@ -92,3 +92,8 @@ bindings: ui
 
 bench:
 	$(CARGO) bench -p turnus
+
+## package: a .deb in target/release/bundle/deb, through npm's Tauri CLI (never the crates.io
+## tauri-cli, which takes minutes to compile); the CLI runs `npm run build` in ui/ first
+package: deps-npm
+	ui/node_modules/.bin/tauri build --bundles deb -- -p turnus-app
