@@ -77,3 +77,14 @@ test('with forced colours (Windows high contrast) the button and focus stay visi
   await expect(page.getByRole('heading', { level: 2, name: 'Demoplan for Ingrid' })).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/ui-forced-colors.png`, fullPage: true });
 });
+
+test('when the demo cannot be opened the page says so, and the button still works', async ({ page }) => {
+  await page.goto('/?fail=io');
+  await page.getByRole('button', { name: 'Åpne demoplanen' }).click();
+  const alert = page.getByRole('alert');
+  await expect(alert).toHaveText('Demoplanen kunne ikke åpnes. Turnus fikk ikke lest demoplanen.');
+  await expect(page.getByRole('heading', { level: 2, name: 'Demoplan for Ingrid' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Åpne demoplanen' })).toBeEnabled();
+  await expectNoAxeViolations(page);
+  await page.screenshot({ path: `${SHOTS}/ui-error.png`, fullPage: true });
+});

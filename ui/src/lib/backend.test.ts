@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BackendError, toBackendError } from './backend';
-import { FAKE_DEMO, FakeBackend } from './fakeBackend';
+import { FAKE_DEMO, FakeBackend, fakeOptionsFromQuery } from './fakeBackend';
 
 describe('FakeBackend', () => {
   it('opens a demo plan with assistants and shifts', async () => {
@@ -31,5 +31,18 @@ describe('toBackendError', () => {
     expect(toBackendError('ipc channel closed').code).toBe('internal');
     expect(toBackendError(new Error('boom')).details).toBe('boom');
     expect(toBackendError({ code: 'made_up', message: 'x' }).code).toBe('internal');
+  });
+});
+
+describe('FakeBackend told to fail', () => {
+  it('rejects with a BackendError carrying the code', async () => {
+    const backend = new FakeBackend({ failWith: 'io' });
+    await expect(backend.openDemo()).rejects.toMatchObject({ name: 'BackendError', code: 'io' });
+  });
+
+  it('reads the failure from the page address and ignores unknown codes', () => {
+    expect(fakeOptionsFromQuery('?fail=not_found')).toEqual({ failWith: 'not_found' });
+    expect(fakeOptionsFromQuery('?fail=nonsense')).toEqual({});
+    expect(fakeOptionsFromQuery('')).toEqual({});
   });
 });

@@ -12,7 +12,7 @@ export interface Backend {
   openDemo(): Promise<PlanOverview>;
 }
 
-const ERROR_CODES: readonly ErrorCode[] = ['invalid_input', 'not_found', 'io', 'internal'];
+export const ERROR_CODES: readonly ErrorCode[] = ['invalid_input', 'not_found', 'io', 'internal'];
 
 /** An error from the backend, always with one of the closed set of codes. */
 export class BackendError extends Error {
