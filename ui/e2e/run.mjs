@@ -248,6 +248,19 @@ async function main() {
 
     screenshot(display, 'e2e-start.png');
 
+    await check('Tab moves the keyboard focus to "Åpne demoplanen" in the real window', async () => {
+      const TAB = '\uE004';
+      await session.call('POST', '/actions', {
+        actions: [{ type: 'key', id: 'keyboard', actions: [{ type: 'keyDown', value: TAB }, { type: 'keyUp', value: TAB }] }],
+      });
+      const focused = await session.call('POST', '/execute/sync', {
+        script: 'return document.activeElement ? document.activeElement.textContent.trim() : null;',
+        args: [],
+      });
+      if (focused !== 'Åpne demoplanen') throw new Error(`after Tab the focus is on ${JSON.stringify(focused)}`);
+      screenshot(display, 'e2e-focus.png');
+    });
+
     await check('"Åpne demoplanen" shows the core\'s demo plan: its assistants and its shifts', async () => {
       const [button] = await waitForElements(
         session,
