@@ -15,4 +15,5 @@ pub mod calendar;
 pub mod cli;
 pub mod interchange;
 pub mod model;
+pub mod store;
 pub mod time;
