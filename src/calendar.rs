@@ -427,7 +427,7 @@ mod tests {
                 prop_assert_eq!(a.end, b.start, "zones of {} and {} must chain", date, next);
             }
             if let Some(zone) = red_day_zone(date) {
-                prop_assert!(zone.len() > 0);
+                prop_assert!(!zone.is_empty());
                 // A zone never reaches into the zone of a later, non-adjacent red day.
                 let later = date + Duration::days(2);
                 if let Some(far) = red_day_zone(later) {

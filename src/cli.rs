@@ -1,11 +1,20 @@
 //! The `turnus` command line: `check`, `hours` and `demo`.
 //!
 //! This is the imperative shell around the core: it reads files, reads the clock for "today",
-//! prints, and turns every failure into one line on stderr and an exit code.
+//! prints, and turns every failure into one line on stderr and an exit code. Text output is in
+//! Norwegian (`--lang en` for English).
 
 use std::ffi::OsString;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 
-use clap::{Parser, Subcommand};
+use chrono::{Duration, NaiveDate, Utc};
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::model::{Plan, Preset};
+use crate::rules::explain::{explain, rule_title, severity_label, Lang};
+use crate::rules::{check, CheckOptions, Report};
+use crate::time::{parse_date, Instant, OSLO};
 
 /// Exit code: success, no violations.
 pub const EXIT_OK: i32 = 0;
@@ -15,34 +24,337 @@ pub const EXIT_VIOLATIONS: i32 = 1;
 pub const EXIT_INPUT: i32 = 2;
 
 #[derive(Parser, Debug)]
-#[command(name = "turnus", version, about = "Turnus: turnus og lovsjekk for BPA")]
+#[command(
+    name = "turnus",
+    version,
+    about = "Turnus: turnusplan, timeregnskap og lovsjekk for BPA",
+    long_about = "Turnus: turnusplan, timeregnskap og lovsjekk for BPA.\n\nUten underkommando åpner `turnus` programvinduet."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
 }
 
-#[derive(Subcommand, Debug)]
-enum Command {
-    /// Sjekk en plan mot arbeidstidsreglene
-    Check { plan: std::path::PathBuf },
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum Format {
+    Text,
+    Json,
 }
 
-/// Run the command line with `args` (the first is the program name); returns the exit code.
-pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
-    match Cli::try_parse_from(args) {
-        Ok(cli) => match cli.command {
-            Command::Check { plan } => {
-                eprintln!("turnus: cannot check {} yet", plan.display());
-                EXIT_INPUT
-            }
-        },
-        Err(e) => {
-            let _ = e.print();
-            if e.use_stderr() {
-                EXIT_INPUT
-            } else {
-                EXIT_OK
-            }
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum LangArg {
+    Nb,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Nb => Lang::Nb,
+            LangArg::En => Lang::En,
         }
     }
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Sjekk en plan mot arbeidsmiljøloven og vedtaket (exit 0: ingen brudd, 1: brudd, 2: feil i input)
+    Check {
+        /// Planen: en .turnus-fil eller plan-JSON
+        plan: PathBuf,
+        /// Første dag som sjekkes (YYYY-MM-DD)
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// Siste dag som sjekkes, med dagen selv (YYYY-MM-DD)
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+        /// Språk for tekst
+        #[arg(long, value_enum, default_value = "nb")]
+        lang: LangArg,
+    },
+}
+
+/// A failure that ends the command with exit code 2: one line for stderr.
+#[derive(Debug)]
+pub struct InputFailure(pub String);
+
+impl<E: std::fmt::Display> From<E> for InputFailure {
+    fn from(e: E) -> Self {
+        InputFailure(e.to_string())
+    }
+}
+
+/// Run the command line with `args` (the first is the program name) on the process's own
+/// stdout and stderr; returns the exit code.
+pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
+    let mut stdout = std::io::stdout().lock();
+    let mut stderr = std::io::stderr().lock();
+    run_with(args, &mut stdout, &mut stderr)
+}
+
+/// Run the command line writing to `out` and `err`; returns the exit code.
+pub fn run_with(
+    args: impl IntoIterator<Item = OsString>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let rendered = e.render().to_string();
+            return if e.use_stderr() {
+                let _ = write!(err, "{rendered}");
+                EXIT_INPUT
+            } else {
+                let _ = write!(out, "{rendered}");
+                EXIT_OK
+            };
+        }
+    };
+    match execute(cli.command, out) {
+        Ok(code) => code,
+        Err(InputFailure(message)) => {
+            let _ = out.flush();
+            let _ = writeln!(err, "turnus: {message}");
+            EXIT_INPUT
+        }
+    }
+}
+
+fn execute(command: Command, out: &mut dyn Write) -> Result<i32, InputFailure> {
+    match command {
+        Command::Check {
+            plan,
+            from,
+            to,
+            format,
+            lang,
+        } => {
+            let loaded = load_plan(&plan)?;
+            let from = from.as_deref().map(|d| date_arg("--from", d)).transpose()?;
+            let to = to.as_deref().map(|d| date_arg("--to", d)).transpose()?;
+            if let (Some(f), Some(t)) = (from, to) {
+                if t < f {
+                    return Err(InputFailure(format!(
+                        "--to: {t} is before --from {f}; give the last day of the period"
+                    )));
+                }
+            }
+            let options = CheckOptions {
+                from: from.map(Instant::start_of_day),
+                to: to.map(|d| Instant::start_of_day(d + Duration::days(1))),
+            };
+            let report = check(&loaded, &options);
+            match format {
+                Format::Json => writeln!(out, "{}", report.to_json())?,
+                Format::Text => write!(
+                    out,
+                    "{}",
+                    check_text(&loaded, &report, from, to, lang.into())
+                )?,
+            }
+            Ok(if report.has_violations() {
+                EXIT_VIOLATIONS
+            } else {
+                EXIT_OK
+            })
+        }
+    }
+}
+
+fn date_arg(flag: &str, text: &str) -> Result<NaiveDate, InputFailure> {
+    parse_date(text).ok_or_else(|| {
+        InputFailure(format!(
+            "{flag}: «{text}» is not a date; write it as YYYY-MM-DD"
+        ))
+    })
+}
+
+/// Today's date in Oslo, or `TURNUS_TODAY` (YYYY-MM-DD) when set, for reproducible runs.
+pub fn today() -> NaiveDate {
+    std::env::var("TURNUS_TODAY")
+        .ok()
+        .and_then(|t| parse_date(&t))
+        .unwrap_or_else(|| Utc::now().with_timezone(&OSLO).date_naive())
+}
+
+/// Read a plan from plan JSON.
+pub fn load_plan(path: &Path) -> Result<Plan, InputFailure> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| InputFailure(format!("{}: cannot read the file ({e})", path.display())))?;
+    let text = std::str::from_utf8(&bytes).map_err(|_| {
+        InputFailure(format!(
+            "{}: this is neither plan JSON nor a Turnus plan file",
+            path.display()
+        ))
+    })?;
+    crate::interchange::read_plan(text)
+        .map_err(|e| InputFailure(format!("{}: {e}", path.display())))
+}
+
+fn check_text(
+    plan: &Plan,
+    report: &Report,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    lang: Lang,
+) -> String {
+    let nb = lang == Lang::Nb;
+    let mut text = String::new();
+    let title = if plan.settings.name.is_empty() {
+        if nb { "planen" } else { "the plan" }.to_string()
+    } else {
+        plan.settings.name.clone()
+    };
+    let profile = plan.profile.preset;
+    text.push_str(&if nb {
+        format!(
+            "Lovsjekk for {title}\nProfil: {} ({})",
+            preset_name(profile, lang),
+            profile.key()
+        )
+    } else {
+        format!(
+            "Law check of {title}\nProfile: {} ({})",
+            preset_name(profile, lang),
+            profile.key()
+        )
+    });
+    if !plan.profile.overrides.is_empty() {
+        let edits: Vec<String> = plan
+            .profile
+            .raw_overrides()
+            .iter()
+            .map(|(k, v)| format!("{k} = {v}"))
+            .collect();
+        text.push_str(&format!(
+            "{} {}",
+            if nb { ", endret:" } else { ", edited:" },
+            edits.join(", ")
+        ));
+    }
+    text.push('\n');
+    let own: Vec<String> = plan
+        .assistants
+        .iter()
+        .filter_map(|a| {
+            a.profile
+                .as_ref()
+                .map(|p| format!("{} ({})", a.name_or_id(), p.preset.key()))
+        })
+        .collect();
+    if !own.is_empty() {
+        text.push_str(&format!(
+            "{} {}\n",
+            if nb { "Egen profil:" } else { "Own profile:" },
+            own.join(", ")
+        ));
+    }
+    let day = |d: NaiveDate| d.format("%d.%m.%Y").to_string();
+    text.push_str(&match (from, to, nb) {
+        (None, None, true) => "Periode: hele planen\n".to_string(),
+        (None, None, false) => "Period: the whole plan\n".to_string(),
+        (f, t, true) => format!(
+            "Periode: {} – {}\n",
+            f.map_or("start".into(), day),
+            t.map_or("slutt".into(), day)
+        ),
+        (f, t, false) => format!(
+            "Period: {} – {}\n",
+            f.map_or("start".into(), day),
+            t.map_or("end".into(), day)
+        ),
+    });
+    for f in &report.findings {
+        let who: Vec<String> = f
+            .assistants
+            .iter()
+            .map(|id| {
+                plan.assistant(id)
+                    .map_or(id.to_string(), |a| a.name_or_id())
+            })
+            .collect();
+        text.push('\n');
+        text.push_str(&format!(
+            "{} · {} · {}{}\n",
+            severity_label(f.severity, lang).to_uppercase(),
+            f.rule.id(),
+            rule_title(f.rule, lang),
+            if who.is_empty() {
+                String::new()
+            } else {
+                format!(" · {}", who.join(" og "))
+            }
+        ));
+        text.push_str(&format!(
+            "  {} – {}\n",
+            local_label(f.start, lang),
+            local_label(f.end, lang)
+        ));
+        text.push_str(&format!("  {}\n", explain(f, lang)));
+        let shifts: Vec<&str> = f.shifts.iter().map(|s| s.as_str()).collect();
+        if shifts.is_empty() {
+            text.push_str(&format!("  {}\n", f.law()));
+        } else {
+            text.push_str(&format!(
+                "  {} · {} {}\n",
+                f.law(),
+                if nb { "vakter:" } else { "shifts:" },
+                shifts.join(", ")
+            ));
+        }
+    }
+    let s = report.summary;
+    text.push('\n');
+    if report.findings.is_empty() {
+        text.push_str(if nb {
+            "Ingen brudd, advarsler eller merknader funnet.\n"
+        } else {
+            "No violations, warnings or notes found.\n"
+        });
+    } else if nb {
+        text.push_str(&format!(
+            "Sammendrag: {} brudd, {} {}, {} {}.\n",
+            s.violations,
+            s.warnings,
+            if s.warnings == 1 {
+                "advarsel"
+            } else {
+                "advarsler"
+            },
+            s.infos,
+            if s.infos == 1 { "merknad" } else { "merknader" },
+        ));
+    } else {
+        text.push_str(&format!(
+            "Summary: {} violation(s), {} warning(s), {} note(s).\n",
+            s.violations, s.warnings, s.infos
+        ));
+    }
+    text
+}
+
+fn preset_name(preset: Preset, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nb => preset.name_nb(),
+        Lang::En => match preset {
+            Preset::Aml => "Working Environment Act",
+            Preset::AmlIndividual => "Working Environment Act with individual agreements",
+            Preset::Tariff => "Collective agreement",
+            Preset::TariffLongShifts => "Collective agreement with long shifts",
+        },
+    }
+}
+
+/// `ma. 08.06.2026 18:00` in Norwegian, `Mon 08.06.2026 18:00` in English.
+fn local_label(t: Instant, lang: Lang) -> String {
+    use chrono::Datelike;
+    let local = t.local();
+    let day = match lang {
+        Lang::Nb => ["ma.", "ti.", "on.", "to.", "fr.", "lø.", "sø."],
+        Lang::En => ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+    }[local.weekday().num_days_from_monday() as usize];
+    format!("{day} {}", local.format("%d.%m.%Y %H:%M"))
 }

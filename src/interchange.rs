@@ -532,7 +532,7 @@ fn read_vedtak(path: &str, raw: RawVedtak) -> Result<Vedtak, InputError> {
     for (key, hours) in raw.hours_per_week {
         let p = format!("{path}.hours_per_week.{key}");
         let s = service(&p, &key)?;
-        if !hours.is_finite() || hours < 0.0 || hours > 168.0 {
+        if !hours.is_finite() || !(0.0..=168.0).contains(&hours) {
             return Err(err(
                 p,
                 format!("{hours} hours a week is not possible; give 0 to 168"),

@@ -7,7 +7,7 @@
 //! | time and calendar | [`time`], [`calendar`] | no |
 //! | plain data | [`model`] | no |
 //! | meaning | [`rules`], [`hours`], [`rotation`] | no: "today" is a parameter |
-//! | edges | [`interchange`], [`cli`] | yes |
+//! | edges | [`store`], [`interchange`], [`cli`] | yes |
 //!
 //! Nothing here knows about Tauri or reads the clock, except [`cli`], the command line edge.
 
@@ -15,5 +15,6 @@ pub mod calendar;
 pub mod cli;
 pub mod interchange;
 pub mod model;
+pub mod rules;
 pub mod store;
 pub mod time;

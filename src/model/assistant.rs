@@ -60,3 +60,14 @@ impl Assistant {
         }
     }
 }
+
+impl Assistant {
+    /// The name, or the id when no name is given.
+    pub fn name_or_id(&self) -> String {
+        if self.name.trim().is_empty() {
+            self.id.to_string()
+        } else {
+            self.name.clone()
+        }
+    }
+}
