@@ -66,7 +66,7 @@ fn crash_child() {
         ..OpenOptions::new("child", t0())
     };
     let mut plan = PlanFile::open(PathBuf::from(path), &options).expect("the child opens");
-    let mut i = plan
+    let first = plan
         .load_plan()
         .expect("the child reads")
         .shifts
@@ -74,7 +74,7 @@ fn crash_child() {
         .filter(|s| s.id.0.starts_with('a'))
         .count() as i64;
     let stdout = std::io::stdout();
-    for _ in 0..5_000 {
+    for i in first..first + 5_000 {
         let edits = [
             Edit::AddShift(shift(format!("a{i}"), i)),
             Edit::AddShift(shift(format!("b{i}"), i)),
@@ -89,7 +89,6 @@ fn crash_child() {
         writeln!(out, "committed {i}")
             .and_then(|()| out.flush())
             .expect("stdout");
-        i += 1;
     }
 }
 
