@@ -265,12 +265,14 @@ fn apply_one(
         });
     }
     let before = row::read(tx, entity, &id)?;
+    // Entities carry their times to the whole minute, as plan JSON writes them.
+    let minute = at.unix().div_euclid(60) * 60;
     let stamp = |row: &mut Row, created: bool| {
         if created {
-            row.insert("created_at".into(), json!(at.unix()));
+            row.insert("created_at".into(), json!(minute));
             row.insert("created_by".into(), json!(by));
         }
-        row.insert("updated_at".into(), json!(at.unix()));
+        row.insert("updated_at".into(), json!(minute));
         row.insert("updated_by".into(), json!(by));
     };
     match op {
@@ -427,7 +429,8 @@ impl PlanFile {
         self.apply(at, what, &[edit])
     }
 
-    /// Add a shift; an empty id gets a new UUID. Sets `created_at`/`updated_at` to `at`.
+    /// Add a shift; an empty id gets a new UUID. Sets `created_at`/`updated_at` to `at`
+    /// (to the minute).
     pub fn add_shift(&mut self, at: Instant, shift: &Shift) -> Result<ShiftId> {
         let mut shift = shift.clone();
         if shift.id.0.is_empty() {
@@ -438,7 +441,8 @@ impl PlanFile {
         Ok(id)
     }
 
-    /// Save a changed shift (found by its id); sets `updated_at` to `at`.
+    /// Save a changed shift (found by its id); sets `updated_at` to `at` (to the minute) and
+    /// keeps `created_at`.
     pub fn update_shift(&mut self, at: Instant, shift: &Shift) -> Result<()> {
         self.apply_single(at, Edit::UpdateShift(shift.clone()))
     }
@@ -479,7 +483,7 @@ impl PlanFile {
         self.apply_single(at, Edit::UpdateShiftType(shift_type.clone()))
     }
 
-    /// Delete a shift type; refused while a rotation uses it. Shifts keep its code as a label.
+    /// Delete a shift type; refused while a shift or rotation uses it.
     pub fn delete_shift_type(&mut self, at: Instant, code: &str) -> Result<()> {
         self.apply_single(at, Edit::DeleteShiftType(code.to_string()))
     }

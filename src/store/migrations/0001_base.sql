@@ -59,8 +59,7 @@ CREATE TABLE shift_types (
     updated_by      TEXT
 );
 
--- `shift_type` is a label of the type the shift was made from, kept when the type is deleted,
--- so it carries no foreign key.
+-- `shift_type`: the type the shift was made from; a type in use cannot be deleted.
 CREATE TABLE shifts (
     id              TEXT PRIMARY KEY NOT NULL CHECK (id <> ''),
     pos             INTEGER NOT NULL,
@@ -75,7 +74,7 @@ CREATE TABLE shifts (
     status          TEXT NOT NULL DEFAULT 'planned'
                     CHECK (status IN ('planned', 'worked', 'cancelled')),
     note            TEXT NOT NULL DEFAULT '',
-    shift_type      TEXT,
+    shift_type      TEXT REFERENCES shift_types (code),
     created_at      INTEGER,
     created_by      TEXT,
     updated_at      INTEGER,
@@ -84,6 +83,7 @@ CREATE TABLE shifts (
 );
 CREATE INDEX shifts_by_end ON shifts (end_at);
 CREATE INDEX shifts_by_assistant ON shifts (assistant_id);
+CREATE INDEX shifts_by_shift_type ON shifts (shift_type);
 
 CREATE TABLE vedtak (
     id              TEXT PRIMARY KEY NOT NULL CHECK (id <> ''),
@@ -157,10 +157,11 @@ CREATE TABLE rotation_changes (
     end_at       INTEGER,
     assistant_id TEXT REFERENCES assistants (id),
     extra_id     TEXT,
-    shift_type   TEXT,
+    shift_type   TEXT REFERENCES shift_types (code),
     PRIMARY KEY (rotation_id, pos)
 );
 CREATE INDEX rotation_changes_by_assistant ON rotation_changes (assistant_id);
+CREATE INDEX rotation_changes_by_shift_type ON rotation_changes (shift_type);
 
 -- Every edit: one row per entity touched; the rows of one user action share `action_id`.
 -- `before_json`/`after_json` are the entity's rows as JSON (NULL: it did not exist).
