@@ -74,6 +74,21 @@ enum Command {
         #[arg(long, value_enum, default_value = "nb")]
         lang: LangArg,
     },
+    /// Timeregnskap mot vedtaket: budsjett, brukt, planlagt, igjen og prognose for året
+    Hours {
+        /// Planen: en .turnus-fil eller plan-JSON
+        plan: PathBuf,
+        /// Kalenderåret (standard: i år)
+        #[arg(long, value_name = "YYYY")]
+        year: Option<String>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
+    /// Skriv en demoplan med fire assistenter og en vikar
+    Demo {
+        /// Filen som skal skrives (plan-JSON)
+        out: PathBuf,
+    },
 }
 
 /// A failure that ends the command with exit code 2: one line for stderr.
@@ -125,6 +140,8 @@ pub fn run_with(
 
 fn execute(command: Command, out: &mut dyn Write) -> Result<i32, InputFailure> {
     match command {
+        Command::Hours { plan, year, format } => hours(&plan, year.as_deref(), format, out),
+        Command::Demo { out: path } => demo(&path, out),
         Command::Check {
             plan,
             from,
@@ -162,6 +179,67 @@ fn execute(command: Command, out: &mut dyn Write) -> Result<i32, InputFailure> {
             })
         }
     }
+}
+
+fn hours(
+    path: &Path,
+    year: Option<&str>,
+    format: Format,
+    out: &mut dyn Write,
+) -> Result<i32, InputFailure> {
+    let plan = load_plan(path)?;
+    let today = today();
+    let year = match year {
+        None => chrono::Datelike::year(&today),
+        Some(text) => match text.trim().parse::<i32>() {
+            Ok(y) if (1900..=2200).contains(&y) => y,
+            _ => {
+                return Err(InputFailure(format!(
+                    "--year: «{text}» is not a year Turnus handles; give one from 1900 to 2200"
+                )))
+            }
+        },
+    };
+    let report = crate::hours::year_report(&plan, year, today);
+    match format {
+        Format::Json => writeln!(out, "{}", serde_json::to_string(&report)?)?,
+        Format::Text => write!(out, "{}", crate::hours::render_text(&report))?,
+    }
+    Ok(EXIT_OK)
+}
+
+fn demo(path: &Path, out: &mut dyn Write) -> Result<i32, InputFailure> {
+    let plan = crate::demo::demo_plan(today());
+    write_new_file(path, crate::interchange::write_plan(&plan).as_bytes())?;
+    writeln!(
+        out,
+        "Demoplanen er skrevet til {} ({} assistenter, {} vakter).",
+        path.display(),
+        plan.assistants.len(),
+        plan.shifts.len()
+    )?;
+    Ok(EXIT_OK)
+}
+
+/// Write `bytes` to `path` through a temporary file and a rename, so a failed write never
+/// leaves half a file behind.
+fn write_new_file(path: &Path, bytes: &[u8]) -> Result<(), InputFailure> {
+    let fail = |e: std::io::Error| {
+        InputFailure(format!("{}: cannot write the file ({e})", path.display()))
+    };
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .ok_or_else(|| InputFailure(format!("{}: give a file name to write to", path.display())))?;
+    let temp = dir.join(format!(".{}.tmp", name.to_string_lossy()));
+    std::fs::write(&temp, bytes).map_err(fail)?;
+    std::fs::rename(&temp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&temp);
+        fail(e)
+    })
 }
 
 fn date_arg(flag: &str, text: &str) -> Result<NaiveDate, InputFailure> {

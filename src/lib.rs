@@ -13,8 +13,11 @@
 
 pub mod calendar;
 pub mod cli;
+pub mod demo;
+pub mod hours;
 pub mod interchange;
 pub mod model;
+pub mod rotation;
 pub mod rules;
 pub mod store;
 pub mod time;

@@ -188,3 +188,77 @@ fn wrong_option_values_are_input_errors() {
     assert_eq!(r.code, EXIT_INPUT);
     assert!(r.err.contains("--from"), "{}", r.err);
 }
+
+#[test]
+fn demo_writes_a_plan_that_checks_and_counts() {
+    let dir = temp_dir("demo");
+    let path = dir.join("demo.json");
+    let path_text = path.to_string_lossy().into_owned();
+    let r = turnus(&["demo", &path_text]);
+    assert_eq!(r.code, EXIT_OK, "{}", r.err);
+    assert!(r.out.contains("Demoplanen er skrevet"), "{}", r.out);
+    let plan = turnus::interchange::read_plan(&std::fs::read_to_string(&path).unwrap())
+        .expect("the demo plan reads back");
+    assert_eq!(plan.assistants.len(), 5, "four assistants and a vikar");
+    assert!(plan.shifts.len() > 100);
+    let r = turnus(&["check", &path_text, "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&r.out).unwrap();
+    let rules: Vec<&str> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["severity"] != "info")
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert!(
+        rules.contains(&"REST-D") && rules.contains(&"NH-D"),
+        "demo findings: {rules:?}"
+    );
+    assert_eq!(r.code, EXIT_VIOLATIONS, "the demo shows a violation");
+    let r = turnus(&["hours", &path_text, "--format", "json"]);
+    assert_eq!(r.code, EXIT_OK, "{}", r.err);
+    let doc: serde_json::Value = serde_json::from_str(&r.out).unwrap();
+    let pa = &doc["services"][0];
+    assert_eq!(pa["service"], "personlig_assistanse");
+    assert!(
+        pa["budget_hours"].as_f64().unwrap() > 1900.0,
+        "37.5 h a week for a year"
+    );
+    let r = turnus(&["hours", &path_text]);
+    assert!(r.out.contains("Personlig assistanse"), "{}", r.out);
+}
+
+#[test]
+fn hours_rejects_a_year_outside_the_calendar() {
+    let dir = temp_dir("hours");
+    let plan = write(&dir, "plan.json", CLEAN);
+    let r = turnus(&["hours", &plan, "--year", "20x6"]);
+    assert_eq!(r.code, EXIT_INPUT);
+    assert!(
+        r.err.contains("--year") && r.err.contains("20x6"),
+        "{}",
+        r.err
+    );
+}
+
+#[test]
+fn hours_counts_a_plan_against_its_vedtak() {
+    let dir = temp_dir("hours-vedtak");
+    let plan = write(
+        &dir,
+        "plan.json",
+        r#"{"format": "turnus-plan", "version": 1,
+            "vedtak": [{"from": "2026-01-01", "annual_frame": true,
+                        "hours_per_week": {"personlig_assistanse": 7}}],
+            "assistants": [{"id": "A"}],
+            "shifts": [{"id": "s1", "assistant": "A", "start": "2026-06-08T08:00", "end": "2026-06-08T12:00", "status": "worked"},
+                       {"id": "s2", "assistant": "A", "start": "2026-06-09T08:00", "end": "2026-06-09T10:30"}]}"#,
+    );
+    let r = turnus(&["hours", &plan, "--year", "2026", "--format", "json"]);
+    assert_eq!(r.code, EXIT_OK, "{}", r.err);
+    let doc: serde_json::Value = serde_json::from_str(&r.out).unwrap();
+    let pa = &doc["services"][0];
+    assert_eq!(pa["budget_hours"].as_f64().unwrap(), 365.0, "7 h × 365 / 7");
+    let total = pa["used_hours"].as_f64().unwrap() + pa["planned_hours"].as_f64().unwrap();
+    assert_eq!(total, 6.5, "4 h worked and 2.5 h planned");
+}

@@ -7,6 +7,7 @@
 
 mod absence;
 mod assistant;
+mod busy;
 mod ids;
 mod plan;
 mod profile;
@@ -16,6 +17,7 @@ pub mod vedtak;
 
 pub use absence::{Absence, AbsenceKind};
 pub use assistant::{Assistant, Role};
+pub use busy::BusyTime;
 pub use ids::{AbsenceId, AssistantId, RotationId, ShiftId};
 pub use plan::{Plan, Settings};
 pub use profile::{Param, Preset, Profile, ProfileError, ProfileValues, SundayRule};

@@ -1,6 +1,8 @@
 //! A whole plan: everything one plan file holds.
 
-use super::{Absence, Assistant, AssistantId, Profile, Rotation, Shift, ShiftType, Vedtak};
+use super::{
+    Absence, Assistant, AssistantId, BusyTime, Profile, Rotation, Shift, ShiftType, Vedtak,
+};
 
 /// The people and defaults of a plan.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -29,6 +31,8 @@ pub struct Plan {
     pub shifts: Vec<Shift>,
     pub rotations: Vec<Rotation>,
     pub absences: Vec<Absence>,
+    /// Assistants' work elsewhere, imported from their other calendars.
+    pub busy: Vec<BusyTime>,
 }
 
 impl Plan {

@@ -1,7 +1,8 @@
-//! Plan integrity and the vedtak: OVERLAP-SELF, DOUBLE-STAFF, VEDTAK-NIGHT, FAMILY and PLAN-14.
+//! Plan integrity and the vedtak: OVERLAP-SELF, DOUBLE-STAFF, VEDTAK-NIGHT, VEDTAK-FRAME,
+//! FAMILY and PLAN-14.
 //!
-//! VEDTAK-FRAME, which needs the hour accounts, is in `crate::hours` terms and added by
-//! [`check_plan`] from them.
+//! VEDTAK-FRAME reads the hour accounts of `crate::hours`, which define the budget, the use
+//! and the year-end forecast.
 
 use super::finding::{Finding, Rule, Severity, Unit};
 use super::night::night_pieces;
@@ -52,9 +53,10 @@ pub fn check_assistant(plan: &Plan, assistant: &Assistant, t: &Timeline, out: &m
     }
 }
 
-/// Rules across the plan: DOUBLE-STAFF, VEDTAK-NIGHT and PLAN-14.
+/// Rules across the plan: DOUBLE-STAFF, VEDTAK-NIGHT, VEDTAK-FRAME and PLAN-14.
 pub fn check_plan(plan: &Plan, out: &mut Vec<Finding>) {
     double_staffing(plan, out);
+    vedtak_frame(plan, out);
     let night_profile = plan.profile.values();
     for shift in plan.shifts.iter().filter(|s| s.counts()) {
         vedtak_night(plan, shift, &night_profile, out);
@@ -179,4 +181,24 @@ fn notice(shift: &Shift, out: &mut Vec<Finding>) {
         shifts: vec![shift.id.clone()],
         detail: None,
     });
+}
+
+/// VEDTAK-FRAME: used plus planned hours of a service type, or the year-end forecast, above
+/// the vedtak's frame for its period.
+fn vedtak_frame(plan: &Plan, out: &mut Vec<Finding>) {
+    for excess in crate::hours::frame_excesses(plan) {
+        let (measured, limit) = excess.whole_minutes();
+        out.push(Finding {
+            rule: Rule::VedtakFrame,
+            severity: Severity::Warning,
+            assistants: Vec::new(),
+            start: excess.interval.start,
+            end: excess.interval.end,
+            measured,
+            limit,
+            unit: Unit::Minutes,
+            shifts: Vec::new(),
+            detail: excess.forecast.then_some(super::finding::Detail::Forecast),
+        });
+    }
 }

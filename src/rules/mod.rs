@@ -30,7 +30,11 @@ mod windows;
 
 pub use finding::{Detail, Finding, Report, Rule, Severity, Summary, Unit};
 
-use crate::model::Plan;
+use std::collections::hash_map::DefaultHasher;
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+
+use crate::model::{AssistantId, Plan};
 use crate::time::{Instant, Interval};
 use timeline::Timeline;
 
@@ -73,30 +77,107 @@ impl CheckOptions {
 /// assert_eq!(report.findings[0].measured, 8 * 60);
 /// ```
 pub fn check(plan: &Plan, options: &CheckOptions) -> Report {
-    let mut findings = Vec::new();
-    for assistant in &plan.assistants {
-        let profile = plan.profile_of(assistant).values();
-        let timeline = Timeline::build(plan, &assistant.id, &profile);
-        check_assistant(plan, assistant, &timeline, &mut findings);
-    }
-    integrity::check_plan(plan, &mut findings);
-    findings.retain(|f| options.keeps(f));
-    Report::new(findings)
+    Checker::default().check(plan, options)
 }
 
-/// Every rule that looks at one assistant's own timeline.
+/// A checker that remembers each assistant's findings, so that after an edit only the
+/// assistants whose shifts, profile or contract changed are checked again. The plan-wide rules
+/// always run.
+#[derive(Default)]
+pub struct Checker {
+    cache: HashMap<AssistantId, (u64, Vec<Finding>)>,
+}
+
+impl Checker {
+    /// Check `plan`, reusing what is still valid from the previous call.
+    pub fn check(&mut self, plan: &Plan, options: &CheckOptions) -> Report {
+        let fingerprints = fingerprints(plan);
+        let mut findings = Vec::new();
+        let mut fresh = HashMap::with_capacity(plan.assistants.len());
+        for (assistant, fingerprint) in plan.assistants.iter().zip(fingerprints) {
+            let own = match self.cache.remove(&assistant.id) {
+                Some((known, found)) if known == fingerprint => found,
+                _ => {
+                    let profile = plan.profile_of(assistant).values();
+                    let own = Timeline::build(plan, &assistant.id, &profile);
+                    let mut found = Vec::new();
+                    if plan.busy.iter().any(|b| b.assistant == assistant.id) {
+                        let total = Timeline::build_with(plan, &assistant.id, &profile, true);
+                        check_assistant(plan, assistant, &own, &total, &mut found);
+                    } else {
+                        check_assistant(plan, assistant, &own, &own, &mut found);
+                    }
+                    found
+                }
+            };
+            findings.extend(own.iter().cloned());
+            fresh.insert(assistant.id.clone(), (fingerprint, own));
+        }
+        self.cache = fresh;
+        integrity::check_plan(plan, &mut findings);
+        findings.retain(|f| options.keeps(f));
+        Report::new(findings)
+    }
+}
+
+/// One fingerprint per assistant (in plan order) of everything their own rules read.
+fn fingerprints(plan: &Plan) -> Vec<u64> {
+    let index: HashMap<&AssistantId, usize> = plan
+        .assistants
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (&a.id, i))
+        .collect();
+    let mut hashers: Vec<DefaultHasher> = plan
+        .assistants
+        .iter()
+        .map(|a| {
+            let mut h = DefaultHasher::new();
+            format!("{:?}", plan.profile_of(a).values()).hash(&mut h);
+            (
+                a.contract_minutes_per_week,
+                a.close_family,
+                a.family_approval,
+            )
+                .hash(&mut h);
+            h
+        })
+        .collect();
+    for (i, s) in plan.shifts.iter().enumerate() {
+        let Some(&a) = s.assistant.as_ref().and_then(|id| index.get(id)) else {
+            continue;
+        };
+        let h = &mut hashers[a];
+        (i, &s.id, s.start, s.end, s.break_minutes, s.passive_minutes).hash(h);
+        (s.long_shift, s.status.key()).hash(h);
+    }
+    for b in &plan.busy {
+        if let Some(&a) = index.get(&b.assistant) {
+            (&b.id, b.start, b.end).hash(&mut hashers[a]);
+        }
+    }
+    hashers.into_iter().map(|h| h.finish()).collect()
+}
+
+/// Every rule that looks at one assistant: `own` holds their shifts in this plan, `total`
+/// adds their work elsewhere for the rest and total-hours rules (the same timeline when they
+/// have none).
 pub fn check_assistant(
     plan: &Plan,
     assistant: &crate::model::Assistant,
-    timeline: &Timeline,
+    own: &Timeline,
+    total: &Timeline,
     out: &mut Vec<Finding>,
 ) {
-    length::check(timeline, out);
-    weekly::check(timeline, assistant, out);
-    rest::check(timeline, out);
-    sunday::check(timeline, out);
-    night::check(timeline, out);
-    integrity::check_assistant(plan, assistant, timeline, out);
+    let mut with_busy = Vec::new();
+    length::check(own, total, out, &mut with_busy);
+    weekly::check(own, total, assistant, out, &mut with_busy);
+    rest::check(total, &mut with_busy);
+    // Work elsewhere alone is not this plan's concern: keep what involves its own shifts.
+    out.extend(with_busy.into_iter().filter(|f| !f.shifts.is_empty()));
+    sunday::check(own, out);
+    night::check(own, out);
+    integrity::check_assistant(plan, assistant, own, out);
 }
 
 #[cfg(test)]
