@@ -386,6 +386,15 @@ fn every_entity_kind_can_be_edited_and_undone() {
         }],
     };
     plan.add_rotation(at, &rotation).unwrap();
+    let elsewhere = turnus::model::BusyTime {
+        id: "uid-1@kommune".into(),
+        assistant: AssistantId("A".into()),
+        start: t("2026-06-02T08:00"),
+        end: t("2026-06-02T12:00"),
+        source: "jobb.ics".into(),
+        summary: "Kveldsvakt".into(),
+    };
+    plan.add_busy(at, &elsewhere).unwrap();
     let mut tariff = Profile::preset(Preset::Aml);
     tariff.preset = Preset::AmlIndividual;
     plan.set_profile(at, &tariff).unwrap();
@@ -395,6 +404,7 @@ fn every_entity_kind_can_be_edited_and_undone() {
     assert_eq!(before_undo.vedtak[0], changed);
     assert_eq!(before_undo.rotations[0], rotation);
     assert_eq!(before_undo.profile, tariff);
+    assert_eq!(before_undo.busy, vec![elsewhere]);
     let err = plan.delete_shift_type(at, "D").unwrap_err();
     assert!(
         matches!(err, StoreError::StillUsed { .. }),
@@ -407,11 +417,12 @@ fn every_entity_kind_can_be_edited_and_undone() {
         rotation,
         "undoing a rotation's deletion brings back its slots and changes"
     );
-    for _ in 0..7 {
+    for _ in 0..8 {
         plan.undo(at).unwrap();
     }
     let empty = plan.load_plan().unwrap();
     assert!(empty.assistants.is_empty() && empty.vedtak.is_empty() && empty.rotations.is_empty());
+    assert!(empty.busy.is_empty());
     assert_eq!(empty.profile, Profile::default());
 }
 

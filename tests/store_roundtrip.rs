@@ -8,9 +8,9 @@ use chrono::{Duration, NaiveDate, NaiveTime, Weekday};
 use proptest::prelude::*;
 use turnus::interchange;
 use turnus::model::{
-    Absence, AbsenceId, AbsenceKind, Assistant, AssistantId, DayChange, NightHelp, Plan, Preset,
-    Profile, Role, Rotation, RotationId, ServiceType, Settings, Shift, ShiftId, ShiftStatus,
-    ShiftType, Slot, Vedtak,
+    Absence, AbsenceId, AbsenceKind, Assistant, AssistantId, BusyTime, DayChange, NightHelp, Plan,
+    Preset, Profile, Role, Rotation, RotationId, ServiceType, Settings, Shift, ShiftId,
+    ShiftStatus, ShiftType, Slot, Vedtak,
 };
 use turnus::store::transfer::{export, import};
 use turnus::store::{OpenOptions, StoreError};
@@ -334,6 +334,26 @@ fn absence(i: usize, people: Vec<AssistantId>) -> impl Strategy<Value = Absence>
         })
 }
 
+fn busy(i: usize, people: Vec<AssistantId>) -> impl Strategy<Value = BusyTime> {
+    (
+        prop::sample::select(people),
+        instant(),
+        1i64..=720,
+        text(),
+        text(),
+    )
+        .prop_map(
+            move |(assistant, start, minutes, source, summary)| BusyTime {
+                id: format!("b{i}@kalender"),
+                assistant,
+                start,
+                end: start.plus(minutes * 60),
+                source,
+                summary,
+            },
+        )
+}
+
 fn plan() -> impl Strategy<Value = Plan> {
     (0usize..4, 0usize..4, 0usize..12, 0usize..3, 0usize..4)
         .prop_flat_map(|(n_people, n_types, n_shifts, n_rotations, n_absences)| {
@@ -349,12 +369,17 @@ fn plan() -> impl Strategy<Value = Plan> {
             let rotations: Vec<_> = (0..n_rotations)
                 .map(|i| rotation(i, ids.clone(), codes.clone()))
                 .collect();
-            let absences: Vec<_> = if ids.is_empty() {
-                Vec::new()
+            let (absences, busy): (Vec<_>, Vec<_>) = if ids.is_empty() {
+                (Vec::new(), Vec::new())
             } else {
-                (0..n_absences)
-                    .map(|i| absence(i, ids.clone()).boxed())
-                    .collect()
+                (
+                    (0..n_absences)
+                        .map(|i| absence(i, ids.clone()).boxed())
+                        .collect(),
+                    (0..n_absences)
+                        .map(|i| busy(i, ids.clone()).boxed())
+                        .collect(),
+                )
             };
             (
                 (text(), text(), text(), text(), any::<bool>()),
@@ -365,24 +390,28 @@ fn plan() -> impl Strategy<Value = Plan> {
                 shifts,
                 rotations,
                 absences,
+                busy,
             )
         })
         .prop_map(
-            |(s, profile, vedtak, assistants, shift_types, shifts, rotations, absences)| Plan {
-                settings: Settings {
-                    name: s.0,
-                    arbeidsleder: s.1,
-                    leverandor: s.2,
-                    current_user: s.3,
-                    carry_over: s.4,
-                },
-                profile,
-                vedtak,
-                assistants,
-                shift_types,
-                shifts,
-                rotations,
-                absences,
+            |(s, profile, vedtak, assistants, shift_types, shifts, rotations, absences, busy)| {
+                Plan {
+                    settings: Settings {
+                        name: s.0,
+                        arbeidsleder: s.1,
+                        leverandor: s.2,
+                        current_user: s.3,
+                        carry_over: s.4,
+                    },
+                    profile,
+                    vedtak,
+                    assistants,
+                    shift_types,
+                    shifts,
+                    rotations,
+                    absences,
+                    busy,
+                }
             },
         )
 }

@@ -11,11 +11,13 @@ use serde_json::{json, Value};
 
 use super::row::{self, Entity, Row, Snapshot};
 use super::vedtak::VedtakId;
-use super::{absences, assistants, lock, new_id, rotations, settings, shift_types, shifts, vedtak};
+use super::{
+    absences, assistants, busy, lock, new_id, rotations, settings, shift_types, shifts, vedtak,
+};
 use super::{PlanFile, Result, StoreError};
 use crate::model::{
-    Absence, AbsenceId, Assistant, AssistantId, Profile, Rotation, RotationId, Settings, Shift,
-    ShiftId, ShiftType, Vedtak,
+    Absence, AbsenceId, Assistant, AssistantId, BusyTime, Profile, Rotation, RotationId, Settings,
+    Shift, ShiftId, ShiftType, Vedtak,
 };
 use crate::time::Instant;
 
@@ -45,6 +47,9 @@ pub enum Edit {
     DeleteRotation(RotationId),
     UpdateSettings(Settings),
     SetProfile(Profile),
+    AddBusy(BusyTime),
+    UpdateBusy(BusyTime),
+    DeleteBusy(String),
 }
 
 enum Op {
@@ -131,6 +136,13 @@ impl Edit {
                 )
             }
             DeleteRotation(id) => (Entity::Rotation, id.0.clone(), Op::Delete),
+            AddBusy(b) => (Entity::Busy, b.id.clone(), Op::Add(busy::to_row(b), None)),
+            UpdateBusy(b) => (
+                Entity::Busy,
+                b.id.clone(),
+                Op::Update(busy::to_row(b), None),
+            ),
+            DeleteBusy(id) => (Entity::Busy, id.clone(), Op::Delete),
             UpdateSettings(s) => (
                 Entity::Settings,
                 "1".into(),
@@ -168,6 +180,9 @@ impl Edit {
             DeleteRotation(_) => "delete rotation",
             UpdateSettings(_) => "update settings",
             SetProfile(_) => "set profile",
+            AddBusy(_) => "add busy time",
+            UpdateBusy(_) => "update busy time",
+            DeleteBusy(_) => "delete busy time",
         }
     }
 }
@@ -555,6 +570,27 @@ impl PlanFile {
     /// Set the plan's rule profile (the default for assistants without their own).
     pub fn set_profile(&mut self, at: Instant, profile: &Profile) -> Result<()> {
         self.apply_single(at, Edit::SetProfile(profile.clone()))
+    }
+
+    /// Add an assistant's busy time (work elsewhere); an empty id gets a new UUID.
+    pub fn add_busy(&mut self, at: Instant, busy: &BusyTime) -> Result<String> {
+        let mut busy = busy.clone();
+        if busy.id.is_empty() {
+            busy.id = new_id();
+        }
+        let id = busy.id.clone();
+        self.apply_single(at, Edit::AddBusy(busy))?;
+        Ok(id)
+    }
+
+    /// Save a changed busy time (found by id).
+    pub fn update_busy(&mut self, at: Instant, busy: &BusyTime) -> Result<()> {
+        self.apply_single(at, Edit::UpdateBusy(busy.clone()))
+    }
+
+    /// Delete a busy time.
+    pub fn delete_busy(&mut self, at: Instant, id: &str) -> Result<()> {
+        self.apply_single(at, Edit::DeleteBusy(id.to_string()))
     }
 
     /// Undo the latest user action still in force; returns what it was. At most

@@ -18,6 +18,10 @@ pub(crate) const MIGRATIONS: &[(&str, &str)] = &[
         "0002_lock_and_log_indexes",
         include_str!("migrations/0002_lock_and_log_indexes.sql"),
     ),
+    (
+        "0003_busy_time",
+        include_str!("migrations/0003_busy_time.sql"),
+    ),
 ];
 
 /// The schema version this build writes, and the newest it opens.

@@ -18,6 +18,7 @@
 mod absences;
 mod assistants;
 pub mod backup;
+mod busy;
 pub mod config;
 mod edit;
 mod error;
@@ -180,11 +181,12 @@ impl PlanFile {
             shifts: shifts::load(&self.conn)?,
             rotations: rotations::load(&self.conn)?,
             absences: absences::load(&self.conn, None)?,
+            busy: busy::load(&self.conn)?,
         })
     }
 
-    /// The plan for a view of `[from, to)`: only the shifts overlapping it and the absences
-    /// touching its days, with every assistant, vedtak version, shift type, rotation, the
+    /// The plan for a view of `[from, to)`: only the shifts and busy times overlapping it and
+    /// the absences touching its days, with every assistant, vedtak version, shift type, rotation, the
     /// settings and the profile. Shifts come by start time.
     pub fn load_window(&self, from: Instant, to: Instant) -> Result<Plan> {
         let (settings, profile) = settings::load(&self.conn)?;
@@ -198,6 +200,7 @@ impl PlanFile {
             shifts: shifts::load_window(&self.conn, from, to)?,
             rotations: rotations::load(&self.conn)?,
             absences: absences::load(&self.conn, Some(days))?,
+            busy: busy::load_window(&self.conn, from, to)?,
         })
     }
 

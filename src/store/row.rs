@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::error::{Result, StoreError};
-use super::{absences, assistants, rotations, settings, shift_types, shifts, vedtak};
+use super::{absences, assistants, busy, rotations, settings, shift_types, shifts, vedtak};
 
 /// Column name → value of one row.
 pub(crate) type Row = Map<String, Value>;
@@ -29,6 +29,7 @@ pub enum Entity {
     Vedtak,
     Absence,
     Rotation,
+    Busy,
 }
 
 /// A table whose rows belong to one entity row (a rotation's slots and changes).
@@ -40,7 +41,7 @@ pub(crate) struct Child {
 
 impl Entity {
     /// Every entity kind.
-    pub const ALL: [Entity; 7] = [
+    pub const ALL: [Entity; 8] = [
         Entity::Settings,
         Entity::Assistant,
         Entity::ShiftType,
@@ -48,6 +49,7 @@ impl Entity {
         Entity::Vedtak,
         Entity::Absence,
         Entity::Rotation,
+        Entity::Busy,
     ];
 
     /// The name in the change log and in messages.
@@ -60,6 +62,7 @@ impl Entity {
             Entity::Vedtak => "vedtak",
             Entity::Absence => "absence",
             Entity::Rotation => "rotation",
+            Entity::Busy => "busy time",
         }
     }
 
@@ -77,6 +80,7 @@ impl Entity {
             Entity::Vedtak => "vedtak",
             Entity::Absence => "absences",
             Entity::Rotation => "rotations",
+            Entity::Busy => "busy_times",
         }
     }
 
@@ -97,6 +101,7 @@ impl Entity {
             Entity::Vedtak => vedtak::COLUMNS,
             Entity::Absence => absences::COLUMNS,
             Entity::Rotation => rotations::COLUMNS,
+            Entity::Busy => busy::COLUMNS,
         }
     }
 

@@ -13,7 +13,7 @@ use serde_json::json;
 use super::error::{Result, StoreError};
 use super::row::{self, Entity, Row};
 use super::{
-    absences, assistants, new_id, open, rotations, settings, shift_types, shifts, vedtak,
+    absences, assistants, busy, new_id, open, rotations, settings, shift_types, shifts, vedtak,
     OpenOptions, PlanFile,
 };
 use crate::interchange;
@@ -131,6 +131,14 @@ pub(crate) fn write_all(
             Entity::Absence,
             a.id.as_str(),
             &stamped(absences::to_row(a), pos, user, now),
+        )?;
+    }
+    for (pos, b) in plan.busy.iter().enumerate() {
+        put(
+            &tx,
+            Entity::Busy,
+            &b.id,
+            &stamped(busy::to_row(b), pos, user, now),
         )?;
     }
     tx.execute(
