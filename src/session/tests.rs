@@ -92,6 +92,10 @@ fn evening_and_morning_shifts_show_rest_d_undo_removes_it_redo_restores_it_and_r
     let (mut app, path, view) = created(&dir);
     assert_eq!(view.settings.arbeidsleder, "Ragnhild Aasen");
     assert_eq!(view.vedtak.len(), 1, "the guide's vedtak is in the plan");
+    assert!(
+        !view.history.can_undo,
+        "creating the plan is not an undo step that could empty it"
+    );
     let kari = view.assistants[0].id.clone();
     let w = week("2026-06-08", "2026-06-14");
 
