@@ -7,16 +7,28 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-/// Every kind of failure the UI is prepared to handle.
+/// Every kind of failure the UI is prepared to handle: the closed set of docs/ipc.md.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
-    /// The input from the user could not be used (a date, a file's contents).
+    /// A value the user gave cannot be used; `details.field` names it.
     InvalidInput,
-    /// A plan file or entity the request names does not exist.
+    /// The plan or entity the request names does not exist.
     NotFound,
+    /// The plan is open read-only: the file is read-only, or it is in use elsewhere.
+    ReadOnly,
+    /// Another program holds the plan; `details` says who, on which computer, since when.
+    InUse,
+    /// The file is not a Turnus plan.
+    NotAPlan,
+    /// The plan file fails its integrity check.
+    Corrupt,
+    /// The plan file was written by a newer Turnus.
+    NewerVersion,
     /// Reading or writing a file failed.
     Io,
+    /// The command needs an open plan and none is open.
+    NoPlan,
     /// Something inside Turnus went wrong; not the user's fault.
     Internal,
 }
