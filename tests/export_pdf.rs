@@ -234,3 +234,34 @@ fn arbeidsplan_without_an_assistant_is_refused_clearly() {
         "the error says what to add: {err}"
     );
 }
+
+#[path = "export_support/year_plan.rs"]
+mod year_plan;
+
+#[test]
+fn a_year_turnusplan_for_eight_assistants_stays_under_one_megabyte() {
+    let plan = year_plan::year_plan(2026);
+    let (bytes, text) = render_text(
+        "turnusplan_year",
+        &plan,
+        &options(PdfKind::Turnusplan, d(2026, 1, 1), d(2026, 12, 31)),
+    );
+    assert!(
+        bytes.len() < 1_000_000,
+        "a year's turnus must stay easy to e-mail and print: {} bytes",
+        bytes.len()
+    );
+    assert!(
+        text.contains("Uke 53"),
+        "the last ISO week of 2026 is there"
+    );
+    assert!(
+        text.contains("Ola Åsheim"),
+        "all eight assistants are there"
+    );
+    let pages = text.matches("Side ").count();
+    assert!(
+        text.contains(&format!("Side {pages} av {pages}")),
+        "the last page knows it is last"
+    );
+}
