@@ -14,9 +14,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
 use crate::model::{
-    Absence, AbsenceId, AbsenceKind, Assistant, AssistantId, DayChange, NightHelp, Plan, Profile,
-    Role, Rotation, RotationId, ServiceType, Settings, Shift, ShiftId, ShiftStatus, ShiftType,
-    Slot, Vedtak,
+    Absence, AbsenceId, AbsenceKind, Assistant, AssistantId, BusyTime, DayChange, NightHelp, Plan,
+    Profile, Role, Rotation, RotationId, ServiceType, Settings, Shift, ShiftId, ShiftStatus,
+    ShiftType, Slot, Vedtak,
 };
 use crate::time::{parse_date, Instant};
 
@@ -235,7 +235,20 @@ struct RawAbsence {
     note: String,
 }
 
-const TOP_KEYS: [&str; 10] = [
+#[derive(Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct RawBusy {
+    id: String,
+    assistant: String,
+    start: String,
+    end: String,
+    #[serde(default)]
+    source: String,
+    #[serde(default)]
+    summary: String,
+}
+
+const TOP_KEYS: [&str; 11] = [
     "format",
     "version",
     "settings",
@@ -246,6 +259,7 @@ const TOP_KEYS: [&str; 10] = [
     "shifts",
     "rotations",
     "absences",
+    "busy",
 ];
 
 // ---------------------------------------------------------------------------------------
@@ -379,6 +393,29 @@ pub fn read_plan_value(value: Value) -> Result<Plan, InputError> {
             ));
         }
         plan.absences.push(absence);
+    }
+    for (i, v) in array(&mut top, "busy", false)?.into_iter().enumerate() {
+        let path = format!("busy[{i}]");
+        let raw: RawBusy = parse_part(&path, v)?;
+        let start = instant(&format!("{path}.start"), &raw.start)?;
+        let end = instant(&format!("{path}.end"), &raw.end)?;
+        if end <= start {
+            return Err(err(
+                format!("{path}.end"),
+                format!(
+                    "the busy time ends ({}) before or when it starts ({})",
+                    raw.end, raw.start
+                ),
+            ));
+        }
+        plan.busy.push(BusyTime {
+            id: raw.id,
+            assistant: assistant_ref(&format!("{path}.assistant"), &raw.assistant, &plan)?,
+            start,
+            end,
+            source: raw.source,
+            summary: raw.summary,
+        });
     }
     Ok(plan)
 }
@@ -1058,6 +1095,14 @@ pub fn plan_to_value(plan: &Plan) -> Value {
             "to": day(a.to),
             "hours": a.hours,
             "note": a.note,
+        })).collect::<Vec<_>>(),
+        "busy": plan.busy.iter().map(|b| json!({
+            "id": b.id,
+            "assistant": b.assistant,
+            "start": b.start.to_rfc3339(),
+            "end": b.end.to_rfc3339(),
+            "source": b.source,
+            "summary": b.summary,
         })).collect::<Vec<_>>(),
     })
 }

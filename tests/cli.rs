@@ -210,14 +210,20 @@ fn demo_writes_a_plan_that_checks_and_counts() {
         .filter(|f| f["severity"] != "info")
         .map(|f| f["rule"].as_str().unwrap())
         .collect();
-    assert!(rules.contains(&"REST-D") && rules.contains(&"NH-D"), "demo findings: {rules:?}");
+    assert!(
+        rules.contains(&"REST-D") && rules.contains(&"NH-D"),
+        "demo findings: {rules:?}"
+    );
     assert_eq!(r.code, EXIT_VIOLATIONS, "the demo shows a violation");
     let r = turnus(&["hours", &path_text, "--format", "json"]);
     assert_eq!(r.code, EXIT_OK, "{}", r.err);
     let doc: serde_json::Value = serde_json::from_str(&r.out).unwrap();
     let pa = &doc["services"][0];
     assert_eq!(pa["service"], "personlig_assistanse");
-    assert!(pa["budget_hours"].as_f64().unwrap() > 1900.0, "37.5 h a week for a year");
+    assert!(
+        pa["budget_hours"].as_f64().unwrap() > 1900.0,
+        "37.5 h a week for a year"
+    );
     let r = turnus(&["hours", &path_text]);
     assert!(r.out.contains("Personlig assistanse"), "{}", r.out);
 }
@@ -228,7 +234,11 @@ fn hours_rejects_a_year_outside_the_calendar() {
     let plan = write(&dir, "plan.json", CLEAN);
     let r = turnus(&["hours", &plan, "--year", "20x6"]);
     assert_eq!(r.code, EXIT_INPUT);
-    assert!(r.err.contains("--year") && r.err.contains("20x6"), "{}", r.err);
+    assert!(
+        r.err.contains("--year") && r.err.contains("20x6"),
+        "{}",
+        r.err
+    );
 }
 
 #[test]

@@ -4,31 +4,45 @@ use super::finding::{over_max, Exact, Finding, Rule, Severity, Unit};
 use super::timeline::{Timeline, WorkDay};
 use crate::time::{Interval, HOUR, MINUTE};
 
-/// Run NH-D, TOT-D and BRK on one assistant's timeline.
-pub fn check(t: &Timeline, out: &mut Vec<Finding>) {
-    for day in &t.days {
-        daily_hours(t, day, out);
+/// Run NH-D and BRK on the assistant's own shifts, and TOT-D on all their work (`total`,
+/// which adds work elsewhere) into `total_out`.
+pub fn check(
+    own: &Timeline,
+    total: &Timeline,
+    out: &mut Vec<Finding>,
+    total_out: &mut Vec<Finding>,
+) {
+    for day in &own.days {
+        normal_hours(own, day, out);
     }
-    breaks(t, out);
+    for day in &total.days {
+        total_hours(total, day, total_out);
+    }
+    breaks(own, out);
 }
 
-fn daily_hours(t: &Timeline, day: &WorkDay, out: &mut Vec<Finding>) {
+fn day_span(t: &Timeline, day: &WorkDay) -> Interval {
     let first = &t.blocks[day.blocks.start];
     let last = &t.blocks[day.blocks.end - 1];
-    let at = Interval::new(first.interval.start, last.interval.end);
-    let shifts = || t.shift_ids(day.blocks.clone());
+    Interval::new(first.interval.start, last.interval.end)
+}
+
+fn normal_hours(t: &Timeline, day: &WorkDay, out: &mut Vec<Finding>) {
     if day.hours > day.normal_limit {
         out.push(over_max(
             Rule::NhD,
             Severity::Warning,
             &t.assistant,
-            at,
+            day_span(t, day),
             Exact::secs(day.hours),
             Exact::secs(day.normal_limit),
-            shifts(),
+            t.shift_ids(day.blocks.clone()),
             None,
         ));
     }
+}
+
+fn total_hours(t: &Timeline, day: &WorkDay, out: &mut Vec<Finding>) {
     let total_limit = match t.profile.long_shift_max {
         Some(long_max) if day.long => long_max,
         _ => t.profile.total_day_max,
@@ -38,10 +52,10 @@ fn daily_hours(t: &Timeline, day: &WorkDay, out: &mut Vec<Finding>) {
             Rule::TotD,
             Severity::Violation,
             &t.assistant,
-            at,
+            day_span(t, day),
             Exact::secs(day.hours),
             Exact::secs(total_limit),
-            shifts(),
+            t.shift_ids(day.blocks.clone()),
             None,
         ));
     }

@@ -99,9 +99,14 @@ impl Checker {
                 Some((known, found)) if known == fingerprint => found,
                 _ => {
                     let profile = plan.profile_of(assistant).values();
-                    let timeline = Timeline::build(plan, &assistant.id, &profile);
+                    let own = Timeline::build(plan, &assistant.id, &profile);
                     let mut found = Vec::new();
-                    check_assistant(plan, assistant, &timeline, &mut found);
+                    if plan.busy.iter().any(|b| b.assistant == assistant.id) {
+                        let total = Timeline::build_with(plan, &assistant.id, &profile, true);
+                        check_assistant(plan, assistant, &own, &total, &mut found);
+                    } else {
+                        check_assistant(plan, assistant, &own, &own, &mut found);
+                    }
                     found
                 }
             };
@@ -146,22 +151,33 @@ fn fingerprints(plan: &Plan) -> Vec<u64> {
         (i, &s.id, s.start, s.end, s.break_minutes, s.passive_minutes).hash(h);
         (s.long_shift, s.status.key()).hash(h);
     }
+    for b in &plan.busy {
+        if let Some(&a) = index.get(&b.assistant) {
+            (&b.id, b.start, b.end).hash(&mut hashers[a]);
+        }
+    }
     hashers.into_iter().map(|h| h.finish()).collect()
 }
 
-/// Every rule that looks at one assistant's own timeline.
+/// Every rule that looks at one assistant: `own` holds their shifts in this plan, `total`
+/// adds their work elsewhere for the rest and total-hours rules (the same timeline when they
+/// have none).
 pub fn check_assistant(
     plan: &Plan,
     assistant: &crate::model::Assistant,
-    timeline: &Timeline,
+    own: &Timeline,
+    total: &Timeline,
     out: &mut Vec<Finding>,
 ) {
-    length::check(timeline, out);
-    weekly::check(timeline, assistant, out);
-    rest::check(timeline, out);
-    sunday::check(timeline, out);
-    night::check(timeline, out);
-    integrity::check_assistant(plan, assistant, timeline, out);
+    let mut with_busy = Vec::new();
+    length::check(own, total, out, &mut with_busy);
+    weekly::check(own, total, assistant, out, &mut with_busy);
+    rest::check(total, &mut with_busy);
+    // Work elsewhere alone is not this plan's concern: keep what involves its own shifts.
+    out.extend(with_busy.into_iter().filter(|f| !f.shifts.is_empty()));
+    sunday::check(own, out);
+    night::check(own, out);
+    integrity::check_assistant(plan, assistant, own, out);
 }
 
 #[cfg(test)]

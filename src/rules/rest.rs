@@ -38,10 +38,8 @@ fn longest(stretches: &[Interval]) -> i64 {
 /// REST-D: the 24-hour window after each block's start, reduced rest and its compensation,
 /// and the rest after a long shift.
 ///
-/// (design) Compensation is owed for a gap shorter than the daily rest only when that gap was
-/// the longest rest in the 24 hours from the start of the block before it, that is, when it was
-/// the day's rest, reduced. A short pause inside a split day, where the full rest is taken
-/// elsewhere in the window, is not a reduced daily rest and owes nothing.
+/// Compensation follows RULES.md to the letter: any gap between two blocks shorter than the
+/// daily rest, a pause inside a split day included, sets the requirement for the next gap.
 fn daily_rest(t: &Timeline, out: &mut Vec<Finding>) {
     let p = &t.profile;
     let long_rule = p.rest_after_long_shift;
@@ -86,10 +84,7 @@ fn daily_rest(t: &Timeline, out: &mut Vec<Finding>) {
         // Does this gap owe compensation in the next one?
         owed = None;
         if p.daily_rest_floor.is_some() && gap.len() < p.daily_rest_min {
-            let was_the_days_rest = exempt || gap.intersect(window).map_or(0, |g| g.len()) >= rest;
-            if was_the_days_rest {
-                owed = Some(2 * p.daily_rest_min - gap.len());
-            }
+            owed = Some(2 * p.daily_rest_min - gap.len());
         }
     }
 }

@@ -22,12 +22,14 @@ pub struct RedDay {
     pub worked: i64,
 }
 
-/// Every red day from the day before the first block to `until`, with the work in its zone.
+/// Every red day from the Monday of the first week with work (or the day before the first
+/// block, if earlier) to `until`, with the work in its zone. Red days of the first week before
+/// the first shift count in the windows that start that week.
 pub fn red_days(t: &Timeline, until: NaiveDate) -> Vec<RedDay> {
-    let Some(first) = t.blocks.first() else {
+    let (Some(first), Some(week)) = (t.blocks.first(), t.weeks.first()) else {
         return Vec::new();
     };
-    let from = first.interval.start.local_date() - Duration::days(1);
+    let from = (first.interval.start.local_date() - Duration::days(1)).min(week.week.monday());
     red_days_between(from, until)
         .into_iter()
         .filter_map(|date| {

@@ -122,10 +122,13 @@ fn compensation_after_8h_rest_requires_14h_next() {
 }
 
 #[test]
-fn split_day_pause_under_tariff_owes_no_compensation() {
-    // The 3 h pause is not the day's rest: the window from 07:00 holds 11 h (20:00–07:00).
+fn split_day_pause_under_tariff_owes_compensation_as_specified() {
+    // RULES.md: any gap shorter than the daily rest sets the next gap's requirement, a split
+    // day's 3 h pause included: 11 + (11 − 3) = 19 h, and 20:00–07:00 holds 11 h.
     let plan = rota("tariff", "A Mon 07-12; A Mon 15-20; A Tue 07-12");
-    assert!(hard(&plan, "REST-D").is_empty());
+    let f = one(hard(&plan, "REST-D"), "the 3 h pause asks for 19 h next");
+    assert_eq!((f.measured, f.limit), (660, 1140));
+    assert_eq!(f.start, at("2026-06-08T20:00"));
 }
 
 #[test]
@@ -607,4 +610,49 @@ fn hours_above_a_weekly_frame_are_warned() {
     let f = one(hard(&plan, "VEDTAK-FRAME"), "12 h against a 10 h week");
     assert_eq!((f.measured, f.limit), (720, 600));
     assert_eq!(f.start, at("2026-06-08T00:00"));
+}
+
+#[test]
+fn work_elsewhere_counts_for_rest_and_total_hours_but_not_normal_hours() {
+    let plan = read_plan(
+        r#"{"format": "turnus-plan", "version": 1, "assistants": [{"id": "A"}],
+            "shifts": [{"id": "a", "assistant": "A", "start": "2026-06-09T07:00", "end": "2026-06-09T15:00", "break_minutes": 30}],
+            "busy": [{"id": "job@elsewhere", "assistant": "A", "start": "2026-06-08T15:00", "end": "2026-06-08T23:00", "source": "other.ics"},
+                     {"id": "late", "assistant": "A", "start": "2026-06-09T15:00", "end": "2026-06-09T21:00"}]}"#,
+    )
+    .unwrap();
+    let rest = hard(&plan, "REST-D");
+    let measured: Vec<i64> = rest.iter().map(|f| f.measured).collect();
+    // 23:00 elsewhere then 07:00 here leaves 8 h; 07:00–21:00 (here, then elsewhere) leaves
+    // 10 h before the next day's 07:00.
+    assert_eq!(measured, vec![480, 600], "{rest:#?}");
+    assert_eq!(rest[0].shifts, vec![crate::model::ShiftId("a".into())]);
+    let total = one(
+        hard(&plan, "TOT-D"),
+        "8 h here and 6 h elsewhere make a 14 h day",
+    );
+    assert_eq!((total.measured, total.limit), (840, 780));
+    assert!(
+        hard(&plan, "NH-D").is_empty(),
+        "normal hours count only this plan's 8 h"
+    );
+    assert!(
+        hard(&plan, "BRK").is_empty(),
+        "breaks are a matter of each employer's shifts"
+    );
+}
+
+#[test]
+fn work_elsewhere_alone_is_not_reported() {
+    let plan = read_plan(
+        r#"{"format": "turnus-plan", "version": 1, "assistants": [{"id": "A"}],
+            "shifts": [{"id": "a", "assistant": "A", "start": "2026-06-20T08:00", "end": "2026-06-20T12:00"}],
+            "busy": [{"id": "e1", "assistant": "A", "start": "2026-06-08T19:00", "end": "2026-06-08T23:00"},
+                     {"id": "e2", "assistant": "A", "start": "2026-06-09T07:00", "end": "2026-06-09T11:00"}]}"#,
+    )
+    .unwrap();
+    assert!(
+        hard(&plan, "REST-D").is_empty(),
+        "both blocks are another employer's"
+    );
 }

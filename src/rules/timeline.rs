@@ -15,7 +15,7 @@ use crate::time::{Instant, Interval, HOUR};
 #[derive(Clone, Debug)]
 pub struct Block {
     pub interval: Interval,
-    /// Indexes into `Plan::shifts`.
+    /// Indexes into `Plan::shifts`; empty for a block of busy time only.
     pub shifts: Vec<usize>,
     pub break_minutes: i64,
     /// Passive time in seconds.
@@ -90,15 +90,41 @@ pub struct Timeline<'p> {
 impl<'p> Timeline<'p> {
     /// Build the timeline of `assistant` from the plan's counted shifts.
     pub fn build(plan: &'p Plan, assistant: &AssistantId, profile: &ProfileValues) -> Self {
-        let mut own: Vec<usize> = plan
+        Self::build_with(plan, assistant, profile, false)
+    }
+
+    /// Build the timeline of `assistant` from the plan's counted shifts and, with
+    /// `with_busy`, the assistant's work elsewhere (`Plan::busy`), for the rest and
+    /// total-hours rules.
+    pub fn build_with(
+        plan: &'p Plan,
+        assistant: &AssistantId,
+        profile: &ProfileValues,
+        with_busy: bool,
+    ) -> Self {
+        let mut items: Vec<Item> = plan
             .shifts
             .iter()
             .enumerate()
             .filter(|(_, s)| s.counts() && s.assistant.as_ref() == Some(assistant))
-            .map(|(i, _)| i)
+            .map(|(i, s)| Item {
+                interval: s.interval(),
+                shift: Some(i),
+            })
             .collect();
-        own.sort_by_key(|&i| (plan.shifts[i].start, plan.shifts[i].end));
-        let blocks = merge_blocks(&plan.shifts, &own);
+        if with_busy {
+            items.extend(
+                plan.busy
+                    .iter()
+                    .filter(|b| &b.assistant == assistant && b.end > b.start)
+                    .map(|b| Item {
+                        interval: b.interval(),
+                        shift: None,
+                    }),
+            );
+        }
+        items.sort_by_key(|item| (item.interval.start, item.interval.end));
+        let blocks = merge_blocks(&plan.shifts, &items);
         let days = work_days(&blocks, profile);
         let weeks = week_sums(&blocks, &days, profile);
         Timeline {
@@ -174,25 +200,38 @@ impl<'p> Timeline<'p> {
     }
 }
 
-fn merge_blocks(shifts: &[Shift], sorted: &[usize]) -> Vec<Block> {
+/// A shift (by index) or a stretch of busy time, to be merged into blocks.
+struct Item {
+    interval: Interval,
+    shift: Option<usize>,
+}
+
+fn merge_blocks(shifts: &[Shift], sorted: &[Item]) -> Vec<Block> {
     let mut blocks: Vec<Block> = Vec::new();
-    for &i in sorted {
-        let s = &shifts[i];
+    for item in sorted {
+        let (breaks, passive, long) = item.shift.map_or((0, 0, false), |i| {
+            let s = &shifts[i];
+            (
+                i64::from(s.break_minutes),
+                i64::from(s.passive_minutes) * 60,
+                s.long_shift,
+            )
+        });
         match blocks.last_mut() {
-            Some(b) if s.start <= b.interval.end => {
-                b.interval.end = b.interval.end.max(s.end);
-                b.shifts.push(i);
-                b.break_minutes += i64::from(s.break_minutes);
-                b.passive += i64::from(s.passive_minutes) * 60;
-                b.long |= s.long_shift;
+            Some(b) if item.interval.start <= b.interval.end => {
+                b.interval.end = b.interval.end.max(item.interval.end);
+                b.shifts.extend(item.shift);
+                b.break_minutes += breaks;
+                b.passive += passive;
+                b.long |= long;
             }
             _ => blocks.push(Block {
-                interval: s.interval(),
-                shifts: vec![i],
-                break_minutes: i64::from(s.break_minutes),
-                passive: i64::from(s.passive_minutes) * 60,
-                long: s.long_shift,
-                day: s.start.local_date(),
+                interval: item.interval,
+                shifts: item.shift.into_iter().collect(),
+                break_minutes: breaks,
+                passive,
+                long,
+                day: item.interval.start.local_date(),
             }),
         }
     }

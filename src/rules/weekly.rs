@@ -8,8 +8,15 @@ use super::{night, sunday};
 use crate::model::Assistant;
 use crate::time::{Interval, HOUR, MINUTE};
 
-/// Run the weekly rules on one assistant's timeline.
-pub fn check(t: &Timeline, assistant: &Assistant, out: &mut Vec<Finding>) {
+/// Run the weekly rules on the assistant's own shifts, and TOT-W on all their work (`total`,
+/// which adds work elsewhere) into `total_out`.
+pub fn check(
+    t: &Timeline,
+    total: &Timeline,
+    assistant: &Assistant,
+    out: &mut Vec<Finding>,
+    total_out: &mut Vec<Finding>,
+) {
     let p = &t.profile;
     for w in &t.weeks {
         let shifts = || t.shifts_starting(w.interval);
@@ -54,7 +61,7 @@ pub fn check(t: &Timeline, assistant: &Assistant, out: &mut Vec<Finding>) {
     }
     overtime_windows(t, Rule::Ot4w, 4, p.overtime_4w_max, out);
     overtime_windows(t, Rule::Ot52w, 52, p.overtime_52w_max, out);
-    total_week(t, out);
+    total_week(total, total_out);
     normal_average(t, out);
     normal_base(t, out);
 }
