@@ -367,6 +367,15 @@ pub fn file_name(plan: &Plan, id: &AssistantId) -> String {
     }
 }
 
+/// Where the export state of a single calendar file is kept: beside it, as
+/// `.{file name}.turnus.json`.
+pub fn state_path_for(file: &Path) -> PathBuf {
+    let name = file
+        .file_name()
+        .map_or_else(|| "kalender".into(), |n| n.to_string_lossy().into_owned());
+    file.with_file_name(format!(".{name}.turnus.json"))
+}
+
 /// The name of the export state file in a calendar folder.
 pub const STATE_FILE: &str = ".turnus-kalender.json";
 

@@ -46,7 +46,44 @@ pub struct BusyImport {
 pub struct Skipped {
     /// The event's title, or its UID when it has none.
     pub event: String,
-    pub reason: String,
+    pub reason: SkipReason,
+}
+
+/// Why an event was not imported.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SkipReason {
+    Cancelled,
+    Free,
+    Repeating,
+    AllDay,
+    NoLength,
+}
+
+impl SkipReason {
+    /// The reason in plain words.
+    pub fn text(self, lang: crate::rules::explain::Lang) -> &'static str {
+        use crate::rules::explain::Lang;
+        match (self, lang) {
+            (SkipReason::Cancelled, Lang::Nb) => "hendelsen er avlyst",
+            (SkipReason::Cancelled, Lang::En) => "the event is cancelled",
+            (SkipReason::Free, Lang::Nb) => "hendelsen er merket som ledig tid",
+            (SkipReason::Free, Lang::En) => "the event is marked as free time",
+            (SkipReason::Repeating, Lang::Nb) => {
+                "hendelsen gjentas (RRULE); legg inn de enkelte gangene i stedet"
+            }
+            (SkipReason::Repeating, Lang::En) => {
+                "the event repeats (RRULE); add the single occurrences instead"
+            }
+            (SkipReason::AllDay, Lang::Nb) => "heldagshendelse: den sier ikke når arbeidet er",
+            (SkipReason::AllDay, Lang::En) => "all-day event: it gives no working hours",
+            (SkipReason::NoLength, Lang::Nb) => {
+                "hendelsen varer ikke noe (ingen slutt, eller slutten er ikke etter starten)"
+            }
+            (SkipReason::NoLength, Lang::En) => {
+                "the event lasts no time (no end, or the end is not after the start)"
+            }
+        }
+    }
 }
 
 /// Why a calendar file could not be read. Nothing is imported when this happens.
@@ -88,31 +125,28 @@ pub fn read_busy(
             } else {
                 summary.clone()
             };
-            let skip = |import: &mut BusyImport, reason: &str| {
+            let skip = |import: &mut BusyImport, reason: SkipReason| {
                 import.skipped.push(Skipped {
                     event: label.clone(),
-                    reason: reason.to_string(),
+                    reason,
                 })
             };
             if props
                 .value("STATUS")
                 .is_some_and(|s| s.eq_ignore_ascii_case("CANCELLED"))
             {
-                skip(&mut import, "the event is cancelled");
+                skip(&mut import, SkipReason::Cancelled);
                 continue;
             }
             if props
                 .value("TRANSP")
                 .is_some_and(|s| s.eq_ignore_ascii_case("TRANSPARENT"))
             {
-                skip(&mut import, "the event is marked as free time");
+                skip(&mut import, SkipReason::Free);
                 continue;
             }
             if props.value("RRULE").is_some() {
-                skip(
-                    &mut import,
-                    "the event repeats (RRULE); repeating events are not read, export or add the single occurrences",
-                );
+                skip(&mut import, SkipReason::Repeating);
                 continue;
             }
             let start_prop = props
@@ -125,7 +159,7 @@ pub fn read_busy(
             })?;
             let start = match start {
                 When::Day(_) => {
-                    skip(&mut import, "all-day event: it gives no working hours");
+                    skip(&mut import, SkipReason::AllDay);
                     continue;
                 }
                 When::At(t) => t,
@@ -152,10 +186,7 @@ pub fn read_busy(
                 },
             };
             if end <= start {
-                skip(
-                    &mut import,
-                    "the event lasts no time (no end, or the end is not after the start)",
-                );
+                skip(&mut import, SkipReason::NoLength);
                 continue;
             }
             let count = ids.entry(uid.clone()).or_insert(0);
