@@ -265,3 +265,43 @@ fn a_year_turnusplan_for_eight_assistants_stays_under_one_megabyte() {
         "the last page knows it is last"
     );
 }
+
+#[test]
+fn a_week_with_more_assistants_than_a_page_holds_continues_on_the_next_page() {
+    let mut plan = demo();
+    let template = plan
+        .shifts
+        .iter()
+        .find(|s| s.start.local_date() == d(2026, 11, 23))
+        .cloned()
+        .expect("the demo has a shift on Monday 23 November");
+    for i in 0..30 {
+        let id = format!("x{i}");
+        plan.assistants.push(turnus::model::Assistant::new(
+            &id,
+            &format!("Vikar Nummer {i:02}"),
+        ));
+        let mut s = template.clone();
+        s.id = turnus::model::ShiftId(format!("xs{i}"));
+        s.assistant = Some(AssistantId(id));
+        plan.shifts.push(s);
+    }
+    let (_, text) = render_text(
+        "turnusplan_many",
+        &plan,
+        &options(PdfKind::Turnusplan, d(2026, 11, 23), d(2026, 11, 29)),
+    );
+    for i in [0, 15, 29] {
+        let name = format!("Vikar Nummer {i:02}");
+        assert!(text.contains(&name), "{name} is on some page");
+    }
+    assert!(
+        text.contains("Side 2 av 2"),
+        "the week runs onto a second page"
+    );
+    assert_eq!(
+        text.matches("Uke 48").count(),
+        2,
+        "the week's header is repeated"
+    );
+}

@@ -54,9 +54,18 @@ pub fn build(plan: &Plan, options: &PdfOptions) -> Doc {
         .collect();
     shifts.sort_by_key(|s| (s.start, s.end));
 
-    let mut rows: Vec<Row> = plan
+    let working: Vec<&crate::model::Assistant> = plan
         .assistants
         .iter()
+        .filter(|a| shifts.iter().any(|s| s.assistant.as_ref() == Some(&a.id)))
+        .collect();
+    let shown: Vec<&crate::model::Assistant> = if working.is_empty() {
+        plan.assistants.iter().collect()
+    } else {
+        working
+    };
+    let mut rows: Vec<Row> = shown
+        .into_iter()
         .map(|a| Row {
             label: match a.role {
                 Role::Vikar => format!("{} ({})", a.name, tr(lang, "vikar", "sub")),
@@ -74,8 +83,24 @@ pub fn build(plan: &Plan, options: &PdfOptions) -> Doc {
 
     let mut week = Week::containing(options.from);
     let last = Week::containing(options.to);
+    // Rows of one week that do not fit on one page continue on the next, under the header.
+    let capacity = doc.bottom() - frame::BODY_TOP - HEADER_H - 4.0;
     while week <= last {
-        week_block(&mut doc, &rows, &shifts, week, options, lang);
+        let mut start = 0;
+        while start < rows.len() {
+            let mut used = 0.0;
+            let mut end = start;
+            while end < rows.len() {
+                let h = row_height(&rows[end], &shifts, week);
+                if end > start && used + h > capacity {
+                    break;
+                }
+                used += h;
+                end += 1;
+            }
+            week_block(&mut doc, &rows[start..end], &shifts, week, options, lang);
+            start = end;
+        }
         week = week.plus(1);
     }
 
@@ -126,6 +151,22 @@ fn legend(plan: &Plan, doc: &Doc, lang: Lang) -> Vec<String> {
     lines
 }
 
+/// The height of a row in `week`: one line per shift on its busiest day.
+fn row_height(row: &Row, shifts: &[&Shift], week: Week) -> f32 {
+    let lines = week
+        .days()
+        .map(|day| {
+            shifts
+                .iter()
+                .filter(|s| s.assistant.as_ref() == row.assistant && s.start.local_date() == day)
+                .count()
+        })
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    lines as f32 * LINE_H + 2.2
+}
+
 fn holiday_name(date: NaiveDate, lang: Lang) -> Option<&'static str> {
     holidays_on(date)
         .into_iter()
@@ -166,13 +207,7 @@ fn week_block(
                 .collect()
         })
         .collect();
-    let row_heights: Vec<f32> = cells
-        .iter()
-        .map(|days| {
-            let lines = days.iter().map(Vec::len).max().unwrap_or(0).max(1);
-            lines as f32 * LINE_H + 2.2
-        })
-        .collect();
+    let row_heights: Vec<f32> = rows.iter().map(|r| row_height(r, shifts, week)).collect();
     let block_h = HEADER_H + row_heights.iter().sum::<f32>() + 4.0;
     doc.room(block_h);
 
