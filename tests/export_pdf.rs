@@ -118,8 +118,16 @@ fn arbeidsplan_lists_the_assistants_shifts_with_week_sums_and_total() {
 
 #[test]
 fn timeliste_has_totals_and_signature_lines() {
-    let plan = demo();
+    let mut plan = demo();
     let id = plan.assistants[1].id.to_string();
+    let long_note = "Byttet vakt med Bjørn etter avtale med arbeidsleder; kom en halvtime \
+                     tidligere for å følge til tannlegen";
+    if let Some(s) = plan.shifts.iter_mut().find(|s| {
+        s.assistant.as_ref().map(|a| a.as_str()) == Some(id.as_str())
+            && s.start.local_date() >= d(2026, 11, 1)
+    }) {
+        s.note = long_note.into();
+    }
     let (_, text) = render_text(
         "timeliste",
         &plan,
@@ -143,6 +151,10 @@ fn timeliste_has_totals_and_signature_lines() {
         "the arbeidsleder signs"
     );
     assert!(text.contains("Sum"), "the hours are totalled");
+    assert!(
+        text.contains("følge til tannlegen"),
+        "a long note wraps instead of being cut:\n{text}"
+    );
 }
 
 #[test]

@@ -31,7 +31,7 @@ pub fn build(plan: &Plan, assistant: &Assistant, options: &PdfOptions) -> Doc {
         Column::new(tr(lang, "Vakt", "Shift"), 30.0, Align::Left),
         Column::new(tr(lang, "Tid", "Time"), 24.0, Align::Left),
         Column::new(tr(lang, "Timer", "Hours"), 14.0, Align::Right),
-        Column::new(tr(lang, "Merknad", "Note"), 64.0, Align::Left),
+        Column::wrapping(tr(lang, "Merknad", "Note"), 64.0),
     ];
     let mut rows = Vec::new();
     let mut total = 0i64;

@@ -191,9 +191,16 @@ fn grey(level: f32) -> Color {
     })
 }
 
-/// Write `pages` as one PDF titled `title`.
-pub fn render(title: &str, pages: &[Page]) -> Result<Vec<u8>, PdfError> {
+/// Write `pages` as one PDF titled `title`, dated `made` (seconds since the Unix epoch).
+pub fn render(title: &str, made: i64, pages: &[Page]) -> Result<Vec<u8>, PdfError> {
     let mut doc = PdfDocument::new(title);
+    if let Ok(date) = printpdf::OffsetDateTime::from_unix_timestamp(made) {
+        doc.metadata.info.creation_date = date.clone();
+        doc.metadata.info.modification_date = date.clone();
+        doc.metadata.info.metadata_date = date;
+    }
+    doc.metadata.info.creator = "Turnus".into();
+    doc.metadata.info.producer = "Turnus".into();
     let mut ids = Vec::new();
     for weight in [Weight::Regular, Weight::Bold] {
         let mut chars = BTreeSet::new();

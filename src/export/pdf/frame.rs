@@ -105,6 +105,7 @@ pub struct Doc {
     plan_name: String,
     period: String,
     made: String,
+    made_at: i64,
     lang: Lang,
     width: f32,
     height: f32,
@@ -139,6 +140,7 @@ impl Doc {
             plan_name,
             period,
             made: format!("{} {}", tr(lang, "Laget", "Made"), date(options.made, lang)),
+            made_at: Instant::start_of_day(options.made).unix(),
             lang,
             width,
             height,
@@ -251,28 +253,52 @@ impl Doc {
         };
         self.room(ROW_H * 3.0);
         draw_header(self);
+        const EXTRA_LINE_H: f32 = 3.9;
         for row in rows {
-            if self.room(ROW_H) {
-                draw_header(self);
-            }
-            let y = self.y;
-            let right = self.right();
-            if row.shade {
-                self.page().fill(MARGIN, y, right - MARGIN, ROW_H, 0.93);
-            }
-            if row.rule_above {
-                self.page().line(MARGIN, y, right, y, 0.3);
-            }
             let weight = if row.bold {
                 Weight::Bold
             } else {
                 Weight::Regular
             };
-            for ((c, x), text) in columns.iter().zip(&xs).zip(&row.cells) {
-                let w = c.width * scale;
-                cell(self.page(), *x, y, w, ROW_H, weight, c.align, text);
+            // Wrapping columns (notes) grow the row instead of cutting the text.
+            let lines: Vec<Vec<String>> = columns
+                .iter()
+                .zip(&row.cells)
+                .map(|(c, text)| {
+                    if c.wrap {
+                        let w = c.width * scale - 2.4;
+                        let l = wrap(weight, BODY, w, text);
+                        if l.is_empty() {
+                            vec![String::new()]
+                        } else {
+                            l
+                        }
+                    } else {
+                        vec![text.clone()]
+                    }
+                })
+                .collect();
+            let extra = lines.iter().map(Vec::len).max().unwrap_or(1).max(1) - 1;
+            let row_h = ROW_H + extra as f32 * EXTRA_LINE_H;
+            if self.room(row_h) {
+                draw_header(self);
             }
-            self.y += ROW_H;
+            let y = self.y;
+            let right = self.right();
+            if row.shade {
+                self.page().fill(MARGIN, y, right - MARGIN, row_h, 0.93);
+            }
+            if row.rule_above {
+                self.page().line(MARGIN, y, right, y, 0.3);
+            }
+            for ((c, x), cell_lines) in columns.iter().zip(&xs).zip(&lines) {
+                let w = c.width * scale;
+                for (i, text) in cell_lines.iter().enumerate() {
+                    let ly = y + i as f32 * EXTRA_LINE_H;
+                    cell(self.page(), *x, ly, w, ROW_H, weight, c.align, text);
+                }
+            }
+            self.y += row_h;
             let y = self.y;
             self.page().line(MARGIN, y, right, y, 0.1);
         }
@@ -331,7 +357,7 @@ impl Doc {
             };
             page.text(right, foot, 8.0, Weight::Bold, Align::Right, &number);
         }
-        canvas::render(&title, &self.pages)
+        canvas::render(&title, self.made_at, &self.pages)
     }
 }
 
@@ -362,6 +388,8 @@ pub struct Column {
     pub title: String,
     pub width: f32,
     pub align: Align,
+    /// Long text wraps onto more lines instead of being cut.
+    pub wrap: bool,
 }
 
 impl Column {
@@ -370,6 +398,15 @@ impl Column {
             title: title.to_string(),
             width,
             align,
+            wrap: false,
+        }
+    }
+
+    /// A column whose text wraps.
+    pub fn wrapping(title: &str, width: f32) -> Self {
+        Column {
+            wrap: true,
+            ..Column::new(title, width, Align::Left)
         }
     }
 }

@@ -69,7 +69,7 @@ pub fn build(plan: &Plan, assistant: &Assistant, options: &PdfOptions) -> Doc {
         Column::new(tr(lang, "Pause", "Break"), 12.0, Align::Right),
         Column::new(tr(lang, "Passiv", "Passive"), 13.0, Align::Right),
         Column::new(tr(lang, "Timer", "Hours"), 13.0, Align::Right),
-        Column::new(tr(lang, "Merknad", "Note"), 60.0, Align::Left),
+        Column::wrapping(tr(lang, "Merknad", "Note"), 60.0),
     ];
     let mut rows = Vec::new();
     let (mut total, mut breaks, mut passive) = (0i64, 0i64, 0i64);
