@@ -195,8 +195,8 @@ fn grey(level: f32) -> Color {
 pub fn render(title: &str, made: i64, pages: &[Page]) -> Result<Vec<u8>, PdfError> {
     let mut doc = PdfDocument::new(title);
     if let Ok(date) = printpdf::OffsetDateTime::from_unix_timestamp(made) {
-        doc.metadata.info.creation_date = date.clone();
-        doc.metadata.info.modification_date = date.clone();
+        doc.metadata.info.creation_date = date;
+        doc.metadata.info.modification_date = date;
         doc.metadata.info.metadata_date = date;
     }
     doc.metadata.info.creator = "Turnus".into();
