@@ -7,6 +7,8 @@
 //!
 //! Left out on purpose: cancelled shifts (they are not worked) and absences.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 
 use super::canvas::{fit, wrap, Align, Page};
@@ -81,6 +83,13 @@ pub fn build(plan: &Plan, options: &PdfOptions) -> Doc {
         });
     }
 
+    let mut by_day: ByDay = HashMap::new();
+    for s in &shifts {
+        by_day
+            .entry((s.assistant.as_ref(), s.start.local_date()))
+            .or_default()
+            .push(s);
+    }
     let mut week = Week::containing(options.from);
     let last = Week::containing(options.to);
     // Rows of one week that do not fit on one page continue on the next, under the header.
@@ -91,14 +100,14 @@ pub fn build(plan: &Plan, options: &PdfOptions) -> Doc {
             let mut used = 0.0;
             let mut end = start;
             while end < rows.len() {
-                let h = row_height(&rows[end], &shifts, week);
+                let h = row_height(&rows[end], &by_day, week);
                 if end > start && used + h > capacity {
                     break;
                 }
                 used += h;
                 end += 1;
             }
-            week_block(&mut doc, &rows[start..end], &shifts, week, options, lang);
+            week_block(&mut doc, &rows[start..end], &by_day, week, options, lang);
             start = end;
         }
         week = week.plus(1);
@@ -152,19 +161,21 @@ fn legend(plan: &Plan, doc: &Doc, lang: Lang) -> Vec<String> {
 }
 
 /// The height of a row in `week`: one line per shift on its busiest day.
-fn row_height(row: &Row, shifts: &[&Shift], week: Week) -> f32 {
+fn row_height(row: &Row, by_day: &ByDay, week: Week) -> f32 {
     let lines = week
         .days()
-        .map(|day| {
-            shifts
-                .iter()
-                .filter(|s| s.assistant.as_ref() == row.assistant && s.start.local_date() == day)
-                .count()
-        })
+        .map(|day| on_day(by_day, row, day).len())
         .max()
         .unwrap_or(0)
         .max(1);
     lines as f32 * LINE_H + 2.2
+}
+
+/// The shifts of each assistant (or of nobody) on each day, in order of start.
+type ByDay<'a> = HashMap<(Option<&'a AssistantId>, NaiveDate), Vec<&'a Shift>>;
+
+fn on_day<'a>(by_day: &'a ByDay<'a>, row: &Row<'a>, day: NaiveDate) -> &'a [&'a Shift] {
+    by_day.get(&(row.assistant, day)).map_or(&[], Vec::as_slice)
 }
 
 fn holiday_name(date: NaiveDate, lang: Lang) -> Option<&'static str> {
@@ -180,7 +191,7 @@ fn holiday_name(date: NaiveDate, lang: Lang) -> Option<&'static str> {
 fn week_block(
     doc: &mut Doc,
     rows: &[Row],
-    shifts: &[&Shift],
+    by_day: &ByDay,
     week: Week,
     options: &PdfOptions,
     lang: Lang,
@@ -193,10 +204,8 @@ fn week_block(
         .map(|row| {
             days.iter()
                 .map(|day| {
-                    shifts
+                    on_day(by_day, row, *day)
                         .iter()
-                        .filter(|s| s.assistant.as_ref() == row.assistant)
-                        .filter(|s| s.start.local_date() == *day)
                         .map(|s| {
                             let code = s.shift_type.clone().unwrap_or_default();
                             let times = format!("{}–{}", clock(s.start), clock(s.end));
@@ -207,7 +216,7 @@ fn week_block(
                 .collect()
         })
         .collect();
-    let row_heights: Vec<f32> = rows.iter().map(|r| row_height(r, shifts, week)).collect();
+    let row_heights: Vec<f32> = rows.iter().map(|r| row_height(r, by_day, week)).collect();
     let block_h = HEADER_H + row_heights.iter().sum::<f32>() + 4.0;
     doc.room(block_h);
 
@@ -308,16 +317,11 @@ fn week_block(
             NAME_W - 2.4,
             &row.label,
         );
-        let mut week_seconds = 0;
-        for s in shifts
+        let week_seconds: i64 = days
             .iter()
-            .filter(|s| s.assistant.as_ref() == row.assistant)
-        {
-            let d = s.start.local_date();
-            if days.contains(&d) {
-                week_seconds += s.working_seconds();
-            }
-        }
+            .flat_map(|d| on_day(by_day, row, *d))
+            .map(|s| s.working_seconds())
+            .sum();
         for (i, lines) in days_cells.iter().enumerate() {
             let x = day_x(i) + 1.2;
             for (n, (code, times)) in lines.iter().enumerate() {
