@@ -1,4 +1,5 @@
-//! The `turnus` command line: `check`, `hours`, `demo`, `export pdf|ics` and `import-busy`.
+//! The `turnus` command line: `check`, `hours`, `demo`, `import`, `export json|pdf|ics`,
+//! `import-busy` and `backup`.
 //!
 //! This is the imperative shell around the core: it reads files, reads the clock for "today",
 //! prints, and turns every failure into one line on stderr and an exit code. Text output is in
@@ -86,13 +87,25 @@ enum Command {
     },
     /// Skriv en demoplan med fire assistenter og en vikar
     Demo {
-        /// Filen som skal skrives (plan-JSON)
+        /// Filen som skal skrives: en ny .turnus-fil, ellers plan-JSON
         out: PathBuf,
     },
-    /// Eksporter planen som PDF eller kalender (.ics)
+    /// Lag en ny planfil (.turnus) fra plan-JSON
+    Import {
+        /// Plan-JSON som skal leses
+        json: PathBuf,
+        /// Den nye planfilen (finnes den fra før, blir den ikke overskrevet)
+        plan: PathBuf,
+    },
+    /// Skriv en planfil ut i et annet format
     Export {
         #[command(subcommand)]
-        what: ExportCommand,
+        format: ExportFormat,
+    },
+    /// Sikkerhetskopier av en planfil: vis dem, eller legg en tilbake
+    Backup {
+        #[command(subcommand)]
+        action: BackupAction,
     },
     /// Les en assistents andre kalender (.ics) inn i planen som opptatt tid
     ImportBusy {
@@ -116,7 +129,15 @@ enum PdfKindArg {
 }
 
 #[derive(Subcommand, Debug)]
-enum ExportCommand {
+enum ExportFormat {
+    /// Som plan-JSON (til skjermen, eller til en fil med --out)
+    Json {
+        /// Planfilen (.turnus)
+        plan: PathBuf,
+        /// Skriv til denne filen i stedet for til skjermen
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
     /// Skriv et PDF-dokument: turnusplan, arbeidsplan, timeliste, timeregnskap eller lovsjekk
     Pdf {
         /// Planen: en .turnus-fil eller plan-JSON
@@ -148,6 +169,22 @@ enum ExportCommand {
         /// En .ics-fil, eller en mappe som får én fil per assistent
         #[arg(short = 'o', long = "out", value_name = "FILE_OR_DIR")]
         out: PathBuf,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum BackupAction {
+    /// Vis sikkerhetskopiene av en planfil, nyeste først
+    List {
+        /// Planfilen (.turnus)
+        plan: PathBuf,
+    },
+    /// Legg en sikkerhetskopi tilbake i stedet for planfilen (filen slik den er nå, blir tatt vare på)
+    Restore {
+        /// Planfilen (.turnus)
+        plan: PathBuf,
+        /// Navnet på sikkerhetskopien, slik `turnus backup list` viser det
+        backup: String,
     },
 }
 
@@ -202,12 +239,22 @@ fn execute(command: Command, out: &mut dyn Write) -> Result<i32, InputFailure> {
     match command {
         Command::Hours { plan, year, format } => hours(&plan, year.as_deref(), format, out),
         Command::Demo { out: path } => demo(&path, out),
-        Command::Export { what } => export(what, out),
+        Command::Import { json, plan } => import(&json, &plan, out),
+        Command::Export {
+            format: ExportFormat::Json { plan, out: file },
+        } => export_json(&plan, file.as_deref(), out),
+        Command::Export { format } => export_document(format, out),
         Command::ImportBusy {
             plan,
             assistant,
             calendar,
         } => import_busy(&plan, &assistant, &calendar, out),
+        Command::Backup {
+            action: BackupAction::List { plan },
+        } => backup_list(&plan, out),
+        Command::Backup {
+            action: BackupAction::Restore { plan, backup },
+        } => backup_restore(&plan, &backup, out),
         Command::Check {
             plan,
             from,
@@ -276,7 +323,13 @@ fn hours(
 
 fn demo(path: &Path, out: &mut dyn Write) -> Result<i32, InputFailure> {
     let plan = crate::demo::demo_plan(today());
-    write_new_file(path, crate::interchange::write_plan(&plan).as_bytes())?;
+    if is_plan_file_name(path) {
+        crate::store::transfer::import_plan(&plan, path, &store_options()?)
+            .map_err(InputFailure::from)?
+            .close()?;
+    } else {
+        write_new_file(path, crate::interchange::write_plan(&plan).as_bytes())?;
+    }
     writeln!(
         out,
         "Demoplanen er skrevet til {} ({} assistenter, {} vakter).",
@@ -324,10 +377,17 @@ pub fn today() -> NaiveDate {
         .unwrap_or_else(|| Utc::now().with_timezone(&OSLO).date_naive())
 }
 
-/// Read a plan from plan JSON.
+/// Read a plan from a plan file (`.turnus`, opened read-only) or from plan JSON.
 pub fn load_plan(path: &Path) -> Result<Plan, InputFailure> {
     let bytes = std::fs::read(path)
         .map_err(|e| InputFailure(format!("{}: cannot read the file ({e})", path.display())))?;
+    if bytes.starts_with(b"SQLite format 3\0") || is_plan_file_name(path) {
+        let options = crate::store::OpenOptions {
+            read_only: true,
+            ..crate::store::OpenOptions::new(&user_name(), now())
+        };
+        return Ok(crate::store::PlanFile::open(path, &options)?.load_plan()?);
+    }
     let text = std::str::from_utf8(&bytes).map_err(|_| {
         InputFailure(format!(
             "{}: this is neither plan JSON nor a Turnus plan file",
@@ -503,10 +563,117 @@ fn local_label(t: Instant, lang: Lang) -> String {
     format!("{day} {}", local.format("%d.%m.%Y %H:%M"))
 }
 
-fn export(what: ExportCommand, out: &mut dyn Write) -> Result<i32, InputFailure> {
+// ---------------------------------------------------------------------------------------
+// Plan files: import, export and backups (crate::store does the work).
+
+/// Now, from the computer's clock, for the change log and backup names.
+fn now() -> Instant {
+    Instant::from_unix(Utc::now().timestamp())
+}
+
+/// The user's name from Turnus' config, else the login name.
+fn user_name() -> String {
+    let configured = crate::store::Folders::from_env()
+        .ok()
+        .map(|folders| crate::store::config::Config::load_or_default(&folders).user_name)
+        .filter(|name| !name.trim().is_empty());
+    configured
+        .or_else(|| std::env::var("USER").ok())
+        .or_else(|| std::env::var("USERNAME").ok())
+        .unwrap_or_else(|| String::from("turnus"))
+}
+
+fn is_plan_file_name(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("turnus"))
+}
+
+/// Options for opening a plan file from the command line, with backups in the data folder.
+fn store_options() -> Result<crate::store::OpenOptions, InputFailure> {
+    let folders = crate::store::Folders::from_env()?;
+    Ok(crate::store::OpenOptions::new(&user_name(), now()).with_backups(folders))
+}
+
+fn import(json: &Path, plan: &Path, out: &mut dyn Write) -> Result<i32, InputFailure> {
+    let text = std::fs::read_to_string(json)
+        .map_err(|e| InputFailure(format!("{}: cannot read the file ({e})", json.display())))?;
+    let file = crate::store::transfer::import(&text, plan, &store_options()?)
+        .map_err(|e| InputFailure(format!("{}: {e}", json.display())))?;
+    let loaded = file.load_plan()?;
+    file.close()?;
+    writeln!(
+        out,
+        "Planen er importert til {} ({} assistenter, {} vakter).",
+        plan.display(),
+        loaded.assistants.len(),
+        loaded.shifts.len()
+    )?;
+    Ok(EXIT_OK)
+}
+
+fn export_json(plan: &Path, file: Option<&Path>, out: &mut dyn Write) -> Result<i32, InputFailure> {
+    let json = crate::store::transfer::export(plan, now())?;
+    match file {
+        Some(file) => {
+            write_new_file(file, json.as_bytes())?;
+            writeln!(
+                out,
+                "Planen er skrevet som plan-JSON til {}.",
+                file.display()
+            )?;
+        }
+        None => write!(out, "{json}")?,
+    }
+    Ok(EXIT_OK)
+}
+
+fn backup_list(plan: &Path, out: &mut dyn Write) -> Result<i32, InputFailure> {
+    let folders = crate::store::Folders::from_env()?;
+    let backups = crate::store::backup::list(&folders, plan)?;
+    if backups.is_empty() {
+        writeln!(out, "Ingen sikkerhetskopier av {} ennå.", plan.display())?;
+        return Ok(EXIT_OK);
+    }
+    writeln!(
+        out,
+        "Sikkerhetskopier av {} (nyeste først), i {}:",
+        plan.display(),
+        crate::store::backup::folder_for(&folders, plan).display()
+    )?;
+    for b in &backups {
+        writeln!(
+            out,
+            "  {}  {}  {:.1} MB",
+            b.name,
+            b.taken_at.display_local(),
+            b.bytes as f64 / 1_000_000.0
+        )?;
+    }
+    Ok(EXIT_OK)
+}
+
+fn backup_restore(plan: &Path, name: &str, out: &mut dyn Write) -> Result<i32, InputFailure> {
+    let folders = crate::store::Folders::from_env()?;
+    let restored = crate::store::backup::restore(&folders, plan, name, now())?;
+    writeln!(
+        out,
+        "{} er lagt tilbake fra sikkerhetskopien {} (tatt {}). Filen slik den var, ligger blant sikkerhetskopiene.",
+        plan.display(),
+        restored.name,
+        restored.taken_at.display_local()
+    )?;
+    Ok(EXIT_OK)
+}
+
+// ---------------------------------------------------------------------------------------
+// Documents and calendars: PDF and iCalendar exports, busy-time import (crate::export and
+// crate::import do the work).
+
+fn export_document(format: ExportFormat, out: &mut dyn Write) -> Result<i32, InputFailure> {
     use crate::export::{ics, pdf};
-    match what {
-        ExportCommand::Pdf {
+    match format {
+        ExportFormat::Json { plan, out: file } => export_json(&plan, file.as_deref(), out),
+        ExportFormat::Pdf {
             plan,
             kind,
             from,
@@ -556,13 +723,13 @@ fn export(what: ExportCommand, out: &mut dyn Write) -> Result<i32, InputFailure>
             )?;
             Ok(EXIT_OK)
         }
-        ExportCommand::Ics {
+        ExportFormat::Ics {
             plan,
             assistant,
             out: path,
         } => {
             let loaded = load_plan(&plan)?;
-            let now = Instant::from_unix(Utc::now().timestamp());
+            let now = now();
             if path.is_dir() {
                 if assistant.is_some() {
                     return Err(InputFailure(
@@ -619,6 +786,13 @@ fn import_busy(
     calendar: &Path,
     out: &mut dyn Write,
 ) -> Result<i32, InputFailure> {
+    let bytes = std::fs::read(plan_path).unwrap_or_default();
+    if is_plan_file_name(plan_path) || bytes.starts_with(b"SQLite format 3\0") {
+        return Err(InputFailure(format!(
+            "{}: import-busy reads and writes plan JSON; export the plan with `turnus export json`, import into that, and `turnus import` it back",
+            plan_path.display()
+        )));
+    }
     let mut plan = load_plan(plan_path)?;
     let id = crate::model::AssistantId(assistant.to_string());
     let name = plan.assistant(&id).map(|a| a.name.clone()).ok_or_else(|| {

@@ -207,3 +207,26 @@ fn import_busy_of_a_broken_calendar_changes_nothing() {
         "the plan is untouched"
     );
 }
+
+#[test]
+fn import_busy_refuses_a_plan_file_rather_than_overwrite_it_with_json() {
+    let dir = temp_dir("turnusfile");
+    let plan = dir.join("plan.turnus");
+    std::fs::write(&plan, b"SQLite format 3\0 not really").expect("write");
+    let ics = dir.join("jobb.ics");
+    std::fs::write(&ics, "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n").expect("write");
+    let o = turnus(&[
+        "import-busy",
+        &plan.to_string_lossy(),
+        "--assistant",
+        "A",
+        &ics.to_string_lossy(),
+    ]);
+    assert_eq!(o.code, EXIT_INPUT, "{}", o.out);
+    assert!(o.err.contains("plan JSON"), "says what to do: {}", o.err);
+    assert_eq!(
+        std::fs::read(&plan).expect("still there"),
+        b"SQLite format 3\0 not really",
+        "the plan file is untouched"
+    );
+}

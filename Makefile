@@ -1,0 +1,99 @@
+# Turnus: `make run` opens the app, `make test` checks everything (and installs what it needs).
+# Works on a fresh Debian 12 or Ubuntu machine with Rust (rustup) and Node.js 20 or newer.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := build
+
+CARGO ?= cargo
+NPM ?= npm
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+
+APT_PACKAGES := libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appindicator3-dev \
+	libxdo-dev libssl-dev pkg-config build-essential xvfb webkit2gtk-driver chromium \
+	poppler-utils imagemagick fonts-dejavu-core
+
+TAURI_DRIVER := $(or $(shell command -v tauri-driver 2>/dev/null),$(HOME)/.cargo/bin/tauri-driver)
+UI_SOURCES := $(shell find ui/src ui/public -type f 2>/dev/null) ui/index.html ui/vite.config.ts \
+	ui/svelte.config.js ui/tsconfig.json ui/package-lock.json
+
+.PHONY: deps deps-apt deps-npm deps-tauri-driver ui build run lint test test-rust test-ui \
+	test-browser test-e2e bench bindings package
+
+## deps: system packages, npm packages and tauri-driver (each skipped when already there)
+deps: deps-apt deps-npm deps-tauri-driver
+
+deps-apt:
+	@missing=""; \
+	for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' "$$p" 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "deps: installing$$missing"; \
+	  $(SUDO) apt-get update; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$missing; \
+	else \
+	  echo "deps: system packages already installed"; \
+	fi
+
+deps-npm: ui/node_modules/.package-lock.json
+
+ui/node_modules/.package-lock.json: ui/package.json ui/package-lock.json
+	cd ui && $(NPM) ci --no-audit --no-fund
+	@touch $@
+
+deps-tauri-driver:
+	@if [ -x "$(TAURI_DRIVER)" ]; then \
+	  echo "deps: tauri-driver already installed"; \
+	else \
+	  $(CARGO) install tauri-driver --locked; \
+	fi
+
+## ui: the front end into ui/dist (the app crate embeds it, so it comes first)
+ui: ui/dist/index.html
+
+ui/dist/index.html: ui/node_modules/.package-lock.json $(UI_SOURCES)
+	cd ui && $(NPM) run build
+
+## build: the UI, then every crate of the workspace
+build: ui
+	$(CARGO) build --workspace
+
+## run: build, then open the window
+run: build
+	./target/debug/turnus
+
+## lint: formatting, clippy with warnings as errors, svelte-check
+lint: ui
+	$(CARGO) fmt --all --check
+	$(CARGO) clippy --workspace --all-targets -- -D warnings
+	cd ui && $(NPM) run check
+
+## test: everything a user would meet, from the core's tests to the real window under Xvfb
+test: deps build lint
+	$(MAKE) --no-print-directory test-rust test-ui test-browser test-e2e
+
+test-rust: ui
+	$(CARGO) test --workspace
+
+test-ui: deps-npm
+	cd ui && $(NPM) test
+
+test-browser: ui
+	cd ui && $(NPM) run test:browser
+
+test-e2e: build
+	cd ui && $(NPM) run test:e2e
+
+## bindings: rewrite ui/src/lib/bindings from the Rust types that cross IPC
+bindings: ui
+	TURNUS_WRITE_BINDINGS=1 $(CARGO) test -p turnus-app --test bindings
+
+bench:
+	$(CARGO) bench -p turnus
+
+## package: a .deb in target/release/bundle/deb, through npm's Tauri CLI (never the crates.io
+## tauri-cli, which takes minutes to compile); the CLI runs `npm run build` in ui/ first
+package: deps-npm
+	ui/node_modules/.bin/tauri build --bundles deb -- -p turnus-app

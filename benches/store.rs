@@ -1,0 +1,143 @@
+//! Opening a plan file with five years of history (≈15,000 shifts, 50,000 change-log rows)
+//! and loading a four-week view. Budget (DESIGN.md): open plus view under 200 ms.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use turnus::model::{
+    Assistant, AssistantId, NightHelp, ServiceType, Shift, ShiftId, ShiftStatus, Vedtak,
+};
+use turnus::store::{Edit, Folders, OpenOptions, PlanFile};
+use turnus::time::{Instant, DAY, HOUR};
+
+const SHIFTS: usize = 15_000;
+const LOG_ROWS: usize = 50_000;
+
+fn start() -> Instant {
+    Instant::parse("2021-06-07T00:00").expect("a valid time")
+}
+
+fn shift(i: usize) -> Shift {
+    // About eight shifts a day for five years, round the clock, eight assistants.
+    let begin = start().plus((i as i64) * 3 * HOUR);
+    Shift {
+        id: ShiftId(format!("s{i:05}")),
+        assistant: Some(AssistantId(format!("A{}", i % 8))),
+        start: begin,
+        end: begin.plus(8 * HOUR),
+        break_minutes: 30,
+        passive_minutes: 0,
+        long_shift: false,
+        service: ServiceType::PersonligAssistanse,
+        status: ShiftStatus::Worked,
+        note: String::from("vanlig vakt"),
+        shift_type: None,
+        created_at: None,
+        updated_at: None,
+    }
+}
+
+fn build(root: &PathBuf) -> PathBuf {
+    let _ = std::fs::remove_dir_all(root);
+    std::fs::create_dir_all(root).expect("a bench folder");
+    let path = root.join("five-years.turnus");
+    let now = start();
+    let mut plan = PlanFile::create(&path, &OpenOptions::new("bench", now)).expect("a plan");
+    for a in 0..8 {
+        plan.add_assistant(
+            now,
+            &Assistant::new(&format!("A{a}"), &format!("Assistent {a}")),
+        )
+        .expect("an assistant");
+    }
+    plan.add_vedtak(
+        now,
+        &Vedtak {
+            from: start().local_date(),
+            to: None,
+            annual_frame: true,
+            hours_per_week: [(ServiceType::PersonligAssistanse, 168.0)]
+                .into_iter()
+                .collect(),
+            double_staffing: false,
+            night: NightHelp::Included,
+            passive_factor: 1.0,
+        },
+    )
+    .expect("a vedtak");
+    let adds: Vec<Edit> = (0..SHIFTS).map(|i| Edit::AddShift(shift(i))).collect();
+    for chunk in adds.chunks(1_000) {
+        plan.apply(now, "add shifts", chunk).expect("shifts");
+    }
+    let updates: Vec<Edit> = (0..LOG_ROWS - SHIFTS - 9)
+        .map(|n| {
+            let mut s = shift(n % SHIFTS);
+            s.note = format!("endret {n}");
+            Edit::UpdateShift(s)
+        })
+        .collect();
+    for chunk in updates.chunks(1_000) {
+        plan.apply(now, "edit shifts", chunk).expect("edits");
+    }
+    assert!(plan.history(usize::MAX).expect("history").len() >= LOG_ROWS - 10);
+    path
+}
+
+fn open_and_view(c: &mut Criterion) {
+    let root = std::env::temp_dir().join(format!("turnus-bench-store-{}", std::process::id()));
+    let path = build(&root);
+    let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    eprintln!(
+        "plan file: {} shifts, {} change-log rows, {:.1} MB",
+        SHIFTS,
+        LOG_ROWS,
+        bytes as f64 / 1e6
+    );
+    let view_end = start().plus(SHIFTS as i64 * 3 * HOUR);
+    let view_start = view_end.plus(-28 * DAY);
+    let now = view_end;
+    let folders = Folders::under(root.join("home"));
+
+    let mut group = c.benchmark_group("store");
+    group
+        .sample_size(20)
+        .measurement_time(Duration::from_secs(8));
+    group.bench_function("open five-year plan and load a four-week view", |b| {
+        b.iter(|| {
+            let plan = PlanFile::open(&path, &OpenOptions::new("bench", now)).expect("opens");
+            let view = plan.load_window(view_start, view_end).expect("a view");
+            assert!(view.shifts.len() > 200);
+            plan.close().expect("closes");
+        })
+    });
+    group.bench_function("open with backups on (unchanged plan: no new copy)", |b| {
+        b.iter(|| {
+            let options = OpenOptions::new("bench", now).with_backups(folders.clone());
+            let plan = PlanFile::open(&path, &options).expect("opens");
+            let view = plan.load_window(view_start, view_end).expect("a view");
+            assert!(view.shifts.len() > 200);
+            plan.close().expect("closes");
+        })
+    });
+    let plan = PlanFile::open(&path, &OpenOptions::new("bench", now)).expect("opens");
+    group.bench_function("load a four-week view of an open plan", |b| {
+        b.iter(|| plan.load_window(view_start, view_end).expect("a view"))
+    });
+    drop(plan);
+    group.bench_function("back up the five-year plan (VACUUM INTO)", |b| {
+        b.iter(|| {
+            let _ = std::fs::remove_dir_all(&folders.data);
+            let options = OpenOptions::new("bench", now).with_backups(folders.clone());
+            PlanFile::open(&path, &options)
+                .expect("opens")
+                .close()
+                .expect("closes");
+        })
+    });
+    group.finish();
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+criterion_group!(benches, open_and_view);
+criterion_main!(benches);

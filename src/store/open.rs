@@ -1,0 +1,368 @@
+//! Opening and creating plan files safely.
+//!
+//! Before anything is written, a file is checked in this order: it exists; its first bytes are
+//! SQLite's; its `application_id` is Turnus' ([`APPLICATION_ID`]); its `user_version` is not
+//! newer than this build; `PRAGMA quick_check` passes. A file failing any check is refused with
+//! its own [`StoreError`] and left byte-for-byte as it was. Only then is a backup taken, the
+//! schema upgraded and the lock taken. A new file is built under a temporary name and renamed
+//! into place, so a crash never leaves a half-made plan under the user's name.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
+
+use super::error::{ReadOnlyReason, Result, StoreError};
+use super::lock::{self, Claimant};
+use super::migrations::{self, APPLICATION_ID, SCHEMA_VERSION};
+use super::{backup, new_id, transfer, Access, OpenOptions, PlanFile};
+use crate::model::Plan;
+use crate::time::Instant;
+
+/// How long to wait for another program's transaction to finish before giving up.
+const BUSY_WAIT: Duration = Duration::from_secs(10);
+
+/// What the first 100 bytes of a file say.
+pub(crate) struct Header {
+    pub user_version: i64,
+    pub application_id: u32,
+}
+
+/// Read and check the SQLite header of `path` without opening it as a database.
+pub(crate) fn read_header(path: &Path) -> Result<Header> {
+    let mut file = std::fs::File::open(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => StoreError::Missing(path.to_path_buf()),
+        _ => StoreError::io(format!("cannot open {}", path.display()))(e),
+    })?;
+    let mut bytes = [0u8; 100];
+    let mut read = 0;
+    while read < bytes.len() {
+        let n = file
+            .read(&mut bytes[read..])
+            .map_err(StoreError::io(format!("cannot read {}", path.display())))?;
+        if n == 0 {
+            break;
+        }
+        read += n;
+    }
+    if read < bytes.len() || &bytes[..16] != b"SQLite format 3\0" {
+        return Err(StoreError::NotSqlite(path.to_path_buf()));
+    }
+    let word =
+        |at: usize| u32::from_be_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]);
+    Ok(Header {
+        user_version: i64::from(word(60) as i32),
+        application_id: word(68),
+    })
+}
+
+/// Refuse files of other programs and of newer Turnus versions.
+fn check_identity(path: &Path, application_id: u32, user_version: i64) -> Result<()> {
+    if application_id != APPLICATION_ID {
+        return Err(StoreError::OtherProgram {
+            path: path.to_path_buf(),
+            application_id,
+        });
+    }
+    if user_version > SCHEMA_VERSION {
+        return Err(StoreError::NewerVersion {
+            path: path.to_path_buf(),
+            found: user_version,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    Ok(())
+}
+
+fn is_damage(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase)
+    )
+}
+
+fn is_write_refused(e: &StoreError) -> bool {
+    let code = match e {
+        StoreError::Sqlite { source, .. } => source.sqlite_error_code(),
+        _ => None,
+    };
+    matches!(
+        code,
+        Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied)
+    )
+}
+
+/// Per-connection settings: wait for other programs, enforce foreign keys, flush fully.
+fn configure(conn: &Connection) -> Result<()> {
+    conn.busy_timeout(BUSY_WAIT)
+        .map_err(StoreError::sqlite("failed to configure the plan file"))?;
+    conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;")
+        .map_err(StoreError::sqlite("failed to configure the plan file"))
+}
+
+/// The journal mode of every plan file: a rollback journal, never WAL (WAL side files break in
+/// synced and shared folders).
+fn use_rollback_journal(conn: &Connection) -> Result<()> {
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))
+        .map_err(StoreError::sqlite("failed to set the journal mode"))?;
+    if mode.eq_ignore_ascii_case("delete") || mode.eq_ignore_ascii_case("memory") {
+        Ok(())
+    } else {
+        Err(StoreError::sqlite("failed to set the journal mode")(
+            rusqlite::Error::InvalidQuery,
+        ))
+    }
+}
+
+/// Check an open connection: `quick_check`, then the identity again (a hot journal may have
+/// been rolled back since the header was read).
+fn check_connection(conn: &Connection, path: &Path) -> Result<i64> {
+    let damaged = |detail: String| StoreError::Corrupt {
+        path: path.to_path_buf(),
+        detail,
+    };
+    let findings: Vec<String> = conn
+        .prepare("PRAGMA quick_check")
+        .and_then(|mut stmt| {
+            stmt.query_map([], |r| r.get::<_, String>(0))?
+                .collect::<rusqlite::Result<Vec<_>>>()
+        })
+        .map_err(|e| {
+            if is_damage(&e) {
+                damaged(e.to_string())
+            } else {
+                StoreError::sqlite(format!("failed to check {}", path.display()))(e)
+            }
+        })?;
+    if findings.iter().any(|f| f != "ok") {
+        let mut detail = findings.into_iter().take(3).collect::<Vec<_>>().join("; ");
+        if detail.is_empty() {
+            detail = "quick_check failed".into();
+        }
+        return Err(damaged(detail));
+    }
+    let (application_id, version): (i64, i64) = conn
+        .query_row(
+            "SELECT application_id, user_version FROM pragma_application_id, pragma_user_version",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .map_err(|e| {
+            if is_damage(&e) {
+                damaged(e.to_string())
+            } else {
+                StoreError::sqlite(format!("failed to read {}", path.display()))(e)
+            }
+        })?;
+    check_identity(path, application_id as u32, version)?;
+    Ok(version)
+}
+
+fn connect(path: &Path, writable: bool) -> Result<Connection> {
+    let access = if writable {
+        OpenFlags::SQLITE_OPEN_READ_WRITE
+    } else {
+        OpenFlags::SQLITE_OPEN_READ_ONLY
+    };
+    let conn = Connection::open_with_flags(path, access | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+        .map_err(|e| {
+            if is_damage(&e) {
+                StoreError::Corrupt {
+                    path: path.to_path_buf(),
+                    detail: e.to_string(),
+                }
+            } else {
+                StoreError::sqlite(format!("cannot open {}", path.display()))(e)
+            }
+        })?;
+    configure(&conn)?;
+    Ok(conn)
+}
+
+fn file_is_writable(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| !m.permissions().readonly())
+}
+
+/// A migrated copy of an older read-only file, in the temporary folder, opened read-only.
+fn upgraded_copy(conn: &Connection, path: &Path) -> Result<(Connection, PathBuf)> {
+    let copy = std::env::temp_dir().join(format!("turnus-readonly-{}.turnus", new_id()));
+    let text = copy.to_string_lossy().into_owned();
+    conn.execute("VACUUM INTO ?1", [&text])
+        .map_err(StoreError::sqlite(format!(
+            "failed to read {}",
+            path.display()
+        )))?;
+    let mut upgraded = connect(&copy, true)?;
+    migrations::migrate(&mut upgraded)?;
+    drop(upgraded);
+    Ok((connect(&copy, false)?, copy))
+}
+
+pub(crate) fn open(path: &Path, options: &OpenOptions) -> Result<PlanFile> {
+    let header = read_header(path)?;
+    check_identity(path, header.application_id, header.user_version)?;
+    let writable = !options.read_only && file_is_writable(path);
+    let conn = connect(path, writable)?;
+    let version = check_connection(&conn, path)?;
+    let token = new_id();
+    let mut plan = PlanFile {
+        conn,
+        path: Some(path.to_path_buf()),
+        user: options.user.clone(),
+        token: token.clone(),
+        access: Access::ReadWrite,
+        folders: options.folders.clone(),
+        backup_problem: None,
+        temp_copy: None,
+    };
+    let me = Claimant {
+        token: &token,
+        holder: &options.user,
+        computer: &options.computer,
+        pid: options.pid,
+    };
+    let mut reason = if options.read_only {
+        Some(ReadOnlyReason::Requested)
+    } else if !writable {
+        Some(ReadOnlyReason::FileNotWritable)
+    } else {
+        None
+    };
+    if reason.is_none() {
+        if let Some(held) = lock::read(&plan.conn)? {
+            if !options.take_over && !lock::is_stale(&held, options.now, &me) {
+                reason = Some(ReadOnlyReason::InUse(held.notice));
+            }
+        }
+    }
+    // The backup is taken before any upgrade, so the file as it was stays recoverable.
+    take_backup(&mut plan, path, options.now, backup::Reason::Open);
+    if reason.is_none() {
+        match claim(&mut plan.conn, &me, options) {
+            Ok(None) => {}
+            Ok(Some(held)) => reason = Some(ReadOnlyReason::InUse(held)),
+            Err(e) if is_write_refused(&e) => reason = Some(ReadOnlyReason::FileNotWritable),
+            Err(e) => return Err(e),
+        }
+    }
+    if let Some(reason) = reason {
+        plan.access = Access::ReadOnly(reason);
+        if version < SCHEMA_VERSION {
+            let (copy_conn, copy) = upgraded_copy(&plan.conn, path)?;
+            plan.conn = copy_conn;
+            plan.temp_copy = Some(copy);
+        }
+    }
+    Ok(plan)
+}
+
+fn take_backup(plan: &mut PlanFile, path: &Path, now: Instant, reason: backup::Reason) {
+    if let Some(folders) = &plan.folders {
+        if let Err(e) = backup::take(&plan.conn, folders, path, now, reason) {
+            plan.backup_problem = Some(e.to_string());
+        }
+    }
+}
+
+/// Upgrade the schema and take the lock; returns the holder's notice when someone else got
+/// the lock first.
+fn claim(
+    conn: &mut Connection,
+    me: &Claimant<'_>,
+    options: &OpenOptions,
+) -> Result<Option<super::LockNotice>> {
+    use_rollback_journal(conn)?;
+    migrations::migrate(conn)?;
+    let tx = conn
+        .transaction_with_behavior(TransactionBehavior::Immediate)
+        .map_err(StoreError::sqlite("failed to take the lock"))?;
+    if let Some(held) = lock::read(&tx)? {
+        let mine = held.token == me.token;
+        if !mine && !options.take_over && !lock::is_stale(&held, options.now, me) {
+            return Ok(Some(held.notice));
+        }
+    }
+    lock::take(&tx, me, options.now)?;
+    tx.commit()
+        .map_err(StoreError::sqlite("failed to take the lock"))?;
+    Ok(None)
+}
+
+/// A fresh database at `path` with the current schema, optionally filled with `plan`.
+fn build(path: &Path, user: &str, now: Instant, plan: Option<&Plan>) -> Result<()> {
+    let mut conn = Connection::open(path).map_err(StoreError::sqlite(format!(
+        "cannot create {}",
+        path.display()
+    )))?;
+    configure(&conn)?;
+    use_rollback_journal(&conn)?;
+    migrations::migrate(&mut conn)?;
+    if let Some(plan) = plan {
+        transfer::write_all(&mut conn, plan, user, now)?;
+    }
+    conn.close()
+        .map_err(|(_, e)| StoreError::sqlite(format!("cannot create {}", path.display()))(e))
+}
+
+pub(crate) fn create(path: &Path, options: &OpenOptions, plan: Option<&Plan>) -> Result<PlanFile> {
+    if path.exists() {
+        return Err(StoreError::Exists(path.to_path_buf()));
+    }
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "plan.turnus".into());
+    let temp = folder.join(format!(".{name}.creating-{}", new_id()));
+    let built = build(&temp, &options.user, options.now, plan);
+    let placed = built.and_then(|()| {
+        if path.exists() {
+            return Err(StoreError::Exists(path.to_path_buf()));
+        }
+        std::fs::rename(&temp, path)
+            .map_err(StoreError::io(format!("cannot create {}", path.display())))
+    });
+    if let Err(e) = placed {
+        let _ = std::fs::remove_file(&temp);
+        let _ = std::fs::remove_file(folder.join(format!(
+            "{}-journal",
+            temp.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+        )));
+        return Err(e);
+    }
+    open(path, options)
+}
+
+pub(crate) fn in_memory(user: &str) -> Result<PlanFile> {
+    let mut conn = Connection::open_in_memory()
+        .map_err(StoreError::sqlite("failed to create a plan in memory"))?;
+    configure(&conn)?;
+    migrations::migrate(&mut conn)?;
+    let token = new_id();
+    let computer = lock::computer_name();
+    lock::take(
+        &conn,
+        &Claimant {
+            token: &token,
+            holder: user,
+            computer: &computer,
+            pid: std::process::id(),
+        },
+        Instant::from_unix(0),
+    )?;
+    Ok(PlanFile {
+        conn,
+        path: None,
+        user: user.to_string(),
+        token,
+        access: Access::ReadWrite,
+        folders: None,
+        backup_problem: None,
+        temp_copy: None,
+    })
+}
