@@ -286,3 +286,52 @@ fn calendar_folder_holds_one_file_per_assistant_and_the_state() {
     assert!(leftovers.is_empty(), "no temporary files are left behind");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn shift_given_to_another_assistant_is_cancelled_in_the_former_calendar() {
+    let mut plan = plan();
+    let now = t("2026-03-20T12:00");
+    let first = update_state(&plan, &ExportState::default(), now);
+    plan.shifts[1].assistant = Some(AssistantId("A".into()));
+    let after = update_state(&plan, &first, now.plus(DAY));
+    let b = calendar(
+        &plan,
+        &after,
+        &CalendarScope::Assistant(AssistantId("B".into())),
+        now,
+    );
+    let b_events = events(&b);
+    assert_eq!(b_events.len(), 1, "B's calendar still carries the shift");
+    assert_eq!(b_events[0].0, "d1@turnus");
+    assert_eq!(
+        b_events[0].1["STATUS"], "CANCELLED",
+        "so B's phone removes it"
+    );
+    assert_eq!(
+        b_events[0].1["SEQUENCE"], "1",
+        "a newer version than B's phone has"
+    );
+    let a = calendar(
+        &plan,
+        &after,
+        &CalendarScope::Assistant(AssistantId("A".into())),
+        now,
+    );
+    let a_d1: Vec<_> = events(&a)
+        .into_iter()
+        .filter(|(u, _)| u == "d1@turnus")
+        .collect();
+    assert_eq!(a_d1.len(), 1, "A's calendar has the shift");
+    assert_eq!(a_d1[0].1["STATUS"], "CONFIRMED");
+    let later = update_state(&plan, &after, now.plus(62 * DAY));
+    let b = calendar(
+        &plan,
+        &later,
+        &CalendarScope::Assistant(AssistantId("B".into())),
+        now,
+    );
+    assert!(
+        events(&b).is_empty(),
+        "after 60 days B's calendar lets it go"
+    );
+}

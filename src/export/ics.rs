@@ -12,6 +12,8 @@
 //! - a cancelled shift, or a shift deleted from the plan since the last export, is written
 //!   with STATUS:CANCELLED (and its SEQUENCE grown once) for [`CANCELLED_KEPT_DAYS`] days from
 //!   the export that first saw it gone; after that it is dropped;
+//! - a shift given to another assistant shows as cancelled in the former assistant's calendar
+//!   for the same 60 days, under the same UID and SEQUENCE as the new assistant's event;
 //! - shifts that ended more than [`PAST_DAYS`] days before `now` are left out, and forgotten.
 //!
 //! Times are written in UTC (`DTSTART:20260329T060000Z`), which is exact across daylight
@@ -78,6 +80,18 @@ pub struct EventRecord {
     pub hash: String,
     /// When an export first saw the shift cancelled or deleted (seconds since the epoch).
     pub gone_since: Option<i64>,
+    /// The assistant the shift was taken from, whose calendar shows it cancelled.
+    #[serde(default)]
+    pub handed_over: Option<HandOver>,
+}
+
+/// A shift given to someone else: the former assistant's calendar keeps a cancelled copy for
+/// [`CANCELLED_KEPT_DAYS`] days so their phone removes it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HandOver {
+    pub assistant: String,
+    /// When an export first saw the change (seconds since the epoch).
+    pub since: i64,
 }
 
 /// Why an export state or a calendar folder could not be used.
@@ -155,7 +169,28 @@ pub fn update_state(plan: &Plan, previous: &ExportState, now: Instant) -> Export
         if next.cancelled && expired(&next, now) {
             continue;
         }
-        events.insert(id, next);
+        let keep = |h: &HandOver| {
+            Some(&h.assistant) != next.assistant.as_ref()
+                && now.unix() < h.since + CANCELLED_KEPT_DAYS * DAY
+        };
+        let handed_over = match old {
+            Some(old) if old.assistant != next.assistant && !old.cancelled => {
+                old.assistant.clone().map(|assistant| HandOver {
+                    assistant,
+                    since: now.unix(),
+                })
+            }
+            Some(old) => old.handed_over.clone(),
+            None => None,
+        }
+        .filter(keep);
+        events.insert(
+            id,
+            EventRecord {
+                handed_over,
+                ..next
+            },
+        );
     }
     for (id, old) in &previous.events {
         if seen.contains(id) {
@@ -256,6 +291,7 @@ fn record(plan: &Plan, shift: &Shift) -> EventRecord {
         sequence: 0,
         hash: String::new(),
         gone_since: None,
+        handed_over: None,
     };
     r.hash = content_hash(&r);
     r
@@ -312,20 +348,35 @@ pub fn calendar(plan: &Plan, state: &ExportState, scope: &CalendarScope, now: In
     cal.append_property(Property::new("METHOD", "PUBLISH"));
     cal.name(&calendar_name(plan, scope));
     cal.append_property(Property::new("X-WR-TIMEZONE", "Europe/Oslo"));
-    let mut records: Vec<(&String, &EventRecord)> = state
-        .events
-        .iter()
-        .filter(|(_, r)| match scope {
-            CalendarScope::Plan => true,
-            CalendarScope::Assistant(id) => r.assistant.as_deref() == Some(id.as_str()),
-        })
-        .collect();
-    records.sort_by_key(|(uid, r)| (r.start, uid.as_str()));
-    for (uid, r) in records {
-        let summary = match scope {
+    // (UID, event, shown as cancelled because the shift was given to someone else)
+    let mut records: Vec<(&String, &EventRecord, bool)> = Vec::new();
+    for (uid, r) in &state.events {
+        match scope {
+            CalendarScope::Plan => records.push((uid, r, false)),
+            CalendarScope::Assistant(id) => {
+                if r.assistant.as_deref() == Some(id.as_str()) {
+                    records.push((uid, r, false));
+                } else if r
+                    .handed_over
+                    .as_ref()
+                    .is_some_and(|h| h.assistant == id.as_str())
+                {
+                    records.push((uid, r, true));
+                }
+            }
+        }
+    }
+    records.sort_by_key(|(uid, r, _)| (r.start, uid.as_str()));
+    for (uid, r, handed_over) in records {
+        let mut summary = match scope {
             CalendarScope::Plan => format!("{}: {}", r.assistant_name, r.summary),
             CalendarScope::Assistant(_) => r.summary.clone(),
         };
+        let mut description = r.description.clone();
+        if handed_over && !r.cancelled {
+            summary = format!("Avlyst: {summary}");
+            description = format!("Vakten er gitt til {}.\n{description}", r.assistant_name);
+        }
         let mut event = Event::new();
         event
             .uid(uid)
@@ -334,8 +385,8 @@ pub fn calendar(plan: &Plan, state: &ExportState, scope: &CalendarScope, now: In
             .ends(utc(r.end))
             .sequence(r.sequence)
             .summary(&summary)
-            .description(&r.description)
-            .status(if r.cancelled {
+            .description(&description)
+            .status(if r.cancelled || handed_over {
                 EventStatus::Cancelled
             } else {
                 EventStatus::Confirmed
@@ -480,6 +531,7 @@ mod tests {
             sequence: 0,
             hash: String::new(),
             gone_since: None,
+            handed_over: None,
         };
         assert_eq!(
             content_hash(&r),
