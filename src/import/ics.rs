@@ -88,7 +88,7 @@ impl SkipReason {
 
 /// Why a calendar file could not be read. Nothing is imported when this happens.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{source_name}: {what}; export the calendar again as an .ics file, or import nothing")]
+#[error("{source_name}: {what}; nothing was imported: export the calendar again as an .ics file and try once more")]
 pub struct ImportError {
     pub source_name: String,
     pub what: String,
