@@ -128,9 +128,10 @@ fn finding_block(doc: &mut Doc, plan: &Plan, f: &Finding, lang: Lang) {
         Severity::Info => "○",
     };
     let head = format!(
-        "{mark} {}: {}{}{}",
+        "{mark} {}: {} ({}){}{}",
         severity_label(f.severity, lang),
         rule_title(f.rule, lang),
+        f.rule.id(),
         if names.is_empty() { "" } else { " · " },
         names.join(", ")
     );
