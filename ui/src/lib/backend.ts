@@ -12,7 +12,23 @@ export interface Backend {
   openDemo(): Promise<PlanOverview>;
 }
 
-export const ERROR_CODES: readonly ErrorCode[] = ['invalid_input', 'not_found', 'io', 'internal'];
+export const ERROR_CODES = [
+  'invalid_input',
+  'not_found',
+  'read_only',
+  'in_use',
+  'not_a_plan',
+  'corrupt',
+  'newer_version',
+  'io',
+  'no_plan',
+  'internal',
+] as const satisfies readonly ErrorCode[];
+
+// svelte-check fails here when the Rust enum gains a code that the list above lacks.
+type UnlistedCode = Exclude<ErrorCode, (typeof ERROR_CODES)[number]>;
+const everyCodeListed: [UnlistedCode] extends [never] ? true : false = true;
+void everyCodeListed;
 
 /** An error from the backend, always with one of the closed set of codes. */
 export class BackendError extends Error {
