@@ -16,11 +16,27 @@ fn day(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("a valid date in the test")
 }
 
-fn temp_dir(name: &str) -> PathBuf {
+/// A temporary folder, removed with everything in it when the test ends.
+struct TempDir(PathBuf);
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+impl std::ops::Deref for TempDir {
+    type Target = std::path::Path;
+    fn deref(&self) -> &std::path::Path {
+        &self.0
+    }
+}
+
+fn temp_dir(name: &str) -> TempDir {
     let dir =
         std::env::temp_dir().join(format!("turnus-session-{name}-{}", crate::store::new_id()));
     std::fs::create_dir_all(&dir).expect("the temporary folder can be made");
-    dir
+    TempDir(dir)
 }
 
 fn app(dir: &std::path::Path) -> App {
@@ -135,6 +151,20 @@ fn evening_and_morning_shifts_show_rest_d_undo_removes_it_redo_restores_it_and_r
     );
     assert_eq!(view.history.next_undo.as_deref(), Some("Legg til vakt"));
 
+    let hours = view
+        .hours
+        .window
+        .iter()
+        .find(|h| h.service == "personlig_assistanse")
+        .expect("the vedtak's service has hours in the window");
+    assert_eq!(hours.budget_hours, 37.5, "a week of a 37.5 h vedtak");
+    assert_eq!(
+        (hours.used_hours, hours.planned_hours),
+        (0.0, 8.0),
+        "both 4 h shifts lie after today, so they are planned, not used"
+    );
+    assert_eq!(hours.remaining_hours, 29.5);
+
     let undone = session.undo(t(NOW), day(TODAY), &w).expect("undo works");
     assert!(
         !rules(&undone).contains(&"REST-D"),
@@ -145,6 +175,20 @@ fn evening_and_morning_shifts_show_rest_d_undo_removes_it_redo_restores_it_and_r
     assert!(
         rules(&redone).contains(&"REST-D"),
         "redo brings the finding back"
+    );
+    let history = session.history(10).expect("the change log can be read");
+    assert_eq!(
+        history
+            .iter()
+            .map(|h| h.what.as_str())
+            .take(2)
+            .collect::<Vec<_>>(),
+        ["Legg til vakt", "Legg til vakt"],
+        "the newest actions come first, described in bokmål"
+    );
+    assert!(
+        history.iter().all(|h| !h.undone && h.by == "Kari"),
+        "after redo nothing is undone, and the user's name is recorded"
     );
 
     app.close_plan().expect("the plan closes");
@@ -604,7 +648,7 @@ fn the_demo_plan_is_written_once_to_the_data_folder_and_reused() {
     let dir = temp_dir("demo");
     let mut app = app(&dir);
     let view = app.open_demo(t(NOW), day(TODAY)).expect("the demo opens");
-    let file = Folders::under(&dir).data.join(app::DEMO_FILE);
+    let file = Folders::under(&*dir).data.join(app::DEMO_FILE);
     assert!(
         file.is_file(),
         "the demo is a real plan file in the data folder"
@@ -639,7 +683,7 @@ fn app_settings_are_saved_in_the_config_folder_and_change_the_language_of_the_op
     };
     app.save_settings(&chosen).expect("settings are saved");
     assert_eq!(
-        App::new(Folders::under(&dir), "").settings(),
+        App::new(Folders::under(&*dir), "").settings(),
         chosen,
         "a new start reads them back"
     );
