@@ -13,8 +13,8 @@ use super::Language;
 use crate::calendar::{holidays_on, is_red_day, Holiday};
 use crate::hours;
 use crate::model::{
-    Assistant, NightHelp, Param, Plan, Profile, Role, Rotation, ServiceType, Shift, ShiftType,
-    SundayRule,
+    Assistant, NightHelp, Param, Plan, Profile, Role, Rotation, ServiceType, Shift, ShiftStatus,
+    ShiftType, SundayRule,
 };
 use crate::rotation;
 use crate::rules::explain::{explain, rule_title, severity_label};
@@ -420,7 +420,8 @@ fn shift_views(
                     p.start != s.start
                         || p.end != s.end
                         || p.assistant != s.assistant
-                        || p.status != s.status
+                        || (p.status == ShiftStatus::Cancelled)
+                            != (s.status == ShiftStatus::Cancelled)
                 });
             ShiftView {
                 id: s.id.to_string(),
