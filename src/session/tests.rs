@@ -641,6 +641,41 @@ fn applying_a_rotation_fills_the_calendar_and_shows_real_days_that_differ_from_t
         !view.shifts[0].differs_from_pattern,
         "the first Monday is as the pattern says"
     );
+
+    let mut worked = shift_input(&ola, "2026-06-08", "08:00", "16:00");
+    worked.id = Some(view.shifts[0].id.clone());
+    worked.shift_type = Some("D".into());
+    worked.status = Some("worked".into());
+    let view = session
+        .update_shift(t(NOW), day(TODAY), &w, &worked)
+        .expect("the first Monday was worked");
+    assert!(
+        !view.shifts[0].differs_from_pattern,
+        "working a shift as planned is no difference from the pattern"
+    );
+    let first = view.shifts[0].id.clone();
+    session
+        .delete_shift(t(NOW), day(TODAY), &w, &view.shifts[1].id)
+        .expect("the second Monday is deleted");
+    let view = session
+        .apply_rotation(
+            t(NOW),
+            day(TODAY),
+            &w,
+            &rotation,
+            "2026-06-08",
+            "2026-06-21",
+        )
+        .expect("applied once more");
+    assert_eq!(view.shifts[0].id, first);
+    assert_eq!(
+        (
+            view.shifts[1].status.as_str(),
+            view.shifts[1].differs_from_pattern
+        ),
+        ("cancelled", true),
+        "a deleted rotation shift comes back cancelled, not planned, and shows as a difference"
+    );
 }
 
 #[test]
