@@ -13,8 +13,9 @@ use commands::{app, plan, rotations, shifts, team};
 use tauri::Manager;
 use turnus::store::Folders;
 
-/// Open the main window and run until it closes.
-pub fn run() {
+/// Open the main window and run until it closes; with `plan`, that plan file is open from the
+/// start (the UI's first `plan_view` shows it instead of answering `no_plan`).
+pub fn run(plan: Option<std::path::PathBuf>) {
     let folders = match Folders::from_env() {
         Ok(folders) => folders,
         Err(error) => {
@@ -23,6 +24,15 @@ pub fn run() {
         }
     };
     let state = state::AppState::new(folders);
+    if let Some(path) = plan {
+        // A plan that cannot be opened leaves the start page, which lists it among the
+        // recent plans when it exists.
+        let opened = state
+            .run(|app, now, today| app.open_plan(now, today, &path.display().to_string(), false));
+        if let Err(error) = opened {
+            eprintln!("turnus: {}: {error}", path.display());
+        }
+    }
     state.start_heartbeat();
     let context = tauri::generate_context!("../tauri.conf.json");
     let result = tauri::Builder::default()
