@@ -713,8 +713,10 @@ pub(crate) fn describe(what: &str, lang: Language) -> String {
         "add busy time" => ("Legg til annet arbeid", "Add work elsewhere"),
         "update busy time" => ("Endre annet arbeid", "Change work elsewhere"),
         "delete busy time" => ("Slett annet arbeid", "Delete work elsewhere"),
-        "import" => ("Importer plan", "Import plan"),
-        "create plan" => ("Lag planen", "Create the plan"),
+        "import" => (
+            "Planen ble laget eller importert",
+            "Plan created or imported",
+        ),
         other => return other.to_string(),
     };
     lang.pick(nb, en).to_string()
