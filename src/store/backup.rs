@@ -346,3 +346,30 @@ fn keep_current(folder: &Path, plan: &Path, now: Instant) -> Result<()> {
     )))?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backup_names_carry_their_time_in_utc() {
+        let at = Instant::parse("2026-06-01T09:05").unwrap();
+        assert_eq!(
+            stamp(at),
+            "20260601T070500Z",
+            "09:05 in Oslo summer is 07:05 UTC"
+        );
+        assert_eq!(taken_at("20260601T070500Z-before-restore.turnus"), Some(at));
+        assert_eq!(taken_at("last.json"), None);
+    }
+
+    #[test]
+    fn the_hash_naming_a_plan_folder_is_fnv1a_and_stable() {
+        assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(
+            fnv1a(b"a"),
+            0xaf63_dc4c_8601_ec8c,
+            "the published FNV-1a test vector: backups of a plan stay in one folder across versions"
+        );
+    }
+}
