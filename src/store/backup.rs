@@ -141,7 +141,7 @@ pub fn list(folders: &Folders, plan: &Path) -> Result<Vec<Backup>> {
 fn fingerprint(conn: &Connection) -> Result<String> {
     conn.query_row(
         "SELECT COALESCE(MAX(seq), 0),
-                (SELECT COUNT(*) FROM change_log WHERE state IN ('undone', 'dropped')),
+                (SELECT COUNT(*) FROM change_log WHERE state = 'undone'),
                 (SELECT user_version FROM pragma_user_version)
          FROM change_log",
         [],
