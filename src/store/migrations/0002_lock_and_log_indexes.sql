@@ -1,6 +1,5 @@
 -- Turnus plan file, schema version 2: the lock record for two programs on one file, and the
--- change-log indexes that undo and redo look up by. The second is partial (only undone rows),
--- so it stays tiny however long the history grows.
+-- change-log indexes that undo, redo and the history view look up by.
 
 -- At most one row: who edits the file now. `token` tells the holding program its own row.
 -- `heartbeat` is renewed while the file is open; a lock whose heartbeat is older than two
@@ -16,4 +15,5 @@ CREATE TABLE plan_lock (
 );
 
 CREATE INDEX change_log_by_action ON change_log (action_id);
-CREATE INDEX change_log_undone ON change_log (action_id) WHERE state = 'undone';
+CREATE INDEX change_log_by_state ON change_log (state, action_id);
+CREATE INDEX change_log_by_entity ON change_log (entity, entity_id);
