@@ -63,12 +63,22 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     })
 }
 
+/// The plan's full path; for a missing file (deleted or never written), its folder's full path
+/// and its name, so a plan's backups are found even when the plan itself is gone.
 fn absolute(plan: &Path) -> PathBuf {
-    std::fs::canonicalize(plan).unwrap_or_else(|_| {
-        std::env::current_dir()
+    if let Ok(full) = std::fs::canonicalize(plan) {
+        return full;
+    }
+    let folder = match plan.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    match (std::fs::canonicalize(&folder), plan.file_name()) {
+        (Ok(folder), Some(name)) => folder.join(name),
+        _ => std::env::current_dir()
             .map(|dir| dir.join(plan))
-            .unwrap_or_else(|_| plan.to_path_buf())
-    })
+            .unwrap_or_else(|_| plan.to_path_buf()),
+    }
 }
 
 /// The folder holding the backups of the plan at `plan`.
