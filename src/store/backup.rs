@@ -33,7 +33,7 @@ const SOURCE_FILE: &str = "plan-path.txt";
 
 /// Why a backup is taken.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Reason {
+pub(crate) enum Reason {
     /// The plan was just opened.
     Open,
     /// The plan has been open for a while; one backup a day.
@@ -200,7 +200,7 @@ fn prune(plan: &Path, folders: &Folders) -> Result<()> {
 /// Copy the plan open on `conn` (from `plan`) into its backup folder, unless it has not changed
 /// since the newest backup, or (for [`Reason::Daily`]) the newest is less than a day old.
 /// Returns the new backup's path.
-pub fn take(
+pub(crate) fn take(
     conn: &Connection,
     folders: &Folders,
     plan: &Path,
