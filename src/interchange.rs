@@ -397,6 +397,15 @@ pub fn read_plan_value(value: Value) -> Result<Plan, InputError> {
     for (i, v) in array(&mut top, "busy", false)?.into_iter().enumerate() {
         let path = format!("busy[{i}]");
         let raw: RawBusy = parse_part(&path, v)?;
+        if raw.id.trim().is_empty() {
+            return Err(err(format!("{path}.id"), "busy time needs an id"));
+        }
+        if plan.busy.iter().any(|b| b.id == raw.id) {
+            return Err(err(
+                format!("{path}.id"),
+                format!("the id «{}» is used twice", raw.id),
+            ));
+        }
         let start = instant(&format!("{path}.start"), &raw.start)?;
         let end = instant(&format!("{path}.end"), &raw.end)?;
         if end <= start {
@@ -1261,6 +1270,16 @@ mod tests {
         ));
         assert_eq!(e.path, "shifts[0].status");
         assert!(e.message.contains("«done»"));
+    }
+
+    #[test]
+    fn busy_time_ids_must_be_unique() {
+        let e = error_of(
+            r#"{"format": "turnus-plan", "version": 1, "assistants": [{"id": "A"}], "shifts": [],
+                "busy": [{"id": "x", "assistant": "A", "start": "2026-06-08T08:00", "end": "2026-06-08T09:00"},
+                         {"id": "x", "assistant": "A", "start": "2026-06-09T08:00", "end": "2026-06-09T09:00"}]}"#,
+        );
+        assert_eq!(e.path, "busy[1].id");
     }
 
     #[test]
