@@ -339,10 +339,7 @@ pub fn read_plan_value(value: Value) -> Result<Plan, InputError> {
         let path = format!("assistants[{i}]");
         let assistant = read_assistant(&path, parse_part(&path, v)?)?;
         if plan.assistant(&assistant.id).is_some() {
-            return Err(err(
-                format!("{path}.id"),
-                format!("the id «{}» is used twice", assistant.id),
-            ));
+            return Err(used_twice(&path, "id", &assistant.id));
         }
         plan.assistants.push(assistant);
     }
@@ -353,10 +350,7 @@ pub fn read_plan_value(value: Value) -> Result<Plan, InputError> {
         let path = format!("shift_types[{i}]");
         let shift_type = read_shift_type(&path, parse_part(&path, v)?)?;
         if plan.shift_type(&shift_type.code).is_some() {
-            return Err(err(
-                format!("{path}.code"),
-                format!("the code «{}» is used twice", shift_type.code),
-            ));
+            return Err(used_twice(&path, "code", &shift_type.code));
         }
         plan.shift_types.push(shift_type);
     }
@@ -365,10 +359,7 @@ pub fn read_plan_value(value: Value) -> Result<Plan, InputError> {
         let path = format!("shifts[{i}]");
         let shift = read_shift(&path, parse_part(&path, v)?, &plan)?;
         if !shift_ids.insert(shift.id.clone()) {
-            return Err(err(
-                format!("{path}.id"),
-                format!("the id «{}» is used twice", shift.id),
-            ));
+            return Err(used_twice(&path, "id", &shift.id));
         }
         plan.shifts.push(shift);
     }
@@ -376,10 +367,7 @@ pub fn read_plan_value(value: Value) -> Result<Plan, InputError> {
         let path = format!("rotations[{i}]");
         let rotation = read_rotation(&path, parse_part(&path, v)?, &plan)?;
         if plan.rotations.iter().any(|r| r.id == rotation.id) {
-            return Err(err(
-                format!("{path}.id"),
-                format!("the id «{}» is used twice", rotation.id),
-            ));
+            return Err(used_twice(&path, "id", &rotation.id));
         }
         plan.rotations.push(rotation);
     }
@@ -387,16 +375,19 @@ pub fn read_plan_value(value: Value) -> Result<Plan, InputError> {
         let path = format!("absences[{i}]");
         let absence = read_absence(&path, parse_part(&path, v)?, &plan)?;
         if plan.absences.iter().any(|a| a.id == absence.id) {
-            return Err(err(
-                format!("{path}.id"),
-                format!("the id «{}» is used twice", absence.id),
-            ));
+            return Err(used_twice(&path, "id", &absence.id));
         }
         plan.absences.push(absence);
     }
     for (i, v) in array(&mut top, "busy", false)?.into_iter().enumerate() {
         let path = format!("busy[{i}]");
         let raw: RawBusy = parse_part(&path, v)?;
+        if raw.id.trim().is_empty() {
+            return Err(err(format!("{path}.id"), "busy time needs an id"));
+        }
+        if plan.busy.iter().any(|b| b.id == raw.id) {
+            return Err(used_twice(&path, "id", &raw.id));
+        }
         let start = instant(&format!("{path}.start"), &raw.start)?;
         let end = instant(&format!("{path}.end"), &raw.end)?;
         if end <= start {
@@ -435,6 +426,14 @@ fn array(
             format!("expected a list, found {}", kind_of(&other)),
         )),
     }
+}
+
+/// The error for an id (or code) given to two entities of one kind.
+fn used_twice(path: &str, field: &str, value: &dyn std::fmt::Display) -> InputError {
+    err(
+        format!("{path}.{field}"),
+        format!("the {field} «{value}» is used twice"),
+    )
 }
 
 fn kind_of(v: &Value) -> &'static str {
@@ -1261,6 +1260,16 @@ mod tests {
         ));
         assert_eq!(e.path, "shifts[0].status");
         assert!(e.message.contains("«done»"));
+    }
+
+    #[test]
+    fn busy_time_ids_must_be_unique() {
+        let e = error_of(
+            r#"{"format": "turnus-plan", "version": 1, "assistants": [{"id": "A"}], "shifts": [],
+                "busy": [{"id": "x", "assistant": "A", "start": "2026-06-08T08:00", "end": "2026-06-08T09:00"},
+                         {"id": "x", "assistant": "A", "start": "2026-06-09T08:00", "end": "2026-06-09T09:00"}]}"#,
+        );
+        assert_eq!(e.path, "busy[1].id");
     }
 
     #[test]

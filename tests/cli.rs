@@ -1,32 +1,14 @@
 //! The `turnus` command line as a user meets it: output, exit codes and one-line errors.
 
-use std::ffi::OsString;
+mod support;
+
 use std::path::{Path, PathBuf};
 
-use turnus::cli::{run_with, EXIT_INPUT, EXIT_OK, EXIT_VIOLATIONS};
-
-struct Outcome {
-    code: i32,
-    out: String,
-    err: String,
-}
-
-fn turnus(args: &[&str]) -> Outcome {
-    let mut argv: Vec<OsString> = vec!["turnus".into()];
-    argv.extend(args.iter().map(OsString::from));
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let code = run_with(argv, &mut out, &mut err);
-    Outcome {
-        code,
-        out: String::from_utf8(out).expect("utf-8 output"),
-        err: String::from_utf8(err).expect("utf-8 errors"),
-    }
-}
+use support::turnus;
+use turnus::cli::{EXIT_INPUT, EXIT_OK, EXIT_VIOLATIONS};
 
 fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("turnus-cli-{}-{name}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("a temp dir");
-    dir
+    support::temp_dir("turnus-cli", name)
 }
 
 fn write(dir: &Path, name: &str, text: &str) -> String {

@@ -2,17 +2,13 @@
 //! `check`, `hours` and `demo` reading and writing `.turnus` files. Backups and config go to a
 //! temporary folder through `TURNUS_DATA_DIR`/`TURNUS_CONFIG_DIR`.
 
-use std::ffi::OsString;
+mod support;
+
 use std::path::PathBuf;
 use std::sync::Once;
 
-use turnus::cli::{run_with, EXIT_INPUT, EXIT_OK};
-
-struct Outcome {
-    code: i32,
-    out: String,
-    err: String,
-}
+use support::Outcome;
+use turnus::cli::{EXIT_INPUT, EXIT_OK};
 
 static HOME: Once = Once::new();
 
@@ -20,6 +16,7 @@ fn root() -> PathBuf {
     std::env::temp_dir().join(format!("turnus-cli-store-{}", std::process::id()))
 }
 
+/// `turnus ARGS…` with backups, config and "today" kept inside this test's folder.
 fn turnus(args: &[&str]) -> Outcome {
     HOME.call_once(|| {
         let _ = std::fs::remove_dir_all(root());
@@ -27,25 +24,11 @@ fn turnus(args: &[&str]) -> Outcome {
         std::env::set_var("TURNUS_CONFIG_DIR", root().join("config"));
         std::env::set_var("TURNUS_TODAY", "2026-06-01");
     });
-    let mut argv: Vec<OsString> = vec!["turnus".into()];
-    argv.extend(args.iter().map(OsString::from));
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let code = run_with(argv, &mut out, &mut err);
-    Outcome {
-        code,
-        out: String::from_utf8(out).expect("utf-8 output"),
-        err: String::from_utf8(err).expect("utf-8 errors"),
-    }
+    support::turnus(args)
 }
 
 fn dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "turnus-cli-store-files-{}-{name}",
-        std::process::id()
-    ));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("a temporary folder");
-    dir
+    support::temp_dir("turnus-cli-store-files", name)
 }
 
 fn path(dir: &std::path::Path, name: &str) -> String {

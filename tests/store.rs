@@ -115,8 +115,17 @@ fn every_earlier_schema_version_upgrades_to_the_schema_of_a_new_file() {
         let old = dir.join(format!("v{version}.turnus"));
         create_at_version(&old, version).unwrap();
         assert_eq!(pragma(&old, "user_version"), format!("Integer({version})"));
+        rusqlite::Connection::open(&old)
+            .unwrap()
+            .execute_batch("INSERT INTO assistants (id, pos, name) VALUES ('A', 0, 'Kari');")
+            .unwrap();
         let plan = PlanFile::open(&old, &options("Kari")).expect("an older plan opens");
         assert_eq!(plan.access(), &Access::ReadWrite);
+        assert_eq!(
+            plan.load_plan().unwrap().assistants[0].name,
+            "Kari",
+            "upgrading keeps what the older version wrote"
+        );
         drop(plan);
         assert_eq!(
             schema(&old),
@@ -161,6 +170,22 @@ fn an_edit_is_saved_with_its_change_log_entry() {
     );
     let after = entry.after.as_ref().expect("the new row is logged");
     assert_eq!(after["row"]["start_at"], t("2026-06-08T08:00").unix());
+    let mut changed = loaded.shifts[0].clone();
+    changed.note = "bytte".into();
+    plan.update_shift(t("2026-06-01T11:00"), &changed).unwrap();
+    let entry = &plan.history(1).unwrap()[0];
+    let (before, after) = (
+        entry.before.as_ref().unwrap(),
+        entry.after.as_ref().unwrap(),
+    );
+    assert_eq!(
+        (&before["row"]["note"], &after["row"]["note"]),
+        (&"".into(), &"bytte".into())
+    );
+    assert!(
+        after["row"].get("start_at").is_none(),
+        "an update logs only what changed, which keeps five years of history small: {after}"
+    );
 }
 
 #[test]

@@ -133,6 +133,12 @@ fn restoring_puts_a_backup_back_and_keeps_the_file_it_replaces() {
         PlanFile::open(&path, &opts(&folders, now)),
         Err(StoreError::NotSqlite(_))
     ));
+    std::fs::remove_file(&path).unwrap();
+    assert!(
+        backup::list(&folders, &path).unwrap().len() >= 2,
+        "a deleted plan's backups are still found by its path"
+    );
+    std::fs::write(&path, b"garbage after a bad sync").unwrap();
     let restored = backup::restore(&folders, &path, &with_ola, now.plus(3 * HOUR)).unwrap();
     assert_eq!(restored.name, with_ola);
     assert_eq!(

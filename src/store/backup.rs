@@ -33,7 +33,7 @@ const SOURCE_FILE: &str = "plan-path.txt";
 
 /// Why a backup is taken.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Reason {
+pub(crate) enum Reason {
     /// The plan was just opened.
     Open,
     /// The plan has been open for a while; one backup a day.
@@ -63,12 +63,22 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     })
 }
 
+/// The plan's full path; for a missing file (deleted or never written), its folder's full path
+/// and its name, so a plan's backups are found even when the plan itself is gone.
 fn absolute(plan: &Path) -> PathBuf {
-    std::fs::canonicalize(plan).unwrap_or_else(|_| {
-        std::env::current_dir()
+    if let Ok(full) = std::fs::canonicalize(plan) {
+        return full;
+    }
+    let folder = match plan.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    match (std::fs::canonicalize(&folder), plan.file_name()) {
+        (Ok(folder), Some(name)) => folder.join(name),
+        _ => std::env::current_dir()
             .map(|dir| dir.join(plan))
-            .unwrap_or_else(|_| plan.to_path_buf())
-    })
+            .unwrap_or_else(|_| plan.to_path_buf()),
+    }
 }
 
 /// The folder holding the backups of the plan at `plan`.
@@ -141,7 +151,7 @@ pub fn list(folders: &Folders, plan: &Path) -> Result<Vec<Backup>> {
 fn fingerprint(conn: &Connection) -> Result<String> {
     conn.query_row(
         "SELECT COALESCE(MAX(seq), 0),
-                (SELECT COUNT(*) FROM change_log WHERE state IN ('undone', 'dropped')),
+                (SELECT COUNT(*) FROM change_log WHERE state = 'undone'),
                 (SELECT user_version FROM pragma_user_version)
          FROM change_log",
         [],
@@ -190,7 +200,7 @@ fn prune(plan: &Path, folders: &Folders) -> Result<()> {
 /// Copy the plan open on `conn` (from `plan`) into its backup folder, unless it has not changed
 /// since the newest backup, or (for [`Reason::Daily`]) the newest is less than a day old.
 /// Returns the new backup's path.
-pub fn take(
+pub(crate) fn take(
     conn: &Connection,
     folders: &Folders,
     plan: &Path,
@@ -345,4 +355,31 @@ fn keep_current(folder: &Path, plan: &Path, now: Instant) -> Result<()> {
         plan.display()
     )))?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backup_names_carry_their_time_in_utc() {
+        let at = Instant::parse("2026-06-01T09:05").unwrap();
+        assert_eq!(
+            stamp(at),
+            "20260601T070500Z",
+            "09:05 in Oslo summer is 07:05 UTC"
+        );
+        assert_eq!(taken_at("20260601T070500Z-before-restore.turnus"), Some(at));
+        assert_eq!(taken_at("last.json"), None);
+    }
+
+    #[test]
+    fn the_hash_naming_a_plan_folder_is_fnv1a_and_stable() {
+        assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(
+            fnv1a(b"a"),
+            0xaf63_dc4c_8601_ec8c,
+            "the published FNV-1a test vector: backups of a plan stay in one folder across versions"
+        );
+    }
 }

@@ -209,9 +209,11 @@ pub struct LogEntry {
     pub what: String,
     pub entity: String,
     pub entity_id: String,
-    /// The entity's stored row before (`None`: it did not exist), as JSON.
+    /// The entity before, as JSON `{"row": {column: value}, "children": {table: [rows]}}`:
+    /// whole for a deletion, only the changed columns for an update, `None` for an addition.
     pub before: Option<Value>,
-    /// The entity's stored row after (`None`: it was deleted), as JSON.
+    /// The entity after, in the same form: whole for an addition, the changed columns for an
+    /// update, `None` for a deletion.
     pub after: Option<Value>,
     pub state: LogState,
 }
@@ -332,6 +334,13 @@ fn apply_one(
         }
     }
     let after = row::read(tx, entity, &id)?;
+    let (before, after) = match (before, after) {
+        (Some(b), Some(a)) => {
+            let (b, a) = diff(&b, &a);
+            (Some(b), Some(a))
+        }
+        other => other,
+    };
     let (before, after) = (snapshot_json(&before)?, snapshot_json(&after)?);
     tx.prepare_cached(
         "INSERT INTO change_log (action_id, at, by_user, what, entity, entity_id, before_json,
@@ -352,6 +361,44 @@ fn apply_one(
     })
     .map_err(StoreError::sqlite("failed to write the change log"))?;
     Ok(())
+}
+
+/// An update logged as only what changed: the differing columns, and the child rows whole
+/// when any of them changed.
+fn diff(before: &Snapshot, after: &Snapshot) -> (Snapshot, Snapshot) {
+    let mut old = Snapshot::default();
+    let mut new = Snapshot::default();
+    for (column, value) in &after.row {
+        let was = before.row.get(column).unwrap_or(&Value::Null);
+        if was != value {
+            old.row.insert(column.clone(), was.clone());
+            new.row.insert(column.clone(), value.clone());
+        }
+    }
+    if before.children != after.children {
+        old.children = before.children.clone();
+        new.children = after.children.clone();
+    }
+    (old, new)
+}
+
+/// True when the entity as stored (`now`) still holds what a log entry expects: the same
+/// presence, and the logged columns and child rows with the logged values.
+fn holds(now: &Option<Snapshot>, expected: &Option<Snapshot>) -> bool {
+    match (now, expected) {
+        (None, None) => true,
+        (Some(now), Some(expected)) => {
+            expected
+                .row
+                .iter()
+                .all(|(column, value)| now.row.get(column).unwrap_or(&Value::Null) == value)
+                && expected
+                    .children
+                    .iter()
+                    .all(|(table, rows)| now.children.get(table) == Some(rows))
+        }
+        _ => false,
+    }
 }
 
 fn sqlite(context: &'static str) -> impl Fn(rusqlite::Error) -> StoreError {
@@ -613,17 +660,20 @@ impl PlanFile {
         lock::confirm(&tx, &self.token, at)?;
         let (pick, empty) = if undo {
             (
-                "SELECT MAX(action_id) FROM change_log WHERE state = 'done'",
+                "SELECT action_id FROM change_log WHERE state = 'done'
+                 ORDER BY action_id DESC LIMIT 1",
                 StoreError::NothingToUndo,
             )
         } else {
             (
-                "SELECT MIN(action_id) FROM change_log WHERE state = 'undone'",
+                "SELECT action_id FROM change_log WHERE state = 'undone'
+                 ORDER BY action_id LIMIT 1",
                 StoreError::NothingToRedo,
             )
         };
         let Some(action) = tx
-            .query_row(pick, [], |r| r.get::<_, Option<i64>>(0))
+            .query_row(pick, [], |r| r.get::<_, i64>(0))
+            .optional()
             .map_err(sqlite("failed to read the change log"))?
         else {
             return Err(empty);
@@ -655,7 +705,7 @@ impl PlanFile {
                 (&step.before, &step.after)
             };
             let now = row::read(&tx, step.entity, &step.id)?;
-            if &now != expected {
+            if !holds(&now, expected) {
                 return Err(StoreError::Conflict {
                     what,
                     entity: step.entity.key().to_string(),

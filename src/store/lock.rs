@@ -175,3 +175,48 @@ pub fn computer_name() -> String {
         .or_else(from_file)
         .unwrap_or_else(|| String::from("ukjent maskin"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(computer: &str, pid: u32, heartbeat: i64) -> LockRecord {
+        LockRecord {
+            token: "other".into(),
+            notice: LockNotice {
+                holder: "Kari".into(),
+                computer: computer.into(),
+                pid,
+                since: Instant::from_unix(0),
+                heartbeat: Instant::from_unix(heartbeat),
+            },
+        }
+    }
+
+    #[test]
+    fn a_lock_is_stale_after_two_minutes_without_heartbeat() {
+        let me = Claimant {
+            token: "mine",
+            holder: "Ola",
+            computer: "KONTOR",
+            pid: std::process::id(),
+        };
+        let now = Instant::from_unix(10_000);
+        assert!(!is_stale(&record("STUE-PC", 1, 10_000 - 120), now, &me));
+        assert!(is_stale(&record("STUE-PC", 1, 10_000 - 121), now, &me));
+        assert!(
+            !is_stale(&record("STUE-PC", 1, 10_000 + 30), now, &me),
+            "a heartbeat from a clock a little ahead is live"
+        );
+    }
+
+    #[test]
+    fn the_notice_reads_in_norwegian_with_local_time() {
+        let mut r = record("STUE-PC", 1, 0);
+        r.notice.since = Instant::parse("2026-01-15T14:30").unwrap();
+        assert_eq!(
+            r.notice.to_string(),
+            "i bruk av Kari på STUE-PC siden 15.01.2026 14:30"
+        );
+    }
+}

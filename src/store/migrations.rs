@@ -22,6 +22,10 @@ pub(crate) const MIGRATIONS: &[(&str, &str)] = &[
         "0003_busy_time",
         include_str!("migrations/0003_busy_time.sql"),
     ),
+    (
+        "0004_change_log_indexes",
+        include_str!("migrations/0004_change_log_indexes.sql"),
+    ),
 ];
 
 /// The schema version this build writes, and the newest it opens.

@@ -354,3 +354,38 @@ pub(crate) fn restore(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_values_survive_json_and_back() {
+        let conn = Connection::open_in_memory().unwrap();
+        let values = [
+            SqlValue::Null,
+            SqlValue::Integer(-1_700_000_000),
+            SqlValue::Real(37.5),
+            SqlValue::Real(7.0),
+            SqlValue::Text("Åse «vikar»".into()),
+        ];
+        for value in values {
+            let back: SqlValue = conn
+                .query_row("SELECT ?1", [&value], |r| {
+                    Ok(to_sql(&to_json(r.get_ref(0)?)))
+                })
+                .unwrap();
+            assert_eq!(
+                back, value,
+                "a snapshot must restore exactly what was stored"
+            );
+        }
+    }
+
+    #[test]
+    fn every_entity_names_itself_back() {
+        for entity in Entity::ALL {
+            assert_eq!(Entity::from_key(entity.key()), Some(entity));
+        }
+    }
+}

@@ -164,7 +164,8 @@ CREATE INDEX rotation_changes_by_assistant ON rotation_changes (assistant_id);
 CREATE INDEX rotation_changes_by_shift_type ON rotation_changes (shift_type);
 
 -- Every edit: one row per entity touched; the rows of one user action share `action_id`.
--- `before_json`/`after_json` are the entity's rows as JSON (NULL: it did not exist).
+-- `before_json`/`after_json` are the entity's rows as JSON: whole for an added or deleted
+-- entity (NULL on the side where it did not exist), only the changed columns for an update.
 -- `state`: 'done', 'undone' (redo possible), or 'dropped' (undone, then overtaken by a new edit).
 CREATE TABLE change_log (
     seq       INTEGER PRIMARY KEY,
