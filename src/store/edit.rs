@@ -735,7 +735,7 @@ impl PlanFile {
 
     /// What the next undo and the next redo would step over: the description of each action,
     /// or `None` when there is none to step over (an import cannot be undone). Two indexed
-    /// look-ups, so views can show it after every edit.
+    /// look-ups, so a view can show them after every edit.
     pub fn next_steps(&self) -> Result<(Option<String>, Option<String>)> {
         let pick = |sql: &str| -> Result<Option<String>> {
             self.conn
@@ -744,16 +744,15 @@ impl PlanFile {
                 .map(Option::flatten)
                 .map_err(sqlite("failed to read the change log"))
         };
+        // The same look-ups as undo and redo make, so they use the same indexes.
         let undo = pick(
             "SELECT what FROM change_log
-             WHERE action_id = (SELECT MAX(action_id) FROM change_log WHERE state = 'done')
+             WHERE action_id = (SELECT action_id FROM change_log WHERE state = 'done'
+                                ORDER BY action_id DESC LIMIT 1)
              GROUP BY action_id HAVING MIN(undoable) = 1",
         )?;
-        let redo = pick(
-            "SELECT what FROM change_log
-             WHERE action_id = (SELECT MIN(action_id) FROM change_log WHERE state = 'undone')
-             LIMIT 1",
-        )?;
+        let redo =
+            pick("SELECT what FROM change_log WHERE state = 'undone' ORDER BY action_id LIMIT 1")?;
         Ok((undo, redo))
     }
 
