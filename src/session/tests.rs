@@ -262,6 +262,52 @@ fn input_errors_name_the_field_in_the_users_language() {
         .expect_err("the assistant must exist");
     assert_eq!(e.details["field"], "assistant");
 
+    let e = session
+        .save_vedtak(
+            t(NOW),
+            day(TODAY),
+            &w,
+            &VedtakInput {
+                from: "2026-01-01".into(),
+                hours_per_week: [("personlig_assistanse".to_string(), 200.0)]
+                    .into_iter()
+                    .collect(),
+                ..VedtakInput::default()
+            },
+        )
+        .expect_err("a week has only 168 hours");
+    assert_eq!(e.details["field"], "hours_per_week.personlig_assistanse");
+
+    let e = session
+        .save_rotation(
+            t(NOW),
+            day(TODAY),
+            &w,
+            &RotationInput {
+                name: "Vinter".into(),
+                weeks: 2,
+                start: "2026-06-09".into(),
+                ..RotationInput::default()
+            },
+        )
+        .expect_err("a rotation starts on a Monday, and 9 June 2026 is a Tuesday");
+    assert_eq!(e.details["field"], "start");
+
+    let e = session
+        .set_profile(
+            t(NOW),
+            day(TODAY),
+            &w,
+            &ProfileInput {
+                preset: "aml".into(),
+                overrides: [("daily_rest_min_h".to_string(), serde_json::json!(-1))]
+                    .into_iter()
+                    .collect(),
+            },
+        )
+        .expect_err("a rest cannot be negative");
+    assert_eq!(e.details["field"], "profile.overrides.daily_rest_min_h");
+
     session.set_language(Language::En);
     let e = session
         .view(&week("2026-06-14", "2026-06-08"), day(TODAY))
