@@ -497,7 +497,7 @@ const en: Record<Key, string> = {
   'grid.openRow': 'Open shifts',
   'grid.openRowHint': 'Nobody is assigned',
   'grid.rowHours': '{n} hours',
-  'grid.redDay': 'Public holiday',
+  'grid.redDay': 'Red day',
   'grid.uncovered': 'Not covered',
   'grid.differs': 'Differs from the pattern',
   'grid.fromPattern': 'From the rota pattern',
