@@ -7,7 +7,7 @@
 //! | time and calendar | [`time`], [`calendar`] | no |
 //! | plain data | [`model`] | no |
 //! | meaning | [`rules`], [`hours`], [`rotation`] | no: "today" is a parameter |
-//! | edges | [`store`], [`interchange`], [`cli`] | yes |
+//! | edges | [`store`], [`interchange`], [`cli`], [`session`] | yes |
 //!
 //! Nothing here knows about Tauri or reads the clock, except [`cli`], the command line edge.
 
@@ -19,5 +19,6 @@ pub mod interchange;
 pub mod model;
 pub mod rotation;
 pub mod rules;
+pub mod session;
 pub mod store;
 pub mod time;

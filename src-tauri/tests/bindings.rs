@@ -1,11 +1,12 @@
 //! The TypeScript types in `ui/src/lib/bindings/` are generated from the Rust types that cross
-//! IPC. This test fails when a committed file differs from what the Rust types generate now;
-//! `make bindings` (which sets `TURNUS_WRITE_BINDINGS=1`) rewrites them.
+//! IPC. This test fails when a committed file differs from what the Rust types generate now,
+//! or when a file there no longer belongs to any type; `make bindings` (which sets
+//! `TURNUS_WRITE_BINDINGS=1`) rewrites them.
 
 use std::path::{Path, PathBuf};
 
 use ts_rs::{Config, TS};
-use turnus_app::error::{ErrorCode, IpcError};
+use turnus::session::*;
 use turnus_app::overview::PlanOverview;
 
 fn bindings_dir() -> PathBuf {
@@ -18,27 +19,98 @@ fn generated<T: TS + 'static>() -> (String, String) {
     (format!("{}.ts", T::name(&Config::new())), text)
 }
 
-#[test]
-fn typescript_bindings_match_the_rust_types() {
-    let files = [
+/// Every type that crosses IPC, with every type they refer to.
+fn all() -> Vec<(String, String)> {
+    vec![
         generated::<ErrorCode>(),
         generated::<IpcError>(),
         generated::<PlanOverview>(),
-    ];
+        generated::<Language>(),
+        generated::<Theme>(),
+        generated::<AppSettings>(),
+        generated::<Window>(),
+        generated::<ShiftInput>(),
+        generated::<ProfileInput>(),
+        generated::<AssistantInput>(),
+        generated::<VedtakInput>(),
+        generated::<ShiftTypeInput>(),
+        generated::<SlotInput>(),
+        generated::<RotationInput>(),
+        generated::<SettingsInput>(),
+        generated::<NewPlanInput>(),
+        generated::<PlanView>(),
+        generated::<FileView>(),
+        generated::<LockView>(),
+        generated::<SettingsView>(),
+        generated::<ProfileView>(),
+        generated::<ProfileRow>(),
+        generated::<AssistantView>(),
+        generated::<ShiftTypeView>(),
+        generated::<VedtakView>(),
+        generated::<RotationView>(),
+        generated::<SlotView>(),
+        generated::<DayView>(),
+        generated::<ShiftView>(),
+        generated::<PatternShift>(),
+        generated::<FindingView>(),
+        generated::<SummaryView>(),
+        generated::<HoursView>(),
+        generated::<ServiceHours>(),
+        generated::<ServiceYear>(),
+        generated::<WeekHoursView>(),
+        generated::<HistoryState>(),
+        generated::<HistoryEntry>(),
+        generated::<RecentPlan>(),
+    ]
+}
+
+#[test]
+fn typescript_bindings_match_the_rust_types() {
+    let files = all();
     let dir = bindings_dir();
     let write = std::env::var_os("TURNUS_WRITE_BINDINGS").is_some_and(|v| v == "1");
     let mut stale = Vec::new();
-    for (name, text) in files {
-        let path = dir.join(&name);
+    for (name, text) in &files {
+        let path = dir.join(name);
         if write {
             std::fs::create_dir_all(&dir).expect("the bindings folder can be created");
-            std::fs::write(&path, &text).expect("the bindings file can be written");
+            std::fs::write(&path, text).expect("the bindings file can be written");
         } else if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
-            stale.push(name);
+            stale.push(name.clone());
+        }
+    }
+    let known: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
+    let entries = std::fs::read_dir(&dir).expect("the bindings folder exists");
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.ends_with(".ts") && !known.contains(&name.as_str()) {
+            if write {
+                std::fs::remove_file(entry.path()).expect("a stale bindings file can be removed");
+            } else {
+                stale.push(name);
+            }
         }
     }
     assert!(
         stale.is_empty(),
         "these files in ui/src/lib/bindings are out of date with the Rust types: {stale:?}; run `make bindings` and commit the result"
     );
+}
+
+#[test]
+fn every_type_a_binding_imports_is_generated_too() {
+    let files = all();
+    let known: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
+    for (name, text) in &files {
+        for line in text.lines().filter(|l| l.starts_with("import type")) {
+            let Some(target) = line.split('"').nth(1) else {
+                continue;
+            };
+            let file = format!("{}.ts", target.trim_start_matches("./"));
+            assert!(
+                known.contains(&file.as_str()),
+                "{name} imports {file}, which the bindings test does not generate; add it to all()"
+            );
+        }
+    }
 }

@@ -6,10 +6,11 @@ import type { ErrorCode } from "./ErrorCode";
  */
 export type IpcError = { code: ErrorCode, 
 /**
- * One sentence a user can read.
+ * One sentence a user can read, in the chosen language.
  */
 message: string, 
 /**
- * Machine-readable context (the field, the value); `null` when there is none.
+ * Machine-readable context (the field, the value, the lock holder); `null` when there is
+ * none.
  */
 details: unknown, };
