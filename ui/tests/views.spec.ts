@@ -321,7 +321,8 @@ test('Settings: the user name goes into the change log', async ({ page }) => {
   await openDemo(page);
   await showPage(page, 'Innstillinger');
   await page.getByLabel('Ditt navn').fill('Per Haugen');
-  await page.getByRole('button', { name: 'Lagre', exact: true }).click();
+  await page.getByRole('button', { name: 'Lagre navnet' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Innstillingen er lagret.' })).toHaveCount(1);
   await showPage(page, 'Turnus');
   await page.locator('.chip').first().click();
   await page.keyboard.press('Delete');

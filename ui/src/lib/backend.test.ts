@@ -6,31 +6,20 @@ import type { ShiftInput } from './types';
 const TODAY = '2026-06-10';
 const WEEK = { from: '2026-06-08', to: '2026-06-14' };
 
-function shift(day: string, start: string, end: string, assistant: string | null = 'a1'): ShiftInput {
-  return {
-    id: null,
-    assistant,
-    day,
-    start,
-    end,
-    break_minutes: 0,
-    passive_minutes: 0,
-    long_shift: false,
-    service: 'personlig_assistanse',
-    status: 'planned',
-    note: '',
-    shift_type: null,
-  };
+function shift(day: string, start: string, end: string, assistant = 'a1'): ShiftInput {
+  return { assistant, day, start, end };
 }
 
 async function newPlan(backend = new FakeBackend({ today: TODAY })) {
   await backend.createPlan(
     '/tmp/test.turnus',
     {
-      settings: { name: 'Test', arbeidsleder: 'Ola', leverandor: '', current_user: 'Ola', carry_over: false },
-      vedtak: { id: null, from: '2026-01-01', to: null, annual_frame: true, hours_per_week: { personlig_assistanse: 20 }, double_staffing: false, night: 'included', passive_factor: 1 },
-      preset: 'aml',
-      assistants: ['Kari'],
+      name: 'Test',
+      arbeidsleder: 'Ola',
+      profile: { preset: 'aml', overrides: {} },
+      vedtak: [{ from: '2026-01-01', annual_frame: true, hours_per_week: { personlig_assistanse: 20 } }],
+      assistants: [{ name: 'Kari' }],
+      shift_types: [{ code: 'D', name: 'Dagvakt', start: '08:00', end: '16:00' }],
     },
     WEEK,
   );
@@ -102,17 +91,15 @@ describe('FakeBackend', () => {
   it('applies a rotation and marks a changed day as different from the pattern', async () => {
     const backend = await newPlan();
     const saved = await backend.saveRotation(WEEK, {
-      id: null,
       name: 'Mønster',
       weeks: 1,
       start: '2026-06-08',
-      until: null,
-      slots: [{ week: 1, weekday: 'tue', shift_type: 'D', assistant: 'a1', skip_red_days: true }],
+      slots: [{ week: 1, weekday: 2, shift_type: 'D', assistant: 'a1', skip_red_days: true }],
     });
     const id = saved.rotations[0].id;
     const applied = await backend.applyRotation(WEEK, id, '2026-06-08', '2026-06-14');
     const made = applied.shifts.find((s) => s.day === '2026-06-09')!;
-    expect(made.from_rotation).toBe(true);
+    expect(made.rotation).toBe(id);
     expect(made.differs_from_pattern).toBe(false);
     const changed = await backend.updateShift(WEEK, { ...shift('2026-06-09', '09:00', '16:00'), id: made.id, shift_type: 'D' });
     expect(changed.shifts.find((s) => s.id === made.id)!.differs_from_pattern).toBe(true);

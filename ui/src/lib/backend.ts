@@ -2,34 +2,25 @@
 // `TauriBackend` (IPC to the Rust shell) and `FakeBackend` (in memory, for tests in a plain
 // browser). Every edit returns the refreshed `PlanView` of the window the UI shows.
 
+import type { ErrorCode } from './bindings/ErrorCode';
+import type { IpcError } from './bindings/IpcError';
 import type {
   AppSettings,
   AssistantInput,
-  GuideAnswers,
   HistoryEntry,
-  PlanSettings,
+  NewPlanInput,
   PlanView,
   PlanWindow,
-  Preset,
+  ProfileInput,
   RecentPlan,
   RotationInput,
+  SettingsInput,
   ShiftInput,
-  ShiftType,
+  ShiftTypeInput,
   VedtakInput,
 } from './types';
 
-/** The closed set of error codes of docs/ipc.md. */
-export type ErrorCode =
-  | 'invalid_input'
-  | 'not_found'
-  | 'read_only'
-  | 'in_use'
-  | 'not_a_plan'
-  | 'corrupt'
-  | 'newer_version'
-  | 'io'
-  | 'no_plan'
-  | 'internal';
+export type { ErrorCode, IpcError, ProfileInput };
 
 export const ERROR_CODES: readonly ErrorCode[] = [
   'invalid_input',
@@ -44,17 +35,6 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   'internal',
 ];
 
-export interface IpcError {
-  code: ErrorCode;
-  message: string;
-  details: unknown;
-}
-
-export interface ProfileInput {
-  preset: Preset;
-  overrides: Record<string, number | string | boolean | null>;
-}
-
 export interface Backend {
   /** Asks where to save a new plan (the native save dialog); null when the person cancels. */
   chooseNewPlanPath(suggestedName: string): Promise<string | null>;
@@ -62,7 +42,7 @@ export interface Backend {
   choosePlanToOpen(): Promise<string | null>;
 
   recentPlans(): Promise<RecentPlan[]>;
-  createPlan(path: string, answers: GuideAnswers, window: PlanWindow): Promise<PlanView>;
+  createPlan(path: string, plan: NewPlanInput, window: PlanWindow): Promise<PlanView>;
   openPlan(path: string, takeOver: boolean, window: PlanWindow): Promise<PlanView>;
   openDemo(window: PlanWindow): Promise<PlanView>;
   closePlan(): Promise<void>;
@@ -75,12 +55,12 @@ export interface Backend {
   deleteAssistant(window: PlanWindow, id: string): Promise<PlanView>;
   saveVedtak(window: PlanWindow, vedtak: VedtakInput): Promise<PlanView>;
   deleteVedtak(window: PlanWindow, id: string): Promise<PlanView>;
-  saveShiftType(window: PlanWindow, shiftType: ShiftType): Promise<PlanView>;
+  saveShiftType(window: PlanWindow, shiftType: ShiftTypeInput): Promise<PlanView>;
   deleteShiftType(window: PlanWindow, code: string): Promise<PlanView>;
   saveRotation(window: PlanWindow, rotation: RotationInput): Promise<PlanView>;
   deleteRotation(window: PlanWindow, id: string): Promise<PlanView>;
   applyRotation(window: PlanWindow, id: string, from: string, to: string): Promise<PlanView>;
-  updateSettings(window: PlanWindow, settings: PlanSettings): Promise<PlanView>;
+  updateSettings(window: PlanWindow, settings: SettingsInput): Promise<PlanView>;
   setProfile(window: PlanWindow, profile: ProfileInput): Promise<PlanView>;
   undo(window: PlanWindow): Promise<PlanView>;
   redo(window: PlanWindow): Promise<PlanView>;

@@ -62,6 +62,10 @@ const nb = {
   'guide.create': 'Lagre planen',
   'guide.noPath': 'Planen ble ikke lagret fordi du ikke valgte hvor den skal ligge. Det du har skrevet, er tatt vare på.',
 
+  'shiftType.day': 'Dagvakt',
+  'shiftType.evening': 'Kveldsvakt',
+  'shiftType.night': 'Nattvakt',
+
   'field.arbeidsleder': 'Navnet på arbeidslederen',
   'field.planName': 'Navnet på planen',
   'field.leverandor': 'Leverandør (arbeidsgiver)',
@@ -320,13 +324,13 @@ const nb = {
   'settings.textSize': 'Tekststørrelse',
   'settings.theme': 'Utseende',
   'settings.saved': 'Innstillingen er lagret.',
+  'settings.saveName': 'Lagre navnet',
   'settings.planHeading': 'Om planen',
   'settings.userHint': 'Navnet ditt skrives i historikken ved hver endring.',
   'settings.planSaved': 'Opplysningene om planen er lagret.',
-  'theme.system': 'Som datamaskinen',
   'theme.light': 'Lyst',
   'theme.dark': 'Mørkt',
-  'theme.contrast': 'Høy kontrast',
+  'theme.high_contrast': 'Høy kontrast',
 
   'file.readOnlyHeading': 'Planen er åpnet bare for lesing',
   'file.inUse': 'Planen er i bruk av {name} på {computer} siden {since}.',
@@ -414,6 +418,10 @@ const en: Record<Key, string> = {
   'guide.saveHelp': 'When you choose “Save the plan”, Turnus asks where to save it.',
   'guide.create': 'Save the plan',
   'guide.noPath': 'The plan was not saved because you did not choose where to keep it. What you wrote is kept.',
+
+  'shiftType.day': 'Day shift',
+  'shiftType.evening': 'Evening shift',
+  'shiftType.night': 'Night shift',
 
   'field.arbeidsleder': 'The work leader’s name',
   'field.planName': 'The plan’s name',
@@ -673,13 +681,13 @@ const en: Record<Key, string> = {
   'settings.textSize': 'Text size',
   'settings.theme': 'Appearance',
   'settings.saved': 'The setting is saved.',
+  'settings.saveName': 'Save the name',
   'settings.planHeading': 'About the plan',
   'settings.userHint': 'Your name is written into the history with every change.',
   'settings.planSaved': 'The plan’s details are saved.',
-  'theme.system': 'As the computer',
   'theme.light': 'Light',
   'theme.dark': 'Dark',
-  'theme.contrast': 'High contrast',
+  'theme.high_contrast': 'High contrast',
 
   'file.readOnlyHeading': 'The plan is open read-only',
   'file.inUse': 'The plan is in use by {name} on {computer} since {since}.',

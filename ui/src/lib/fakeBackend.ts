@@ -4,7 +4,7 @@
 // finds too little daily rest (REST-D, 11 h) and too long weeks (NH-BASE); hours are counted
 // against the vedtak. It can be told to fail, and some file names answer like damaged files.
 
-import { BackendError, ERROR_CODES, type Backend, type ErrorCode, type ProfileInput } from './backend';
+import { BackendError, ERROR_CODES, type Backend, type ErrorCode } from './backend';
 import {
   addDays,
   datesIn,
@@ -17,6 +17,7 @@ import {
   norwegianHolidays,
   parseTime,
   weekday,
+  WEEKDAYS,
 } from './dates';
 import {
   SERVICES,
@@ -25,35 +26,39 @@ import {
   type AssistantInput,
   type Day,
   type Finding,
-  type GuideAnswers,
   type HistoryEntry,
-  type HoursRow,
   type HoursView,
   type Language,
-  type PlanSettings,
+  type NewPlanInput,
   type PlanView,
   type PlanWindow,
   type Preset,
+  type ProfileInput,
   type ProfileRow,
   type RecentPlan,
   type Rotation,
   type RotationInput,
   type Service,
+  type ServiceHours,
+  type SettingsInput,
+  type SettingsView,
   type Shift,
   type ShiftInput,
   type ShiftType,
+  type ShiftTypeInput,
   type Vedtak,
   type VedtakInput,
+  type WeekHoursView,
 } from './types';
 
-interface StoredShift extends Omit<Shift, 'hours' | 'from_rotation' | 'differs_from_pattern'> {
-  /** The rotation slot it was made from and the pattern's assistant and times that day. */
-  pattern: { rotation: string; assistant: string | null; start: string; end: string } | null;
+interface StoredShift extends Omit<Shift, 'hours' | 'rotation' | 'differs_from_pattern' | 'pattern' | 'worst' | 'start_offset' | 'end_offset'> {
+  /** The rotation it was made from and the pattern's assistant and times that day. */
+  made: { rotation: string; assistant: string | null; start: string; end: string } | null;
 }
 
 interface FakePlan {
-  settings: PlanSettings;
-  profile: ProfileInput;
+  settings: SettingsView;
+  profile: { preset: Preset; overrides: Record<string, unknown> };
   assistants: Assistant[];
   shift_types: ShiftType[];
   vedtak: Vedtak[];
@@ -64,6 +69,7 @@ interface FakePlan {
 interface Snapshot {
   plan: FakePlan;
   label: string;
+  /** Index of its entry in the change log. */
   entry: number;
 }
 
@@ -101,6 +107,24 @@ const LABELS: Record<string, Record<Language, string>> = {
   total_day_max_h: { nb: 'Samlet arbeidstid per dag, høyst', en: 'Total working hours per day, at most' },
   total_week_max_h: { nb: 'Samlet arbeidstid per uke, høyst', en: 'Total working hours per week, at most' },
   weekly_normal_avg_h: { nb: 'Gjennomsnittlig arbeidstid per uke', en: 'Average working hours per week' },
+};
+
+const SERVICE_NAMES: Record<Service, Record<Language, string>> = {
+  personlig_assistanse: { nb: 'Personlig assistanse', en: 'Personal assistance' },
+  stottekontakt: { nb: 'Støttekontakt', en: 'Support contact' },
+  avlastning: { nb: 'Avlastning', en: 'Respite care' },
+};
+
+const PRESET_NAMES: Record<Preset, Record<Language, string>> = {
+  aml: { nb: 'Arbeidsmiljøloven', en: 'Working Environment Act' },
+  aml_individual: { nb: 'Arbeidsmiljøloven med gjennomsnittsberegning', en: 'Working Environment Act with averaging' },
+  tariff: { nb: 'Tariffavtale', en: 'Collective agreement' },
+  tariff_long_shifts: { nb: 'Tariffavtale med langvakter', en: 'Collective agreement with long shifts' },
+};
+
+const SEVERITY_NAMES: Record<'violation' | 'warning', Record<Language, string>> = {
+  violation: { nb: 'Brudd', en: 'Violation' },
+  warning: { nb: 'Advarsel', en: 'Warning' },
 };
 
 const MESSAGES: Record<string, Record<Language, string>> = {
@@ -175,6 +199,52 @@ function round1(value: number): number {
   return Math.round(value * 10) / 10;
 }
 
+/** An assistant with every field the view has, from the few a form gives. */
+function newAssistant(input: AssistantInput & { id: string }): Assistant {
+  return {
+    id: input.id,
+    name: input.name,
+    phone: input.phone ?? '',
+    email: input.email ?? '',
+    role: input.role ?? 'fast',
+    contract_hours_per_week: input.contract_hours_per_week ?? null,
+    colour: input.colour ?? '',
+    profile: input.profile ?? null,
+    birth_year: input.birth_year ?? null,
+    holiday_entitlement: input.holiday_entitlement ?? 25,
+    close_family: input.close_family ?? false,
+    family_approval: input.family_approval ?? null,
+    start_date: input.start_date ?? null,
+  };
+}
+
+function vedtakFrom(input: VedtakInput, id: string): Vedtak {
+  return {
+    id,
+    from: input.from,
+    to: input.to ?? null,
+    annual_frame: input.annual_frame ?? false,
+    hours_per_week: input.hours_per_week,
+    double_staffing: input.double_staffing ?? false,
+    night: input.night ?? 'included',
+    passive_factor: input.passive_factor ?? 1,
+  };
+}
+
+function shiftTypeFrom(input: ShiftTypeInput): ShiftType {
+  return {
+    code: input.code,
+    name: input.name,
+    start: input.start,
+    end: input.end,
+    break_minutes: input.break_minutes ?? 0,
+    passive_minutes: input.passive_minutes ?? 0,
+    service: input.service ?? 'personlig_assistanse',
+    colour: input.colour ?? '',
+    long_shift: input.long_shift ?? false,
+  };
+}
+
 /** The demo plan: three assistants over four weeks from the Monday before `today`'s week. */
 export function demoPlan(today: string): FakePlan {
   const start = addDays(mondayOf(today), -7);
@@ -184,9 +254,9 @@ export function demoPlan(today: string): FakePlan {
     { code: 'S', name: 'Støttekontakt', start: '17:00', end: '19:00', break_minutes: 0, passive_minutes: 0, service: 'stottekontakt', colour: '#dcefd6', long_shift: false },
   ];
   const assistants: Assistant[] = [
-    { id: 'a1', name: 'Kari Nordmann', role: 'fast', phone: '', email: '', contract_hours_per_week: 20 },
-    { id: 'a2', name: 'Łukasz Wiśniewski', role: 'fast', phone: '', email: '', contract_hours_per_week: 20 },
-    { id: 'a3', name: 'Áilu Čoalbmi', role: 'vikar', phone: '', email: '', contract_hours_per_week: null },
+    newAssistant({ id: 'a1', name: 'Kari Nordmann', contract_hours_per_week: 20 }),
+    newAssistant({ id: 'a2', name: 'Łukasz Wiśniewski', contract_hours_per_week: 20 }),
+    newAssistant({ id: 'a3', name: 'Áilu Čoalbmi', role: 'vikar' }),
   ];
   const shifts: StoredShift[] = [];
   let n = 0;
@@ -206,7 +276,7 @@ export function demoPlan(today: string): FakePlan {
       status: day < today ? 'worked' : 'planned',
       note: '',
       shift_type: code,
-      pattern: null,
+      made: null,
     });
   };
   for (let week = 0; week < 4; week++) {
@@ -237,11 +307,12 @@ export function demoPlan(today: string): FakePlan {
         start,
         until: null,
         slots: [
-          { week: 1, weekday: 'mon', shift_type: 'D', assistant: 'a1', skip_red_days: true },
-          { week: 1, weekday: 'tue', shift_type: 'D', assistant: 'a2', skip_red_days: true },
-          { week: 2, weekday: 'mon', shift_type: 'D', assistant: 'a2', skip_red_days: true },
-          { week: 2, weekday: 'tue', shift_type: 'D', assistant: 'a1', skip_red_days: true },
+          { week: 1, weekday: 1, shift_type: 'D', assistant: 'a1', skip_red_days: true },
+          { week: 1, weekday: 2, shift_type: 'D', assistant: 'a2', skip_red_days: true },
+          { week: 2, weekday: 1, shift_type: 'D', assistant: 'a2', skip_red_days: true },
+          { week: 2, weekday: 2, shift_type: 'D', assistant: 'a1', skip_red_days: true },
         ],
+        changes: 0,
       },
     ],
     shifts,
@@ -255,8 +326,8 @@ export class FakeBackend implements Backend {
   private readonly today: string;
   private readonly files = new Map<string, FakeFile>();
   private recent: RecentPlan[] = [];
-  private current: { path: string; readOnly: boolean; reason: string | null; lock: PlanView['file']['lock'] } | null = null;
-  private settings: AppSettings = { language: 'nb', text_size: 100, theme: 'system' };
+  private current: { path: string; readOnly: boolean; reason: string | null; lock: { name: string; computer: string; since: string } | null } | null = null;
+  private settings: AppSettings = { language: 'nb', user_name: 'Ingrid Haugen', text_size: 100, theme: 'light' };
   // New ids start above those of the demo plan and the guide (a1…, v1, r1).
   private nextId = 100;
 
@@ -267,7 +338,7 @@ export class FakeBackend implements Backend {
     this.today = today ?? localToday();
     this.files.set('/home/ingrid/Dokumenter/Turnus for Ingrid.turnus', this.newFile(demoPlan(this.today)));
     this.recent = [
-      { path: '/home/ingrid/Dokumenter/Turnus for Ingrid.turnus', name: 'Turnus for Ingrid', last_opened: `${addDays(this.today, -1)}T18:30` },
+      { path: '/home/ingrid/Dokumenter/Turnus for Ingrid.turnus', name: 'Turnus for Ingrid', last_opened: `${addDays(this.today, -1)}T18:30`, exists: true },
     ];
   }
 
@@ -305,7 +376,7 @@ export class FakeBackend implements Backend {
   }
 
   private remember(path: string, name: string) {
-    this.recent = [{ path, name, last_opened: `${this.today}T${new Date().toTimeString().slice(0, 5)}` }, ...this.recent.filter((r) => r.path !== path)].slice(0, 8);
+    this.recent = [{ path, name, last_opened: `${this.today}T${new Date().toTimeString().slice(0, 5)}`, exists: true }, ...this.recent.filter((r) => r.path !== path)].slice(0, 8);
   }
 
   async chooseNewPlanPath(suggestedName: string): Promise<string | null> {
@@ -324,17 +395,26 @@ export class FakeBackend implements Backend {
     return this.answer(() => this.recent);
   }
 
-  createPlan(path: string, answers: GuideAnswers, window: PlanWindow): Promise<PlanView> {
+  createPlan(path: string, input: NewPlanInput, window: PlanWindow): Promise<PlanView> {
     return this.answer(() => {
-      if (answers.settings.arbeidsleder.trim() === '') this.invalid('arbeidsleder', '', 'nameEmpty');
-      const vedtak = this.checkVedtak({ ...answers.vedtak, id: 'v1' });
-      const names = answers.assistants.map((a) => a.trim()).filter((a) => a !== '');
+      if (input.arbeidsleder.trim() === '') this.invalid('arbeidsleder', '', 'nameEmpty');
+      const vedtak = input.vedtak.map((v, i) => this.checkVedtak(vedtakFrom(v, `v${i + 1}`)));
+      input.assistants.forEach((a, i) => {
+        if (a.name.trim() === '') this.invalid(`assistants[${i}].name`, a.name, 'nameEmpty');
+      });
+      const preset = (input.profile?.preset ?? 'aml') as Preset;
       const plan: FakePlan = {
-        settings: { ...answers.settings, name: answers.settings.name.trim() || answers.settings.arbeidsleder.trim() },
-        profile: { preset: answers.preset, overrides: {} },
-        assistants: names.map((name, i) => ({ id: `a${i + 1}`, name, role: 'fast', phone: '', email: '', contract_hours_per_week: null })),
-        shift_types: demoPlan(this.today).shift_types,
-        vedtak: [vedtak],
+        settings: {
+          name: input.name.trim() || input.arbeidsleder.trim(),
+          arbeidsleder: input.arbeidsleder.trim(),
+          leverandor: input.leverandor ?? '',
+          current_user: this.settings.user_name,
+          carry_over: input.carry_over ?? false,
+        },
+        profile: { preset, overrides: input.profile?.overrides ?? {} },
+        assistants: input.assistants.map((a, i) => newAssistant({ ...a, id: `a${i + 1}` })),
+        shift_types: input.shift_types.map(shiftTypeFrom),
+        vedtak,
         rotations: [],
         shifts: [],
       };
@@ -398,7 +478,17 @@ export class FakeBackend implements Backend {
       if (this.current!.readOnly) this.fail('read_only', 'readOnly');
       const next = clone(file.plan);
       change(next);
-      file.log.push({ when: new Date().toISOString().slice(0, 16), who: file.plan.settings.current_user || '–', what: label, undone: false });
+      const now = new Date();
+      const pad = (n: number) => String(n).padStart(2, '0');
+      file.log.push({
+        action: file.log.length + 1,
+        at: now.toISOString(),
+        at_local: `${pad(now.getDate())}.${pad(now.getMonth() + 1)}.${now.getFullYear()} ${pad(now.getHours())}:${pad(now.getMinutes())}`,
+        by: this.settings.user_name || '–',
+        what: label,
+        changes: 1,
+        undone: false,
+      });
       file.past.push({ plan: file.plan, label, entry: file.log.length - 1 });
       file.future = [];
       file.plan = next;
@@ -413,28 +503,28 @@ export class FakeBackend implements Backend {
     const end = parseTime(input.end);
     if (!end) this.invalid('end', input.end, 'timeInvalid');
     if (start === end) this.invalid('end', input.end, 'sameTimes');
-    if (input.assistant !== null && !plan.assistants.some((a) => a.id === input.assistant)) {
+    if (input.assistant !== undefined && !plan.assistants.some((a) => a.id === input.assistant)) {
       this.invalid('assistant', input.assistant, 'noAssistant');
     }
     const endDay = end <= start ? addDays(input.day, 1) : input.day;
     const shift: StoredShift = {
       id,
-      assistant: input.assistant,
+      assistant: input.assistant ?? null,
       day: input.day,
       start: `${input.day}T${start}`,
       end: `${endDay}T${end}`,
-      break_minutes: input.break_minutes,
-      passive_minutes: input.passive_minutes,
-      long_shift: input.long_shift,
-      service: input.service,
-      status: input.status,
-      note: input.note,
-      shift_type: input.shift_type,
-      pattern: null,
+      break_minutes: input.break_minutes ?? 0,
+      passive_minutes: input.passive_minutes ?? 0,
+      long_shift: input.long_shift ?? false,
+      service: input.service ?? 'personlig_assistanse',
+      status: input.status ?? 'planned',
+      note: input.note ?? '',
+      shift_type: input.shift_type ?? null,
+      made: null,
     };
     const length = shiftMinutes(shift);
-    if (!(input.break_minutes >= 0) || input.break_minutes > length) this.invalid('break_minutes', input.break_minutes, 'breakTooLong');
-    if (!(input.passive_minutes >= 0) || input.passive_minutes > length) this.invalid('passive_minutes', input.passive_minutes, 'breakTooLong');
+    if (!(shift.break_minutes >= 0) || shift.break_minutes > length) this.invalid('break_minutes', shift.break_minutes, 'breakTooLong');
+    if (!(shift.passive_minutes >= 0) || shift.passive_minutes > length) this.invalid('passive_minutes', shift.passive_minutes, 'breakTooLong');
     return shift;
   }
 
@@ -449,7 +539,7 @@ export class FakeBackend implements Backend {
       const index = plan.shifts.findIndex((s) => s.id === input.id);
       if (index < 0) this.fail('not_found', 'notFound', { id: input.id });
       const shift = this.shiftFrom(plan, input, plan.shifts[index].id);
-      shift.pattern = plan.shifts[index].pattern;
+      shift.made = plan.shifts[index].made;
       plan.shifts[index] = shift;
     });
   }
@@ -467,10 +557,10 @@ export class FakeBackend implements Backend {
     return this.edit(window, this.text('saveAssistant', { name: input.name.trim() }), (plan) => {
       if (input.name.trim() === '') this.invalid('name', input.name, 'nameEmpty');
       const hours = input.contract_hours_per_week;
-      if (hours !== null && (!(hours >= 0) || hours > 168)) this.invalid('contract_hours_per_week', hours, 'hours');
-      const assistant: Assistant = { ...input, name: input.name.trim(), id: input.id ?? `a${this.nextId++}` };
+      if (hours !== undefined && (!(hours >= 0) || hours > 168)) this.invalid('contract_hours_per_week', hours, 'hours');
+      const assistant = newAssistant({ ...input, name: input.name.trim(), id: input.id ?? `a${this.nextId++}` });
       const index = plan.assistants.findIndex((a) => a.id === input.id);
-      if (input.id !== null && index < 0) this.fail('not_found', 'notFound', { id: input.id });
+      if (input.id !== undefined && index < 0) this.fail('not_found', 'notFound', { id: input.id });
       if (index < 0) plan.assistants.push(assistant);
       else plan.assistants[index] = assistant;
     });
@@ -489,16 +579,15 @@ export class FakeBackend implements Backend {
     if (!isIsoDate(input.from)) this.invalid('from', input.from, 'dayInvalid');
     if (input.to !== null && !isIsoDate(input.to)) this.invalid('to', input.to, 'dayInvalid');
     if (input.to !== null && input.to < input.from) this.invalid('to', input.to, 'toBeforeFrom');
-    for (const service of SERVICES) {
-      const hours = input.hours_per_week[service];
-      if (hours !== undefined && (!(hours >= 0) || hours > 168)) this.invalid(`hours_per_week.${service}`, hours, 'hours');
+    for (const [service, hours] of Object.entries(input.hours_per_week)) {
+      if (!(hours >= 0) || hours > 168) this.invalid(`hours_per_week.${service}`, hours, 'hours');
     }
     return input;
   }
 
   saveVedtak(window: PlanWindow, input: VedtakInput): Promise<PlanView> {
     return this.edit(window, this.text('saveVedtak', { from: isIsoDate(input.from) ? dmy(input.from) : input.from }), (plan) => {
-      const vedtak = this.checkVedtak({ ...input, id: input.id ?? `v${this.nextId++}` });
+      const vedtak = this.checkVedtak(vedtakFrom(input, input.id ?? `v${this.nextId++}`));
       const index = plan.vedtak.findIndex((v) => v.id === input.id);
       if (index < 0) plan.vedtak.push(vedtak);
       else plan.vedtak[index] = vedtak;
@@ -512,14 +601,14 @@ export class FakeBackend implements Backend {
     });
   }
 
-  saveShiftType(window: PlanWindow, input: ShiftType): Promise<PlanView> {
+  saveShiftType(window: PlanWindow, input: ShiftTypeInput): Promise<PlanView> {
     return this.edit(window, this.text('saveType', { code: input.code }), (plan) => {
       if (input.code.trim() === '') this.invalid('code', input.code, 'codeEmpty');
       const start = parseTime(input.start);
       if (!start) this.invalid('start', input.start, 'timeInvalid');
       const end = parseTime(input.end);
       if (!end) this.invalid('end', input.end, 'timeInvalid');
-      const type = { ...input, code: input.code.trim(), start, end };
+      const type = shiftTypeFrom({ ...input, code: input.code.trim(), start, end });
       const index = plan.shift_types.findIndex((t) => t.code === type.code);
       if (index < 0) plan.shift_types.push(type);
       else plan.shift_types[index] = type;
@@ -541,11 +630,15 @@ export class FakeBackend implements Backend {
         if (!plan.shift_types.some((t) => t.code === slot.shift_type)) this.invalid(`slots[${i}].shift_type`, slot.shift_type, 'slotType');
       });
       const rotation: Rotation = {
-        ...input,
-        name: input.name.trim(),
-        start: mondayOf(input.start),
         id: input.id ?? `r${this.nextId++}`,
-        slots: input.slots.filter((slot) => slot.week <= input.weeks),
+        name: input.name.trim(),
+        weeks: input.weeks,
+        start: mondayOf(input.start),
+        until: input.until ?? null,
+        slots: input.slots
+          .filter((slot) => slot.week <= input.weeks)
+          .map((slot) => ({ week: slot.week, weekday: slot.weekday, shift_type: slot.shift_type, assistant: slot.assistant ?? null, skip_red_days: slot.skip_red_days ?? true })),
+        changes: 0,
       };
       const index = plan.rotations.findIndex((r) => r.id === input.id);
       if (index < 0) plan.rotations.push(rotation);
@@ -571,17 +664,17 @@ export class FakeBackend implements Backend {
       if (to < from) this.invalid('to', to, 'toBeforeFrom');
       // Shifts the pattern made earlier and nobody changed are made again; changed ones stay.
       plan.shifts = plan.shifts.filter(
-        (s) => !(s.pattern?.rotation === id && s.day >= from && s.day <= to && !this.differs(s)),
+        (s) => !(s.made?.rotation === id && s.day >= from && s.day <= to && !this.differs(s)),
       );
       for (const date of datesIn(from < rotation.start ? rotation.start : from, to)) {
         if (rotation.until !== null && date > rotation.until) break;
         const week = (Math.floor(daysBetween(rotation.start, date) / 7) % rotation.weeks) + 1;
         const red = norwegianHolidays(Number(date.slice(0, 4))).has(date);
         for (const slot of rotation.slots) {
-          if (slot.week !== week || slot.weekday !== weekday(date) || (slot.skip_red_days && red)) continue;
+          if (slot.week !== week || WEEKDAYS[slot.weekday - 1] !== weekday(date) || (slot.skip_red_days && red)) continue;
           const type = plan.shift_types.find((t) => t.code === slot.shift_type);
           if (!type) continue;
-          if (plan.shifts.some((s) => s.pattern?.rotation === id && s.day === date && s.shift_type === type.code)) continue;
+          if (plan.shifts.some((s) => s.made?.rotation === id && s.day === date && s.shift_type === type.code)) continue;
           const endDay = type.end <= type.start ? addDays(date, 1) : date;
           const start = `${date}T${type.start}`;
           const end = `${endDay}T${type.end}`;
@@ -598,16 +691,23 @@ export class FakeBackend implements Backend {
             status: 'planned',
             note: '',
             shift_type: type.code,
-            pattern: { rotation: id, assistant: slot.assistant, start, end },
+            made: { rotation: id, assistant: slot.assistant, start, end },
           });
         }
       }
     });
   }
 
-  updateSettings(window: PlanWindow, settings: PlanSettings): Promise<PlanView> {
+  updateSettings(window: PlanWindow, settings: SettingsInput): Promise<PlanView> {
     return this.edit(window, this.text('settings'), (plan) => {
-      plan.settings = { ...settings };
+      if (settings.arbeidsleder.trim() === '') this.invalid('arbeidsleder', settings.arbeidsleder, 'nameEmpty');
+      plan.settings = {
+        name: settings.name,
+        arbeidsleder: settings.arbeidsleder,
+        leverandor: settings.leverandor ?? plan.settings.leverandor,
+        current_user: settings.current_user ?? plan.settings.current_user,
+        carry_over: settings.carry_over ?? plan.settings.carry_over,
+      };
     });
   }
 
@@ -616,7 +716,7 @@ export class FakeBackend implements Backend {
       for (const [key, value] of Object.entries(profile.overrides)) {
         if (value !== null && (typeof value !== 'number' || !(value >= 0) || value > 168)) this.invalid(key, value, 'hours');
       }
-      plan.profile = clone(profile);
+      plan.profile = { preset: profile.preset as Preset, overrides: clone(profile.overrides) };
     });
   }
 
@@ -666,7 +766,7 @@ export class FakeBackend implements Backend {
   // ── the view ─────────────────────────────────────────────────────────────────────────────
 
   private differs(shift: StoredShift): boolean {
-    const p = shift.pattern;
+    const p = shift.made;
     return p !== null && (p.assistant !== shift.assistant || p.start !== shift.start || p.end !== shift.end);
   }
 
@@ -698,7 +798,9 @@ export class FakeBackend implements Backend {
           findings.push({
             rule: 'REST-D',
             severity: 'violation',
+            severity_label: SEVERITY_NAMES.violation[language],
             assistants: [assistant.id],
+            assistant_names: [assistant.name],
             start: before.end,
             end: after.start,
             measured: gap,
@@ -724,7 +826,9 @@ export class FakeBackend implements Backend {
           findings.push({
             rule: 'NH-BASE',
             severity: 'warning',
+            severity_label: SEVERITY_NAMES.warning[language],
             assistants: [assistant.id],
+            assistant_names: [assistant.name],
             start: `${monday}T00:00`,
             end: `${addDays(monday, 7)}T00:00`,
             measured: minutes,
@@ -750,104 +854,134 @@ export class FakeBackend implements Backend {
     return (inForce?.hours_per_week[service] ?? 0) / 7;
   }
 
-  private hoursRows(plan: FakePlan, from: string, to: string, forecastYear: boolean): HoursRow[] {
-    const rows: HoursRow[] = [];
-    for (const service of SERVICES) {
-      const budget = datesIn(from, to).reduce((sum, d) => sum + this.budgetPerDay(plan, d, service), 0);
-      let used = 0;
-      let planned = 0;
-      let last = this.today;
-      for (const shift of plan.shifts) {
-        if (shift.service !== service || shift.status === 'cancelled' || shift.day < from || shift.day > to) continue;
-        const hours = shiftMinutes(shift) / 60;
-        if (shift.day < this.today) used += hours;
-        else planned += hours;
-        if (shift.day > last) last = shift.day;
-      }
-      if (budget === 0 && used === 0 && planned === 0) continue;
-      const covered = Math.max(1, daysBetween(from, last < to ? last : to) + 1);
-      const total = daysBetween(from, to) + 1;
-      const forecast = forecastYear ? ((used + planned) * total) / covered : used + planned;
-      rows.push({
-        service,
-        budget: round1(budget),
-        used: round1(used),
-        planned: round1(planned),
-        remaining: round1(budget - used - planned),
-        forecast: round1(forecast),
-      });
+  private serviceHours(plan: FakePlan, service: Service, from: string, to: string, forecastYear: boolean): ServiceHours {
+    const budget = datesIn(from, to).reduce((sum, d) => sum + this.budgetPerDay(plan, d, service), 0);
+    let used = 0;
+    let planned = 0;
+    let last = this.today;
+    for (const shift of plan.shifts) {
+      if (shift.service !== service || shift.status === 'cancelled' || shift.day < from || shift.day > to) continue;
+      const hours = shiftMinutes(shift) / 60;
+      if (shift.day < this.today) used += hours;
+      else planned += hours;
+      if (shift.day > last) last = shift.day;
     }
-    return rows;
+    const covered = Math.max(1, daysBetween(from, last < to ? last : to) + 1);
+    const total = daysBetween(from, to) + 1;
+    return {
+      service,
+      name: SERVICE_NAMES[service][this.settings.language],
+      budget_hours: round1(budget),
+      used_hours: round1(used),
+      planned_hours: round1(planned),
+      remaining_hours: round1(budget - used - planned),
+      forecast_hours: round1(forecastYear ? ((used + planned) * total) / covered : used + planned),
+    };
+  }
+
+  private usedServices(plan: FakePlan): Service[] {
+    return SERVICES.filter(
+      (service) => plan.vedtak.some((v) => (v.hours_per_week[service] ?? 0) > 0) || plan.shifts.some((s) => s.service === service),
+    );
   }
 
   private hours(plan: FakePlan, window: PlanWindow): HoursView {
     const year = Number(window.from.slice(0, 4));
     const first = `${year}-01-01`;
     const last = `${year}-12-31`;
-    const weeks = [];
-    for (let monday = mondayOf(first); monday <= last; monday = addDays(monday, 7)) {
-      if (isoWeek(monday).year !== year) continue;
-      const days = datesIn(monday, addDays(monday, 6));
-      let used = 0;
-      let planned = 0;
-      for (const shift of plan.shifts) {
-        if (shift.status === 'cancelled' || shift.day < monday || shift.day > days[6]) continue;
-        const hours = shiftMinutes(shift) / 60;
-        if (shift.day < this.today) used += hours;
-        else planned += hours;
-      }
-      const vedtak = days.reduce((sum, d) => sum + SERVICES.reduce((s, service) => s + this.budgetPerDay(plan, d, service), 0), 0);
-      weeks.push({ week: isoWeek(monday).week, monday, used: round1(used), planned: round1(planned), vedtak: round1(vedtak) });
-    }
+    const services = this.usedServices(plan);
     return {
+      today: this.today,
+      window: services.map((service) => this.serviceHours(plan, service, window.from, window.to, false)),
       year,
-      window: this.hoursRows(plan, window.from, window.to, false),
-      year_rows: this.hoursRows(plan, first, last, true),
-      weeks,
+      year_services: services.map((service) => {
+        const weeks: WeekHoursView[] = [];
+        for (let monday = mondayOf(first); monday <= last; monday = addDays(monday, 7)) {
+          const sunday = addDays(monday, 6);
+          const week = this.serviceHours(plan, service, monday, sunday, false);
+          const iso = isoWeek(monday);
+          weeks.push({ iso_year: iso.year, iso_week: iso.week, monday, budget_hours: week.budget_hours, used_hours: week.used_hours, planned_hours: week.planned_hours });
+        }
+        const annual = plan.vedtak.some((v) => v.annual_frame);
+        return {
+          hours: this.serviceHours(plan, service, first, last, true),
+          frame: plan.vedtak.length === 0 ? 'none' : annual ? 'annual' : 'weekly',
+          lapsing_hours: 0,
+          weeks,
+        };
+      }),
     };
   }
 
   private view(window: PlanWindow): PlanView {
     const file = this.file();
     const plan = file.plan;
+    const language = this.settings.language;
     const holidays = new Map([
       ...norwegianHolidays(Number(window.from.slice(0, 4))),
       ...norwegianHolidays(Number(window.to.slice(0, 4))),
     ]);
-    const days: Day[] = datesIn(window.from, window.to).map((date) => ({
-      date,
-      weekday: weekday(date),
-      iso_week: isoWeek(date).week,
-      red_day: holidays.has(date) || weekday(date) === 'sun',
-      red_day_name: holidays.get(date) ?? null,
-    }));
+    const days: Day[] = datesIn(window.from, window.to).map((date) => {
+      const iso = isoWeek(date);
+      return {
+        date,
+        weekday: WEEKDAYS.indexOf(weekday(date)) + 1,
+        iso_year: iso.year,
+        iso_week: iso.week,
+        red_day: holidays.has(date) || weekday(date) === 'sun',
+        holiday: holidays.get(date) ?? null,
+      };
+    });
+    const findings = this.findings(plan).filter((f) => f.end.slice(0, 10) >= window.from && f.start.slice(0, 10) <= window.to);
+    const rank = { violation: 3, warning: 2, info: 1 } as Record<string, number>;
     const shifts: Shift[] = plan.shifts
       .filter((s) => s.day >= window.from && s.day <= window.to)
       .sort((a, b) => a.start.localeCompare(b.start))
-      .map(({ pattern, ...shift }) => ({
-        ...shift,
-        hours: round1(shiftMinutes(shift) / 60),
-        from_rotation: pattern !== null,
-        differs_from_pattern: this.differs({ ...shift, pattern }),
-      }));
-    const findings = this.findings(plan).filter((f) => f.end.slice(0, 10) >= window.from && f.start.slice(0, 10) <= window.to);
+      .map(({ made, ...shift }) => {
+        const differs = this.differs({ ...shift, made });
+        const worst = findings
+          .filter((f) => f.shifts.includes(shift.id))
+          .map((f) => f.severity)
+          .sort((a, b) => rank[b] - rank[a])[0];
+        return {
+          ...shift,
+          start_offset: '+01:00',
+          end_offset: '+01:00',
+          hours: round1(shiftMinutes(shift) / 60),
+          rotation: made?.rotation ?? null,
+          differs_from_pattern: differs,
+          pattern: differs && made ? { start: made.start, end: made.end, assistant: made.assistant } : null,
+          worst: worst ?? null,
+        };
+      });
     const values = this.profileValues(plan);
     const rows: ProfileRow[] = Object.entries(values).map(([key, value]) => ({
       key,
-      label: LABELS[key][this.settings.language],
+      label: LABELS[key][language],
       value,
       unit: 'h',
+      text: value === null ? '–' : `${value} ${language === 'nb' ? 't' : 'h'}`,
       edited: key in plan.profile.overrides,
     }));
     const name = this.current!.path.split('/').pop()!.replace(/\.turnus$/, '');
+    const lock = this.current!.lock;
     return {
-      file: { path: this.current!.path, name, read_only: this.current!.readOnly, read_only_reason: this.current!.reason, lock: this.current!.lock },
+      file: {
+        path: this.current!.path,
+        name,
+        read_only: this.current!.readOnly,
+        read_only_reason: this.current!.reason,
+        lock: lock ? { ...lock, sentence: this.text('inUse') } : null,
+        backup_problem: null,
+      },
+      window: { ...window },
+      language,
       settings: plan.settings,
-      profile: { preset: plan.profile.preset, overrides: plan.profile.overrides, rows },
+      profile: { preset: plan.profile.preset, preset_name: PRESET_NAMES[plan.profile.preset][language], overrides: plan.profile.overrides, values: rows },
       assistants: plan.assistants,
       shift_types: plan.shift_types,
       vedtak: plan.vedtak,
-      rotations: plan.rotations,
+      rotations: plan.rotations.map((r) => ({ ...r, changes: plan.shifts.filter((s) => s.made?.rotation === r.id && this.differs(s)).length })),
       days,
       shifts,
       findings,
@@ -860,8 +994,8 @@ export class FakeBackend implements Backend {
       history: {
         can_undo: file.past.length > 0,
         can_redo: file.future.length > 0,
-        undo_label: file.past.at(-1)?.label ?? null,
-        redo_label: file.future.at(-1)?.label ?? null,
+        next_undo: file.past.at(-1)?.label ?? null,
+        next_redo: file.future.at(-1)?.label ?? null,
       },
     };
   }

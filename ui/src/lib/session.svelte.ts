@@ -5,7 +5,7 @@ import { tick } from 'svelte';
 import { toBackendError, type Backend, type BackendError } from './backend';
 import { localToday, periodWindow, stepPeriod, type PeriodKind } from './dates';
 import { checkSentence, errorSentence, t } from './i18n.svelte';
-import type { PlanView, PlanWindow, ShiftInput } from './types';
+import type { PlanView, PlanWindow, ShiftDraft } from './types';
 
 export type Page = 'grid' | 'rotations' | 'assistants' | 'vedtak' | 'lovsjekk' | 'hours' | 'history' | 'settings';
 export const PAGES: readonly Page[] = ['grid', 'rotations', 'assistants', 'vedtak', 'lovsjekk', 'hours', 'history', 'settings'];
@@ -17,7 +17,7 @@ export interface FocusTarget {
 }
 
 export interface Clipboard {
-  shift: ShiftInput;
+  shift: ShiftDraft;
   /** Cut: pasting moves the shift instead of copying it. */
   cut: boolean;
 }
@@ -101,13 +101,13 @@ export class Session {
 
   async undo() {
     if (!this.view?.history.can_undo) return;
-    const label = this.view.history.undo_label ?? '';
+    const label = this.view.history.next_undo ?? '';
     await this.act((w) => this.backend.undo(w), t('status.undone', { what: label }));
   }
 
   async redo() {
     if (!this.view?.history.can_redo) return;
-    const label = this.view.history.redo_label ?? '';
+    const label = this.view.history.next_redo ?? '';
     await this.act((w) => this.backend.redo(w), t('status.redone', { what: label }));
   }
 }

@@ -3,19 +3,20 @@
 
 import { invoke } from '@tauri-apps/api/core';
 import { open, save } from '@tauri-apps/plugin-dialog';
-import { toBackendError, type Backend, type ProfileInput } from './backend';
+import { toBackendError, type Backend } from './backend';
 import type {
   AppSettings,
   AssistantInput,
-  GuideAnswers,
+  NewPlanInput,
   HistoryEntry,
-  PlanSettings,
+  SettingsInput,
   PlanView,
   PlanWindow,
+  ProfileInput,
   RecentPlan,
   RotationInput,
   ShiftInput,
-  ShiftType,
+  ShiftTypeInput,
   VedtakInput,
 } from './types';
 
@@ -44,8 +45,8 @@ export class TauriBackend implements Backend {
   recentPlans(): Promise<RecentPlan[]> {
     return call('recent_plans');
   }
-  createPlan(path: string, answers: GuideAnswers, window: PlanWindow): Promise<PlanView> {
-    return call('create_plan', { path, answers, window });
+  createPlan(path: string, plan: NewPlanInput, window: PlanWindow): Promise<PlanView> {
+    return call('create_plan', { path, plan, window });
   }
   openPlan(path: string, takeOver: boolean, window: PlanWindow): Promise<PlanView> {
     return call('open_plan', { path, takeOver, window });
@@ -80,7 +81,7 @@ export class TauriBackend implements Backend {
   deleteVedtak(window: PlanWindow, id: string): Promise<PlanView> {
     return call('delete_vedtak', { window, id });
   }
-  saveShiftType(window: PlanWindow, shiftType: ShiftType): Promise<PlanView> {
+  saveShiftType(window: PlanWindow, shiftType: ShiftTypeInput): Promise<PlanView> {
     return call('save_shift_type', { window, shiftType });
   }
   deleteShiftType(window: PlanWindow, code: string): Promise<PlanView> {
@@ -95,7 +96,7 @@ export class TauriBackend implements Backend {
   applyRotation(window: PlanWindow, id: string, from: string, to: string): Promise<PlanView> {
     return call('apply_rotation', { window, id, from, to });
   }
-  updateSettings(window: PlanWindow, settings: PlanSettings): Promise<PlanView> {
+  updateSettings(window: PlanWindow, settings: SettingsInput): Promise<PlanView> {
     return call('update_settings', { window, settings });
   }
   setProfile(window: PlanWindow, profile: ProfileInput): Promise<PlanView> {

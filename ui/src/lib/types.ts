@@ -1,7 +1,83 @@
-// The shapes of docs/ipc.md as the UI uses them, in one place. The Rust side generates the same
-// types into ./bindings; this module re-exports what the UI needs under these names.
+// The shapes of docs/ipc.md as the UI uses them. They are the types the Rust side generates
+// into ./bindings (ts-rs), re-exported here under short names, plus the few closed sets of
+// values the UI offers in its forms.
 
-import type { Weekday } from './dates';
+import type { AppSettings } from './bindings/AppSettings';
+import type { AssistantInput } from './bindings/AssistantInput';
+import type { AssistantView } from './bindings/AssistantView';
+import type { DayView } from './bindings/DayView';
+import type { FileView } from './bindings/FileView';
+import type { FindingView } from './bindings/FindingView';
+import type { HistoryEntry } from './bindings/HistoryEntry';
+import type { HistoryState } from './bindings/HistoryState';
+import type { HoursView } from './bindings/HoursView';
+import type { Language } from './bindings/Language';
+import type { LockView } from './bindings/LockView';
+import type { NewPlanInput } from './bindings/NewPlanInput';
+import type { PatternShift } from './bindings/PatternShift';
+import type { PlanView } from './bindings/PlanView';
+import type { ProfileInput } from './bindings/ProfileInput';
+import type { ProfileRow } from './bindings/ProfileRow';
+import type { ProfileView } from './bindings/ProfileView';
+import type { RecentPlan } from './bindings/RecentPlan';
+import type { RotationInput } from './bindings/RotationInput';
+import type { RotationView } from './bindings/RotationView';
+import type { ServiceHours } from './bindings/ServiceHours';
+import type { ServiceYear } from './bindings/ServiceYear';
+import type { SettingsInput } from './bindings/SettingsInput';
+import type { SettingsView } from './bindings/SettingsView';
+import type { ShiftInput } from './bindings/ShiftInput';
+import type { ShiftTypeInput } from './bindings/ShiftTypeInput';
+import type { ShiftTypeView } from './bindings/ShiftTypeView';
+import type { ShiftView } from './bindings/ShiftView';
+import type { SlotInput } from './bindings/SlotInput';
+import type { SlotView } from './bindings/SlotView';
+import type { SummaryView } from './bindings/SummaryView';
+import type { Theme } from './bindings/Theme';
+import type { VedtakInput } from './bindings/VedtakInput';
+import type { VedtakView } from './bindings/VedtakView';
+import type { WeekHoursView } from './bindings/WeekHoursView';
+import type { Window } from './bindings/Window';
+
+export type {
+  AppSettings,
+  AssistantInput,
+  FileView,
+  HistoryEntry,
+  HistoryState,
+  HoursView,
+  Language,
+  LockView,
+  NewPlanInput,
+  PatternShift,
+  PlanView,
+  ProfileInput,
+  ProfileRow,
+  ProfileView,
+  RecentPlan,
+  RotationInput,
+  ServiceHours,
+  ServiceYear,
+  SettingsInput,
+  SettingsView,
+  ShiftInput,
+  ShiftTypeInput,
+  SlotInput,
+  SummaryView,
+  Theme,
+  VedtakInput,
+  WeekHoursView,
+};
+
+export type PlanWindow = Window;
+export type Assistant = AssistantView;
+export type Day = DayView;
+export type Finding = FindingView;
+export type Rotation = RotationView;
+export type RotationSlot = SlotView;
+export type Shift = ShiftView;
+export type ShiftType = ShiftTypeView;
+export type Vedtak = VedtakView;
 
 export type Service = 'personlig_assistanse' | 'stottekontakt' | 'avlastning';
 export const SERVICES: readonly Service[] = ['personlig_assistanse', 'stottekontakt', 'avlastning'];
@@ -9,135 +85,14 @@ export const SERVICES: readonly Service[] = ['personlig_assistanse', 'stottekont
 export type Preset = 'aml' | 'aml_individual' | 'tariff' | 'tariff_long_shifts';
 export const PRESETS: readonly Preset[] = ['aml', 'aml_individual', 'tariff', 'tariff_long_shifts'];
 
-export type Severity = 'violation' | 'warning' | 'info';
+export const THEMES: readonly Theme[] = ['light', 'dark', 'high_contrast'];
+export const TEXT_SIZES: readonly number[] = [100, 125, 150, 200];
+
 export type ShiftStatus = 'planned' | 'worked' | 'cancelled';
-export type Language = 'nb' | 'en';
-export type Theme = 'system' | 'light' | 'dark' | 'contrast';
-export type TextSize = 100 | 125 | 150 | 200;
+export type Severity = 'violation' | 'warning' | 'info';
 
-export interface PlanWindow {
-  from: string;
-  to: string;
-}
-
-export interface LockNotice {
-  name: string;
-  computer: string;
-  since: string;
-}
-
-export interface FileInfo {
-  path: string;
-  name: string;
-  read_only: boolean;
-  read_only_reason: string | null;
-  lock: LockNotice | null;
-}
-
-export interface PlanSettings {
-  name: string;
-  arbeidsleder: string;
-  leverandor: string;
-  current_user: string;
-  carry_over: boolean;
-}
-
-export interface ProfileRow {
-  key: string;
-  label: string;
-  value: number | string | boolean | null;
-  unit: string;
-  edited: boolean;
-}
-
-export interface ProfileView {
-  preset: Preset;
-  overrides: Record<string, number | string | boolean | null>;
-  rows: ProfileRow[];
-}
-
-export interface Assistant {
-  id: string;
-  name: string;
-  role: 'fast' | 'vikar';
-  phone: string;
-  email: string;
-  contract_hours_per_week: number | null;
-}
-
-export type AssistantInput = Omit<Assistant, 'id'> & { id: string | null };
-
-export interface ShiftType {
-  code: string;
-  name: string;
-  start: string;
-  end: string;
-  break_minutes: number;
-  passive_minutes: number;
-  service: Service;
-  colour: string;
-  long_shift: boolean;
-}
-
-export interface Vedtak {
-  id: string;
-  from: string;
-  to: string | null;
-  annual_frame: boolean;
-  hours_per_week: Partial<Record<Service, number>>;
-  double_staffing: boolean;
-  night: 'included' | 'excluded';
-  passive_factor: number;
-}
-
-export type VedtakInput = Omit<Vedtak, 'id'> & { id: string | null };
-
-export interface RotationSlot {
-  week: number;
-  weekday: Weekday;
-  shift_type: string;
-  assistant: string | null;
-  skip_red_days: boolean;
-}
-
-export interface Rotation {
-  id: string;
-  name: string;
-  weeks: number;
-  start: string;
-  until: string | null;
-  slots: RotationSlot[];
-}
-
-export type RotationInput = Omit<Rotation, 'id'> & { id: string | null };
-
-export interface Day {
-  date: string;
-  weekday: Weekday;
-  iso_week: number;
-  red_day: boolean;
-  red_day_name: string | null;
-}
-
-export interface Shift {
-  id: string;
-  assistant: string | null;
-  day: string;
-  start: string;
-  end: string;
-  hours: number;
-  break_minutes: number;
-  passive_minutes: number;
-  long_shift: boolean;
-  service: Service;
-  status: ShiftStatus;
-  note: string;
-  shift_type: string | null;
-  from_rotation: boolean;
-  differs_from_pattern: boolean;
-}
-
-export interface ShiftInput {
+/** A shift as the grid and its dialog edit it: every field present, null for "none". */
+export interface ShiftDraft {
   id: string | null;
   assistant: string | null;
   day: string;
@@ -146,103 +101,30 @@ export interface ShiftInput {
   break_minutes: number;
   passive_minutes: number;
   long_shift: boolean;
-  service: Service;
-  status: ShiftStatus;
+  service: string;
+  status: string;
   note: string;
   shift_type: string | null;
 }
 
-export interface Finding {
-  rule: string;
-  severity: Severity;
-  assistants: string[];
-  start: string;
-  end: string;
-  measured: number;
-  limit: number;
-  unit: 'minutes' | 'days' | 'hours' | 'count';
-  shifts: string[];
-  law: string;
-  title: string;
-  explanation: string;
-  dates: string[];
+/** The draft as the core takes it: absent, not null, for "none". */
+export function toShiftInput(draft: ShiftDraft): ShiftInput {
+  const input: ShiftInput = {
+    day: draft.day,
+    start: draft.start,
+    end: draft.end,
+    break_minutes: draft.break_minutes,
+    passive_minutes: draft.passive_minutes,
+    long_shift: draft.long_shift,
+    service: draft.service,
+    status: draft.status,
+    note: draft.note,
+  };
+  if (draft.id !== null) input.id = draft.id;
+  if (draft.assistant !== null) input.assistant = draft.assistant;
+  if (draft.shift_type !== null) input.shift_type = draft.shift_type;
+  return input;
 }
 
-export interface Summary {
-  violations: number;
-  warnings: number;
-  infos: number;
-}
-
-export interface HoursRow {
-  service: Service;
-  budget: number;
-  used: number;
-  planned: number;
-  remaining: number;
-  forecast: number;
-}
-
-export interface HoursWeek {
-  week: number;
-  monday: string;
-  used: number;
-  planned: number;
-  vedtak: number;
-}
-
-export interface HoursView {
-  year: number;
-  window: HoursRow[];
-  year_rows: HoursRow[];
-  weeks: HoursWeek[];
-}
-
-export interface HistoryState {
-  can_undo: boolean;
-  can_redo: boolean;
-  undo_label: string | null;
-  redo_label: string | null;
-}
-
-export interface PlanView {
-  file: FileInfo;
-  settings: PlanSettings;
-  profile: ProfileView;
-  assistants: Assistant[];
-  shift_types: ShiftType[];
-  vedtak: Vedtak[];
-  rotations: Rotation[];
-  days: Day[];
-  shifts: Shift[];
-  findings: Finding[];
-  summary: Summary;
-  hours: HoursView;
-  history: HistoryState;
-}
-
-export interface RecentPlan {
-  path: string;
-  name: string;
-  last_opened: string;
-}
-
-export interface GuideAnswers {
-  settings: PlanSettings;
-  vedtak: VedtakInput;
-  preset: Preset;
-  assistants: string[];
-}
-
-export interface HistoryEntry {
-  when: string;
-  who: string;
-  what: string;
-  undone: boolean;
-}
-
-export interface AppSettings {
-  language: Language;
-  text_size: TextSize;
-  theme: Theme;
-}
+/** The key of a weekday number of the core (1 = Monday … 7 = Sunday). */
+export const WEEKDAY_NUMBERS: readonly number[] = [1, 2, 3, 4, 5, 6, 7];
