@@ -1,14 +1,19 @@
-//! The shell's only clock: "today" in Norway, handed to the core as a parameter (the core
-//! never reads the clock itself).
+//! The shell's only clock: now and "today" in Norway, handed to the core as parameters (the
+//! core never reads the clock itself).
 
 use chrono::NaiveDate;
 use turnus::time::Instant;
 
-/// Today's date in Europe/Oslo.
-pub fn today() -> NaiveDate {
+/// Now, to the second.
+pub fn now() -> Instant {
     let since_epoch = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs())
         .unwrap_or(0);
-    Instant::from_unix(i64::try_from(since_epoch).unwrap_or(i64::MAX)).local_date()
+    Instant::from_unix(i64::try_from(since_epoch).unwrap_or(i64::MAX))
+}
+
+/// Today's date in Europe/Oslo.
+pub fn today() -> NaiveDate {
+    now().local_date()
 }

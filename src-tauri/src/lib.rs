@@ -1,18 +1,60 @@
-//! The desktop shell of Turnus: wiring only. Commands live in [`commands`], the error that
-//! crosses IPC in [`error`], the views sent to the UI in [`overview`], and the one clock read
-//! in [`clock`].
+//! The desktop shell of Turnus: wiring only. Commands live in [`commands`] (one line each,
+//! delegating to `turnus::session`), the managed state and the heartbeat in [`state`], the
+//! error that crosses IPC in [`error`], the start page's short overview in [`overview`], and
+//! the one clock read in [`clock`].
 
 pub mod clock;
 pub mod commands;
 pub mod error;
 pub mod overview;
+pub mod state;
+
+use commands::{app, plan, rotations, shifts, team};
+use turnus::store::Folders;
 
 /// Open the main window and run until it closes.
 pub fn run() {
+    let folders = match Folders::from_env() {
+        Ok(folders) => folders,
+        Err(error) => {
+            eprintln!("turnus: {error}");
+            std::process::exit(1);
+        }
+    };
+    let state = state::AppState::new(folders);
+    state.start_heartbeat();
     let context = tauri::generate_context!("../tauri.conf.json");
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
-        .invoke_handler(tauri::generate_handler![commands::plan::open_demo])
+        .manage(state)
+        .invoke_handler(tauri::generate_handler![
+            app::app_settings,
+            app::save_app_settings,
+            app::recent_plans,
+            plan::open_plan,
+            plan::create_plan,
+            plan::open_demo,
+            plan::demo_overview,
+            plan::close_plan,
+            plan::plan_view,
+            plan::undo,
+            plan::redo,
+            plan::history,
+            plan::update_settings,
+            plan::set_profile,
+            shifts::add_shift,
+            shifts::update_shift,
+            shifts::delete_shift,
+            team::save_assistant,
+            team::delete_assistant,
+            team::save_vedtak,
+            team::delete_vedtak,
+            team::save_shift_type,
+            team::delete_shift_type,
+            rotations::save_rotation,
+            rotations::delete_rotation,
+            rotations::apply_rotation,
+        ])
         .run(context);
     if let Err(error) = result {
         eprintln!("turnus: could not open the window: {error}");

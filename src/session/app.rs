@@ -1,0 +1,289 @@
+//! The app outside any window: the folders Turnus keeps its files in, the user's settings and
+//! recent plans, and the one [`Session`] open at a time. The shell holds one [`App`] behind a
+//! mutex and hands every command to it with the clock's `now` and `today`.
+//!
+//! Opening goes through here so recent plans stay current and the previous plan is closed
+//! (its lock given up) exactly when another takes its place.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde_json::{json, Map, Value};
+
+use super::{
+    this_week, AppSettings, ErrorCode, IpcError, Language, NewPlanInput, PlanView, RecentPlan,
+    Session,
+};
+use crate::store::config::Config;
+use crate::store::{Folders, OpenOptions, StoreError};
+use crate::time::Instant;
+
+/// The file name of the demo plan in the data folder.
+pub const DEMO_FILE: &str = "Demoplan.turnus";
+
+/// The config key holding when each recent plan was last opened.
+const OPENED_KEY: &str = "opened";
+
+/// The app's state: folders, settings, and the open plan, if any.
+pub struct App {
+    folders: Folders,
+    /// The name for the change log when the user has given none.
+    fallback_user: String,
+    config: Config,
+    session: Option<Session>,
+}
+
+impl App {
+    /// The app with its files in `folders`; `fallback_user` names the user in the change log
+    /// until they give their own name in the settings.
+    pub fn new(folders: Folders, fallback_user: &str) -> Self {
+        let config = Config::load_or_default(&folders);
+        App {
+            folders,
+            fallback_user: fallback_user.trim().to_string(),
+            config,
+            session: None,
+        }
+    }
+
+    /// The user's settings.
+    pub fn settings(&self) -> AppSettings {
+        AppSettings::from_config(&self.config)
+    }
+
+    fn lang(&self) -> Language {
+        self.settings().language
+    }
+
+    fn user(&self) -> String {
+        let named = self.config.user_name.trim();
+        if !named.is_empty() {
+            named.to_string()
+        } else if !self.fallback_user.is_empty() {
+            self.fallback_user.clone()
+        } else {
+            "Turnus".to_string()
+        }
+    }
+
+    /// Save the user's settings; the open plan's sentences follow the new language at once.
+    pub fn save_settings(&mut self, settings: &AppSettings) -> Result<AppSettings, IpcError> {
+        settings.validate()?;
+        let mut config = self.config.clone();
+        settings.write_into(&mut config);
+        config
+            .save(&self.folders)
+            .map_err(|e| IpcError::from_store(&e, settings.language))?;
+        self.config = config;
+        if let Some(session) = &mut self.session {
+            session.set_language(settings.language);
+        }
+        Ok(self.settings())
+    }
+
+    /// Plan files opened lately, most recent first.
+    pub fn recent_plans(&self) -> Vec<RecentPlan> {
+        let opened = self.config.other.get(OPENED_KEY).and_then(Value::as_object);
+        self.config
+            .recent
+            .iter()
+            .map(|path| {
+                let key = path.display().to_string();
+                RecentPlan {
+                    name: path
+                        .file_stem()
+                        .map(|s| s.to_string_lossy().into_owned())
+                        .unwrap_or_else(|| key.clone()),
+                    last_opened: opened
+                        .and_then(|o| o.get(&key))
+                        .and_then(Value::as_str)
+                        .map(str::to_string),
+                    exists: path.is_file(),
+                    path: key,
+                }
+            })
+            .collect()
+    }
+
+    /// The open session, or the `no_plan` error.
+    pub fn session(&mut self) -> Result<&mut Session, IpcError> {
+        let lang = self.lang();
+        self.session.as_mut().ok_or_else(|| IpcError::no_plan(lang))
+    }
+
+    fn options(&self, now: Instant, take_over: bool) -> OpenOptions {
+        let mut options = OpenOptions::new(&self.user(), now).with_backups(self.folders.clone());
+        options.take_over = take_over;
+        options
+    }
+
+    /// Close the open plan, if any, giving up its lock.
+    pub fn close_plan(&mut self) -> Result<(), IpcError> {
+        match self.session.take() {
+            Some(session) => session.close(),
+            None => Ok(()),
+        }
+    }
+
+    /// Close the open plan when it is the file at `path`, so opening it again is not refused
+    /// as "in use" by this very program.
+    fn close_if_same(&mut self, path: &Path) -> Result<(), IpcError> {
+        let same = self
+            .session
+            .as_ref()
+            .and_then(|s| s.path())
+            .is_some_and(|open| {
+                let canonical =
+                    |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+                canonical(open) == canonical(path)
+            });
+        if same {
+            self.close_plan()?;
+        }
+        Ok(())
+    }
+
+    fn install(
+        &mut self,
+        session: Session,
+        now: Instant,
+        today: NaiveDate,
+        remember: bool,
+    ) -> Result<PlanView, IpcError> {
+        if let Some(previous) = self.session.replace(session) {
+            // The new plan is open; failing to give up the old lock only leaves it to go
+            // stale, so it does not undo the opening.
+            let _ = previous.close();
+        }
+        if remember {
+            if let Some(path) = self
+                .session
+                .as_ref()
+                .and_then(|s| s.path())
+                .map(Path::to_path_buf)
+            {
+                self.remember(&path, now);
+            }
+        }
+        self.session()?.view(&this_week(today), today)
+    }
+
+    fn remember(&mut self, path: &Path, now: Instant) {
+        let mut config = self.config.clone();
+        config.remember(path);
+        let mut opened = config
+            .other
+            .get(OPENED_KEY)
+            .and_then(Value::as_object)
+            .cloned()
+            .unwrap_or_else(Map::new);
+        if let Some(first) = config.recent.first() {
+            opened.insert(first.display().to_string(), json!(now.to_rfc3339()));
+        }
+        let kept: Vec<String> = config
+            .recent
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
+        opened.retain(|k, _| kept.contains(k));
+        config
+            .other
+            .insert(OPENED_KEY.into(), Value::Object(opened));
+        // Recent plans are a convenience: a config that cannot be written never stops a plan
+        // from opening.
+        if config.save(&self.folders).is_ok() {
+            self.config = config;
+        }
+    }
+
+    /// Open the plan file at `path`; with `take_over`, take it from a program that holds it.
+    /// The view opens on the week of `today`.
+    pub fn open_plan(
+        &mut self,
+        now: Instant,
+        today: NaiveDate,
+        path: &str,
+        take_over: bool,
+    ) -> Result<PlanView, IpcError> {
+        let lang = self.lang();
+        let path = checked_path(path, lang)?;
+        self.close_if_same(&path)?;
+        let session = Session::open(&path, &self.options(now, take_over), lang);
+        let session = match session {
+            Ok(session) => session,
+            Err(e) => {
+                if e.code == ErrorCode::NotFound {
+                    self.config.forget(&path);
+                    let _ = self.config.save(&self.folders);
+                }
+                return Err(e);
+            }
+        };
+        self.install(session, now, today, true)
+    }
+
+    /// Create a plan file at `path` from the guide's answers and open it.
+    pub fn create_plan(
+        &mut self,
+        now: Instant,
+        today: NaiveDate,
+        path: &str,
+        input: &NewPlanInput,
+    ) -> Result<PlanView, IpcError> {
+        let lang = self.lang();
+        let mut path = checked_path(path, lang)?;
+        if path.extension().is_none_or(|e| e != "turnus") {
+            let mut name = path.file_name().unwrap_or_default().to_os_string();
+            name.push(".turnus");
+            path.set_file_name(name);
+        }
+        let session = Session::create(&path, input, &self.options(now, false), lang)?;
+        self.install(session, now, today, true)
+    }
+
+    /// Open the demo plan as of `today`: written once to the data folder, then reused.
+    pub fn open_demo(&mut self, now: Instant, today: NaiveDate) -> Result<PlanView, IpcError> {
+        let lang = self.lang();
+        let path = self.folders.data.join(DEMO_FILE);
+        self.close_if_same(&path)?;
+        let options = self.options(now, false);
+        let session = if path.exists() {
+            Session::open(&path, &options, lang)?
+        } else {
+            std::fs::create_dir_all(&self.folders.data).map_err(|e| {
+                IpcError::from_store(
+                    &StoreError::Io {
+                        context: format!("cannot create {}", self.folders.data.display()),
+                        source: e,
+                    },
+                    lang,
+                )
+            })?;
+            let plan = crate::demo::demo_plan(today);
+            let file = crate::store::transfer::import_plan(&plan, &path, &options)
+                .map_err(|e| IpcError::from_store(&e, lang))?;
+            Session::from_file(file, lang)?
+        };
+        self.install(session, now, today, false)
+    }
+
+    /// Renew the open plan's heartbeat; nothing when no plan is open.
+    pub fn heartbeat(&mut self, now: Instant) -> Result<(), IpcError> {
+        match &mut self.session {
+            Some(session) => session.heartbeat(now),
+            None => Ok(()),
+        }
+    }
+}
+
+fn checked_path(path: &str, lang: Language) -> Result<PathBuf, IpcError> {
+    let trimmed = path.trim();
+    if trimmed.is_empty() {
+        return Err(IpcError::field(
+            "path",
+            path,
+            lang.pick("Velg en fil.", "Choose a file."),
+        ));
+    }
+    Ok(PathBuf::from(trimmed))
+}
