@@ -32,6 +32,9 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 
 export class TauriBackend implements Backend {
   async chooseNewPlanPath(suggestedName: string): Promise<string | null> {
+    // The end-to-end test cannot drive the native dialog; it names the file here instead.
+    const e2ePath = (globalThis as { turnusE2E?: { savePath?: string } }).turnusE2E?.savePath;
+    if (e2ePath) return e2ePath;
     const path = await save({ defaultPath: `${suggestedName || 'Turnus'}.turnus`, filters: PLAN_FILTER });
     if (path === null) return null;
     return path.endsWith('.turnus') ? path : `${path}.turnus`;
@@ -45,14 +48,18 @@ export class TauriBackend implements Backend {
   recentPlans(): Promise<RecentPlan[]> {
     return call('recent_plans');
   }
-  createPlan(path: string, plan: NewPlanInput, window: PlanWindow): Promise<PlanView> {
-    return call('create_plan', { path, plan, window });
+  // Opening and creating answer with the core's own first window; the UI then asks for its own.
+  async createPlan(path: string, plan: NewPlanInput, window: PlanWindow): Promise<PlanView> {
+    await call<PlanView>('create_plan', { path, plan });
+    return this.planView(window);
   }
-  openPlan(path: string, takeOver: boolean, window: PlanWindow): Promise<PlanView> {
-    return call('open_plan', { path, takeOver, window });
+  async openPlan(path: string, takeOver: boolean, window: PlanWindow): Promise<PlanView> {
+    await call<PlanView>('open_plan', { path, take_over: takeOver });
+    return this.planView(window);
   }
-  openDemo(window: PlanWindow): Promise<PlanView> {
-    return call('open_demo', { window });
+  async openDemo(window: PlanWindow): Promise<PlanView> {
+    await call<PlanView>('open_demo');
+    return this.planView(window);
   }
   closePlan(): Promise<void> {
     return call('close_plan');
@@ -82,7 +89,7 @@ export class TauriBackend implements Backend {
     return call('delete_vedtak', { window, id });
   }
   saveShiftType(window: PlanWindow, shiftType: ShiftTypeInput): Promise<PlanView> {
-    return call('save_shift_type', { window, shiftType });
+    return call('save_shift_type', { window, shift_type: shiftType });
   }
   deleteShiftType(window: PlanWindow, code: string): Promise<PlanView> {
     return call('delete_shift_type', { window, code });
