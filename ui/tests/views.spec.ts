@@ -236,7 +236,7 @@ test('Rotations: define a two-week pattern, apply it, and see a changed day', as
   await openDemo(page);
   await showPage(page, 'Turnusmønstre');
   await page.getByRole('button', { name: 'Endre Grunnturnus' }).click();
-  await expect(page.getByLabel('Navn')).toHaveValue('Grunnturnus');
+  await expect(page.locator('#rotation-name')).toHaveValue('Grunnturnus');
   await page.getByRole('button', { name: 'Legg til en vakt i mønsteret' }).click();
   await expect(page.getByLabel('Uke i mønsteret (Vakt 5)')).toBeFocused();
   await page.getByLabel('Ukedag (Vakt 5)').selectOption({ label: 'onsdag' });
@@ -362,4 +362,24 @@ test('an edit that fails keeps the dialog open with what was typed, and says why
   await shot(page, 'ui-dialog-error');
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
+});
+
+test('Shift types: code, name and colour; the code, not the colour, is what the grid shows', async ({ page }) => {
+  await openDemo(page);
+  await showPage(page, 'Turnusmønstre');
+  const types = page.getByRole('region', { name: 'Vakttyper' });
+  await expect(types.getByRole('rowheader', { name: 'D' })).toBeVisible();
+  await types.getByLabel('Kode').fill('N');
+  await types.getByRole('button', { name: 'Legg til vakttypen' }).click();
+  await expect(types.getByLabel('Navn')).toHaveAccessibleDescription(/Skriv inn et navn\./);
+  await expect(types.getByLabel('Kode'), 'what was typed stays').toHaveValue('N');
+  await types.getByLabel('Navn').fill('Nattvakt');
+  await types.getByLabel('Begynner').fill('23:00');
+  await types.getByLabel('Slutter').fill('07:00');
+  await types.getByRole('button', { name: 'Legg til vakttypen' }).click();
+  await expect(types.getByRole('row', { name: /Nattvakt/ })).toContainText('23:00–07:00');
+  await expectNoAxeViolations(page);
+  await shot(page, 'ui-shift-types');
+  await showPage(page, 'Turnus');
+  await expect(page.getByRole('list', { name: 'Vakttyper' })).toContainText('Nattvakt, 23:00–07:00');
 });
