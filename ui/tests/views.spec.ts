@@ -367,7 +367,7 @@ test('an edit that fails keeps the dialog open with what was typed, and says why
 test('Shift types: code, name and colour; the code, not the colour, is what the grid shows', async ({ page }) => {
   await openDemo(page);
   await showPage(page, 'Turnusmønstre');
-  const types = page.getByRole('region', { name: 'Vakttyper' });
+  const types = page.getByRole('region', { name: 'Vakttyper', exact: true });
   await expect(types.getByRole('rowheader', { name: 'D' })).toBeVisible();
   await types.getByLabel('Kode').fill('N');
   await types.getByRole('button', { name: 'Legg til vakttypen' }).click();

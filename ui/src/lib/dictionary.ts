@@ -6,7 +6,7 @@ const nb = {
   'nav.label': 'Sider i planen',
   'nav.findings': 'funn i lovsjekken',
   'page.grid': 'Turnus',
-  'page.rotations': 'Turnusmønstre',
+  'page.rotations': 'Vakttyper og turnusmønstre',
   'page.assistants': 'Assistenter',
   'page.vedtak': 'Vedtak',
   'page.lovsjekk': 'Lovsjekk',
@@ -276,6 +276,7 @@ const nb = {
 
   'rotation.help': 'Et turnusmønster er vaktene i noen uker som gjentas. Lag mønsteret én gang, og bruk det på så mange uker du vil.',
   'rotation.none': 'Planen har ingen turnusmønstre ennå.',
+  'rotation.listHeading': 'Turnusmønstre',
   'rotation.summary': '{weeks} uker, {slots} vakter, fra {start}',
   'rotation.addHeading': 'Lag et nytt turnusmønster',
   'rotation.editHeading': 'Endre turnusmønsteret',
@@ -379,7 +380,7 @@ const en: Record<Key, string> = {
   'nav.label': 'Pages of the plan',
   'nav.findings': 'findings in the law check',
   'page.grid': 'Rota',
-  'page.rotations': 'Rota patterns',
+  'page.rotations': 'Shift types and rota patterns',
   'page.assistants': 'Assistants',
   'page.vedtak': 'Vedtak',
   'page.lovsjekk': 'Law check',
@@ -649,6 +650,7 @@ const en: Record<Key, string> = {
 
   'rotation.help': 'A rota pattern is the shifts of a few weeks that repeat. Make the pattern once and apply it to as many weeks as you like.',
   'rotation.none': 'The plan has no rota patterns yet.',
+  'rotation.listHeading': 'Rota patterns',
   'rotation.summary': '{weeks} weeks, {slots} shifts, from {start}',
   'rotation.addHeading': 'Make a new rota pattern',
   'rotation.editHeading': 'Edit the rota pattern',
