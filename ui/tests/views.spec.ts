@@ -383,3 +383,24 @@ test('Shift types: code, name and colour; the code, not the colour, is what the 
   await showPage(page, 'Turnus');
   await expect(page.getByRole('list', { name: 'Vakttyper' })).toContainText('Nattvakt, 23:00–07:00');
 });
+
+test('a time that happens twice in the autumn night is asked about, not guessed', async ({ page }) => {
+  await openDemo(page);
+  await page.locator('#cell-0-0').click();
+  await page.keyboard.press('n');
+  const dialog = page.getByRole('dialog', { name: 'Ny vakt' });
+  await dialog.getByLabel('Dato').fill('25.10.2026');
+  await dialog.getByLabel('Begynner').fill('02:30');
+  await dialog.getByLabel('Slutter').fill('06:00');
+  await dialog.getByRole('button', { name: 'Lagre' }).click();
+  const which = dialog.getByRole('group', { name: /Klokken 02:30 kommer to ganger/ });
+  await expect(which).toBeVisible();
+  await expect(which.getByRole('radio', { name: 'Første gang (sommertid, +02:00)' })).toBeFocused();
+  await expectNoAxeViolations(page);
+  await shot(page, 'ui-dialog-autumn');
+  await page.keyboard.press('ArrowDown');
+  await expect(which.getByRole('radio', { name: 'Andre gang (vintertid, +01:00)' })).toBeChecked();
+  await dialog.getByRole('button', { name: 'Lagre' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: 'Vakten 25.10.2026 er lagt til.' })).toHaveCount(1);
+});

@@ -216,6 +216,9 @@ const nb = {
   'shift.editHeading': 'Endre vakt',
   'shift.noType': 'Ingen vakttype',
   'shift.openOption': 'Ingen ennå (åpen vakt)',
+  'shift.whichTime': 'Klokken {time} kommer to ganger denne natten. Hvilken mener du?',
+  'shift.firstTime': 'Første gang (sommertid, {offset})',
+  'shift.secondTime': 'Andre gang (vintertid, {offset})',
 
   'check.none': 'Ingen funn i denne perioden. Planen følger reglene.',
   'check.who': 'Hvem',
@@ -590,6 +593,9 @@ const en: Record<Key, string> = {
   'shift.editHeading': 'Edit shift',
   'shift.noType': 'No shift type',
   'shift.openOption': 'Nobody yet (open shift)',
+  'shift.whichTime': '{time} happens twice this night. Which one do you mean?',
+  'shift.firstTime': 'The first time (summer time, {offset})',
+  'shift.secondTime': 'The second time (winter time, {offset})',
 
   'check.none': 'No findings in this period. The plan follows the rules.',
   'check.who': 'Who',

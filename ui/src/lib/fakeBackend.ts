@@ -149,6 +149,10 @@ const MESSAGES: Record<string, Record<Language, string>> = {
   readOnlyFile: { nb: 'Filen er skrivebeskyttet.', en: 'The file is read-only.' },
   inUse: { nb: 'Planen er i bruk på en annen datamaskin.', en: 'The plan is in use on another computer.' },
   failed: { nb: 'Turnus fikk ikke gjort dette nå.', en: 'Turnus could not do this now.' },
+  twice: {
+    nb: 'Dette klokkeslettet kommer to ganger den natten fordi klokken stilles tilbake. Velg hvilket du mener.',
+    en: 'This time happens twice that night because the clocks go back. Choose which one you mean.',
+  },
   restTitle: { nb: 'For kort hvile mellom to vakter', en: 'Too little rest between two shifts' },
   restText: {
     nb: '{name} har bare {gap} fri mellom to vakter. Loven krever minst {limit} sammenhengende hvile i løpet av 24 timer.',
@@ -503,6 +507,11 @@ export class FakeBackend implements Backend {
     const end = parseTime(input.end);
     if (!end) this.invalid('end', input.end, 'timeInvalid');
     if (start === end) this.invalid('end', input.end, 'sameTimes');
+    // The last Sunday of October, 02:00–02:59 happens twice: the person must say which.
+    const autumn = (day: string) => day.slice(5, 7) === '10' && Number(day.slice(8)) >= 25 && weekday(day) === 'sun';
+    if (autumn(input.day) && start.startsWith('02:') && !input.start_offset) {
+      this.fail('invalid_input', 'twice', { field: 'start', value: start, choices: [{ offset: '+02:00' }, { offset: '+01:00' }] });
+    }
     if (input.assistant !== undefined && !plan.assistants.some((a) => a.id === input.assistant)) {
       this.invalid('assistant', input.assistant, 'noAssistant');
     }

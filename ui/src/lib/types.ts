@@ -105,6 +105,9 @@ export interface ShiftDraft {
   status: string;
   note: string;
   shift_type: string | null;
+  /** In the autumn night, which of the two equal local times is meant (`+02:00`, `+01:00`). */
+  start_offset: string | null;
+  end_offset: string | null;
 }
 
 /** The draft as the core takes it: absent, not null, for "none". */
@@ -123,6 +126,8 @@ export function toShiftInput(draft: ShiftDraft): ShiftInput {
   if (draft.id !== null) input.id = draft.id;
   if (draft.assistant !== null) input.assistant = draft.assistant;
   if (draft.shift_type !== null) input.shift_type = draft.shift_type;
+  if (draft.start_offset !== null) input.start_offset = draft.start_offset;
+  if (draft.end_offset !== null) input.end_offset = draft.end_offset;
   return input;
 }
 
