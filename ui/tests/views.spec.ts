@@ -404,3 +404,23 @@ test('a time that happens twice in the autumn night is asked about, not guessed'
   await expect(dialog).toHaveCount(0);
   await expect(page.getByRole('status').filter({ hasText: 'Vakten 25.10.2026 er lagt til.' })).toHaveCount(1);
 });
+
+test('mouse: drag a shift to another day to move it, with Ctrl to copy it', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Lag en ny plan' }).click();
+  await page.getByLabel('Navnet på arbeidslederen').fill('Ola');
+  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Neste' }).click();
+  await page.getByLabel('Assistent 1').fill('Kari');
+  await page.getByRole('button', { name: 'Lagre planen' }).click();
+  await page.locator('#cell-0-0').dblclick();
+  await page.getByRole('dialog').getByRole('button', { name: 'Lagre' }).click();
+  await expect(page.locator('#cell-0-0')).toContainText('08:00–16:00');
+  await page.locator('#cell-0-0 .chip').dragTo(page.locator('#cell-0-3'));
+  await expect(page.locator('#cell-0-3')).toContainText('08:00–16:00');
+  await expect(page.locator('#cell-0-0')).not.toContainText('08:00');
+  await page.keyboard.down('Control');
+  await page.locator('#cell-0-3 .chip').dragTo(page.locator('#cell-1-4'));
+  await page.keyboard.up('Control');
+  await expect(page.locator('#cell-1-4'), 'the copy lands in the open row').toContainText('08:00–16:00');
+  await expect(page.locator('#cell-0-3')).toContainText('08:00–16:00');
+});
