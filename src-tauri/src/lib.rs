@@ -10,6 +10,7 @@ pub mod overview;
 pub mod state;
 
 use commands::{app, plan, rotations, shifts, team};
+use tauri::Manager;
 use turnus::store::Folders;
 
 /// Open the main window and run until it closes.
@@ -55,9 +56,19 @@ pub fn run() {
             rotations::delete_rotation,
             rotations::apply_rotation,
         ])
-        .run(context);
-    if let Err(error) = result {
-        eprintln!("turnus: could not open the window: {error}");
-        std::process::exit(1);
+        .build(context);
+    match result {
+        Ok(tauri_app) => tauri_app.run(|handle, event| {
+            if let tauri::RunEvent::Exit = event {
+                // Give the lock up at once rather than leaving it to go stale.
+                let _ = handle
+                    .state::<state::AppState>()
+                    .run(|app, _, _| app.close_plan());
+            }
+        }),
+        Err(error) => {
+            eprintln!("turnus: could not open the window: {error}");
+            std::process::exit(1);
+        }
     }
 }

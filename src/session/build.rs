@@ -453,12 +453,14 @@ fn shift_views(
         .collect()
 }
 
-fn finding_dates(plan: &Plan, f: &Finding, from: NaiveDate, to: NaiveDate) -> Vec<String> {
+/// The work day of every shift, by id.
+type WorkDays<'a> = HashMap<&'a str, NaiveDate>;
+
+fn finding_dates(days: &WorkDays<'_>, f: &Finding, from: NaiveDate, to: NaiveDate) -> Vec<String> {
     let mut dates: Vec<NaiveDate> = f
         .shifts
         .iter()
-        .filter_map(|id| plan.shifts.iter().find(|s| &s.id == id))
-        .map(|s| s.start.local_date())
+        .filter_map(|id| days.get(id.as_str()).copied())
         .collect();
     if dates.is_empty() {
         let first = f.start.local_date().max(from);
@@ -482,9 +484,9 @@ fn finding_dates(plan: &Plan, f: &Finding, from: NaiveDate, to: NaiveDate) -> Ve
 
 fn finding_view(
     plan: &Plan,
+    days: &WorkDays<'_>,
     f: &Finding,
-    from: NaiveDate,
-    to: NaiveDate,
+    (from, to): (NaiveDate, NaiveDate),
     lang: Language,
 ) -> FindingView {
     let names = f
@@ -514,7 +516,7 @@ fn finding_view(
         .to_string(),
         shifts: f.shifts.iter().map(|s| s.to_string()).collect(),
         law: f.law().to_string(),
-        dates: finding_dates(plan, f, from, to),
+        dates: finding_dates(days, f, from, to),
     }
 }
 
@@ -632,6 +634,11 @@ pub(crate) fn plan_view(parts: Parts<'_>) -> PlanView {
         days.push(day_view(d, lang));
         d += Duration::days(1);
     }
+    let work_days: WorkDays<'_> = plan
+        .shifts
+        .iter()
+        .map(|s| (s.id.as_str(), s.start.local_date()))
+        .collect();
     let s = &plan.settings;
     PlanView {
         file,
@@ -663,7 +670,7 @@ pub(crate) fn plan_view(parts: Parts<'_>) -> PlanView {
         findings: report
             .findings
             .iter()
-            .map(|f| finding_view(plan, f, from, to, lang))
+            .map(|f| finding_view(plan, &work_days, f, (from, to), lang))
             .collect(),
         summary: SummaryView {
             violations: saturating_u32(report.summary.violations),

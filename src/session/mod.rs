@@ -53,7 +53,7 @@ use crate::store::{
 };
 use crate::time::Instant;
 
-/// How many change-log rows are read to find what undo and redo would do next.
+/// How many change-log rows the history view reads at most.
 const HISTORY_SCAN: usize = 5000;
 
 /// The longest range a rotation is applied to at once, in days.
@@ -717,22 +717,14 @@ impl Session {
 
 /// What undo and redo would do next, read from the change log.
 fn history_state(file: &PlanFile, lang: Language) -> HistoryState {
-    let Ok(rows) = file.history(HISTORY_SCAN) else {
+    let Ok((undo, redo)) = file.next_steps() else {
         return HistoryState::default();
     };
-    let undo = rows.iter().find(|r| r.state == LogState::Done);
-    // Undone actions are always the newest; redo takes the oldest of them.
-    let redo = rows
-        .iter()
-        .take_while(|r| r.state != LogState::Done)
-        .filter(|r| r.state == LogState::Undone)
-        .last();
-    let undo = undo.filter(|r| r.what != "import");
     HistoryState {
         can_undo: undo.is_some(),
         can_redo: redo.is_some(),
-        next_undo: undo.map(|r| build::describe(&r.what, lang)),
-        next_redo: redo.map(|r| build::describe(&r.what, lang)),
+        next_undo: undo.map(|w| build::describe(&w, lang)),
+        next_redo: redo.map(|w| build::describe(&w, lang)),
     }
 }
 

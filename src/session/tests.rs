@@ -1,1 +1,670 @@
+//! Behaviour tests of the session, as the app's commands meet it: no window, real plan files
+//! in a temporary folder, the clock passed in.
 
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use super::*;
+use crate::store::{Folders, SCHEMA_VERSION};
+
+fn t(text: &str) -> Instant {
+    Instant::parse(text).expect("a valid local time in the test")
+}
+
+fn day(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("a valid date in the test")
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir =
+        std::env::temp_dir().join(format!("turnus-session-{name}-{}", crate::store::new_id()));
+    std::fs::create_dir_all(&dir).expect("the temporary folder can be made");
+    dir
+}
+
+fn app(dir: &std::path::Path) -> App {
+    App::new(Folders::under(dir), "Kari")
+}
+
+fn week(from: &str, to: &str) -> Window {
+    Window {
+        from: from.into(),
+        to: to.into(),
+    }
+}
+
+const NOW: &str = "2026-06-01T09:00";
+const TODAY: &str = "2026-06-01";
+
+fn guide() -> NewPlanInput {
+    NewPlanInput {
+        name: "Turnus for Ragnhild".into(),
+        arbeidsleder: "Ragnhild Aasen".into(),
+        leverandor: Some("Uloba".into()),
+        profile: Some(ProfileInput {
+            preset: "aml".into(),
+            overrides: Default::default(),
+        }),
+        vedtak: vec![VedtakInput {
+            from: "2026-01-01".into(),
+            hours_per_week: [("personlig_assistanse".to_string(), 37.5)]
+                .into_iter()
+                .collect(),
+            annual_frame: Some(true),
+            ..VedtakInput::default()
+        }],
+        assistants: vec![AssistantInput {
+            name: "Kari Nordmann".into(),
+            ..AssistantInput::default()
+        }],
+        ..NewPlanInput::default()
+    }
+}
+
+fn shift_input(assistant: &str, day: &str, start: &str, end: &str) -> ShiftInput {
+    ShiftInput {
+        assistant: Some(assistant.into()),
+        day: day.into(),
+        start: start.into(),
+        end: end.into(),
+        ..ShiftInput::default()
+    }
+}
+
+fn rules(view: &PlanView) -> Vec<&str> {
+    view.findings.iter().map(|f| f.rule.as_str()).collect()
+}
+
+fn created(dir: &std::path::Path) -> (App, PathBuf, PlanView) {
+    let mut app = app(dir);
+    let path = dir.join("ragnhild.turnus");
+    let view = app
+        .create_plan(t(NOW), day(TODAY), &path.display().to_string(), &guide())
+        .expect("the guide's answers make a plan");
+    (app, path, view)
+}
+
+#[test]
+fn evening_and_morning_shifts_show_rest_d_undo_removes_it_redo_restores_it_and_reopening_keeps_it()
+{
+    let dir = temp_dir("rest");
+    let (mut app, path, view) = created(&dir);
+    assert_eq!(view.settings.arbeidsleder, "Ragnhild Aasen");
+    assert_eq!(view.vedtak.len(), 1, "the guide's vedtak is in the plan");
+    assert!(
+        !view.history.can_undo,
+        "creating the plan is not an undo step that could empty it"
+    );
+    let kari = view.assistants[0].id.clone();
+    let w = week("2026-06-08", "2026-06-14");
+
+    let session = app.session().expect("the new plan is open");
+    session
+        .add_shift(
+            t(NOW),
+            day(TODAY),
+            &w,
+            &shift_input(&kari, "2026-06-08", "19:00", "23:00"),
+        )
+        .expect("an evening shift is added");
+    let view = session
+        .add_shift(
+            t(NOW),
+            day(TODAY),
+            &w,
+            &shift_input(&kari, "2026-06-09", "07:00", "11:00"),
+        )
+        .expect("a morning shift is added");
+    let rest = view
+        .findings
+        .iter()
+        .find(|f| f.rule == "REST-D")
+        .expect("8 h between 23:00 and 07:00 breaks the 11 h daily rest");
+    assert_eq!(rest.measured, 8 * 60, "the rest measured is 8 hours");
+    assert_eq!(rest.assistant_names, ["Kari Nordmann"]);
+    assert!(
+        rest.explanation.contains("11 t"),
+        "the explanation is bokmål and names the limit: {}",
+        rest.explanation
+    );
+    assert!(
+        rest.dates.contains(&"2026-06-08".to_string()),
+        "the finding concerns the evening's date: {:?}",
+        rest.dates
+    );
+    assert_eq!(view.history.next_undo.as_deref(), Some("Legg til vakt"));
+
+    let undone = session.undo(t(NOW), day(TODAY), &w).expect("undo works");
+    assert!(
+        !rules(&undone).contains(&"REST-D"),
+        "without the morning shift there is no short rest"
+    );
+    assert!(undone.history.can_redo, "the undone shift can be redone");
+    let redone = session.redo(t(NOW), day(TODAY), &w).expect("redo works");
+    assert!(
+        rules(&redone).contains(&"REST-D"),
+        "redo brings the finding back"
+    );
+
+    app.close_plan().expect("the plan closes");
+    let reopened = app
+        .open_plan(
+            t("2026-06-02T09:00"),
+            day(TODAY),
+            &path.display().to_string(),
+            false,
+        )
+        .expect("the plan opens again");
+    assert!(
+        !reopened.file.read_only,
+        "our own closed plan opens for editing"
+    );
+    let view = app
+        .session()
+        .expect("open")
+        .view(&w, day(TODAY))
+        .expect("the week can be shown");
+    assert_eq!(view.shifts.len(), 2, "both shifts were saved to the file");
+    assert!(
+        rules(&view).contains(&"REST-D"),
+        "and so is the finding they cause"
+    );
+    assert_eq!(
+        app.recent_plans().first().map(|r| r.name.as_str()),
+        Some("ragnhild"),
+        "the plan is first among the recent plans"
+    );
+}
+
+#[test]
+fn input_errors_name_the_field_in_the_users_language() {
+    let mut session = Session::in_memory("Kari", Language::Nb).expect("a plan in memory");
+    let w = week("2026-06-08", "2026-06-14");
+    let e = session
+        .save_assistant(t(NOW), day(TODAY), &w, &AssistantInput::default())
+        .expect_err("an assistant needs a name");
+    assert_eq!(e.code, ErrorCode::InvalidInput);
+    assert_eq!(
+        e.details["field"], "name",
+        "the UI shows the message by the name field"
+    );
+    assert!(
+        e.message.starts_with("Skriv inn"),
+        "bokmål by default: {}",
+        e.message
+    );
+
+    let e = session
+        .add_shift(
+            t(NOW),
+            day(TODAY),
+            &w,
+            &shift_input("", "2026-06-08", "25:00", "23:00"),
+        )
+        .expect_err("25:00 is no time");
+    assert_eq!(
+        (e.details["field"].as_str(), e.details["value"].as_str()),
+        (Some("start"), Some("25:00"))
+    );
+
+    let e = session
+        .add_shift(
+            t(NOW),
+            day(TODAY),
+            &w,
+            &shift_input("nobody", "2026-06-08", "08:00", "16:00"),
+        )
+        .expect_err("the assistant must exist");
+    assert_eq!(e.details["field"], "assistant");
+
+    session.set_language(Language::En);
+    let e = session
+        .view(&week("2026-06-14", "2026-06-08"), day(TODAY))
+        .expect_err("a window ending before it starts");
+    assert_eq!(e.details["field"], "window.to");
+    assert!(
+        e.message.starts_with("The end date"),
+        "English when chosen: {}",
+        e.message
+    );
+
+    let dir = temp_dir("guide");
+    let mut input = guide();
+    input.assistants.push(AssistantInput {
+        name: "  ".into(),
+        ..AssistantInput::default()
+    });
+    let path = dir.join("plan.turnus");
+    let e = app(&dir)
+        .create_plan(t(NOW), day(TODAY), &path.display().to_string(), &input)
+        .expect_err("the second assistant has no name");
+    assert_eq!(
+        e.details["field"], "assistants[1].name",
+        "the field names which assistant"
+    );
+    assert!(!path.exists(), "nothing is written when an answer is wrong");
+}
+
+#[test]
+fn a_time_in_the_autumn_fold_asks_for_the_offset_and_an_offset_settles_it() {
+    let mut session = Session::in_memory("Kari", Language::Nb).expect("a plan in memory");
+    let w = week("2026-10-19", "2026-10-25");
+    let view = session
+        .save_assistant(
+            t(NOW),
+            day(TODAY),
+            &w,
+            &AssistantInput {
+                name: "Ola".into(),
+                ..AssistantInput::default()
+            },
+        )
+        .expect("an assistant is added");
+    let ola = view.assistants[0].id.clone();
+    let night = shift_input(&ola, "2026-10-25", "02:30", "06:00");
+    let e = session
+        .add_shift(t(NOW), day(TODAY), &w, &night)
+        .expect_err("02:30 happens twice on 25 October 2026");
+    assert_eq!(e.code, ErrorCode::InvalidInput);
+    assert_eq!(e.details["field"], "start");
+    let offsets: Vec<&str> = e.details["choices"]
+        .as_array()
+        .expect("the choices are listed")
+        .iter()
+        .filter_map(|c| c["offset"].as_str())
+        .collect();
+    assert_eq!(
+        offsets,
+        ["+02:00", "+01:00"],
+        "summer time first, then winter time"
+    );
+
+    let second = ShiftInput {
+        start_offset: Some("+01:00".into()),
+        ..night
+    };
+    let view = session
+        .add_shift(t(NOW), day(TODAY), &w, &second)
+        .expect("with the offset the time is clear");
+    let shift = &view.shifts[0];
+    assert_eq!(
+        (shift.start.as_str(), shift.start_offset.as_str()),
+        ("2026-10-25T02:30", "+01:00")
+    );
+    assert_eq!(
+        shift.hours, 3.5,
+        "the second 02:30 to 06:00 is three and a half hours"
+    );
+}
+
+fn assert_untouched(path: &std::path::Path, before: &[u8]) {
+    assert_eq!(
+        std::fs::read(path).expect("the file is still there"),
+        before,
+        "a refused file is left byte for byte as it was"
+    );
+}
+
+#[test]
+fn files_that_are_no_plan_damaged_or_newer_are_refused_with_their_code_and_left_untouched() {
+    let dir = temp_dir("refused");
+    let mut app = app(&dir);
+    let open = |app: &mut App, path: &std::path::Path| {
+        app.open_plan(t(NOW), day(TODAY), &path.display().to_string(), false)
+            .expect_err("the file must be refused")
+            .code
+    };
+
+    let text = dir.join("notes.turnus");
+    std::fs::write(&text, "handleliste: melk, brød").expect("a text file is written");
+    let before = std::fs::read(&text).expect("readable");
+    assert_eq!(open(&mut app, &text), ErrorCode::NotAPlan);
+    assert_untouched(&text, &before);
+
+    let photos = dir.join("photos.turnus");
+    {
+        let conn = rusqlite::Connection::open(&photos).expect("sqlite opens");
+        conn.execute_batch("CREATE TABLE photo (id INTEGER PRIMARY KEY, name TEXT);")
+            .expect("another program's table");
+    }
+    let before = std::fs::read(&photos).expect("readable");
+    assert_eq!(
+        open(&mut app, &photos),
+        ErrorCode::NotAPlan,
+        "another program's SQLite is no plan"
+    );
+    assert_untouched(&photos, &before);
+
+    let newer = dir.join("newer.turnus");
+    drop(PlanFile::create(&newer, &OpenOptions::new("Kari", t(NOW))).expect("a plan is made"));
+    {
+        let conn = rusqlite::Connection::open(&newer).expect("sqlite opens");
+        conn.execute_batch(&format!("PRAGMA user_version = {}", SCHEMA_VERSION + 1))
+            .expect("the version is raised");
+    }
+    let before = std::fs::read(&newer).expect("readable");
+    assert_eq!(open(&mut app, &newer), ErrorCode::NewerVersion);
+    assert_untouched(&newer, &before);
+
+    let damaged = dir.join("damaged.turnus");
+    {
+        let mut session = Session::create(
+            &damaged,
+            &guide(),
+            &OpenOptions::new("Kari", t(NOW)),
+            Language::Nb,
+        )
+        .expect("a plan is made");
+        let kari = session.plan().assistants[0].id.to_string();
+        for n in 0..300 {
+            let date = day("2026-01-01") + chrono::Duration::days(n);
+            let mut input = shift_input(
+                &kari,
+                &date.format("%Y-%m-%d").to_string(),
+                "08:00",
+                "16:00",
+            );
+            input.note = Some("x".repeat(100));
+            let shift = validate::shift(
+                session.plan(),
+                &input,
+                ShiftId(crate::store::new_id()),
+                Language::Nb,
+            )
+            .expect("a valid shift");
+            session
+                .file
+                .apply(t(NOW), "fill", &[Edit::AddShift(shift)])
+                .expect("saved");
+        }
+        session.close().expect("closed");
+    }
+    let mut bytes = std::fs::read(&damaged).expect("readable");
+    let middle = (bytes.len() / 4096 / 2) * 4096;
+    for b in &mut bytes[middle..middle + 8192] {
+        *b = 0xA5;
+    }
+    std::fs::write(&damaged, &bytes).expect("scribbled");
+    assert_eq!(open(&mut app, &damaged), ErrorCode::Corrupt);
+    assert_untouched(&damaged, &bytes);
+
+    let missing = dir.join("gone.turnus");
+    assert_eq!(open(&mut app, &missing), ErrorCode::NotFound);
+}
+
+#[test]
+fn a_write_protected_file_opens_read_only_says_why_and_refuses_edits() {
+    let dir = temp_dir("readonly");
+    let (mut app, path, _) = created(&dir);
+    app.close_plan().expect("closed");
+    let mut perms = std::fs::metadata(&path)
+        .expect("the file exists")
+        .permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&path, perms.clone()).expect("the file is write-protected");
+    let before = std::fs::read(&path).expect("readable");
+
+    let view = app
+        .open_plan(t(NOW), day(TODAY), &path.display().to_string(), false)
+        .expect("a write-protected plan still opens");
+    assert!(view.file.read_only, "it opens read-only");
+    assert!(
+        view.file
+            .read_only_reason
+            .as_deref()
+            .is_some_and(|r| r.contains("skrivebeskyttet")),
+        "and says why: {:?}",
+        view.file.read_only_reason
+    );
+    let e = app
+        .session()
+        .expect("open")
+        .save_assistant(
+            t(NOW),
+            day(TODAY),
+            &this_week(day(TODAY)),
+            &AssistantInput {
+                name: "Per".into(),
+                ..AssistantInput::default()
+            },
+        )
+        .expect_err("a read-only plan takes no edits");
+    assert_eq!(e.code, ErrorCode::ReadOnly);
+    app.close_plan().expect("closed");
+    assert_untouched(&path, &before);
+    #[allow(clippy::permissions_set_readonly_false)]
+    perms.set_readonly(false);
+    std::fs::set_permissions(&path, perms).expect("write access is given back");
+}
+
+#[test]
+fn a_plan_in_use_elsewhere_opens_read_only_with_the_notice_unless_taken_over() {
+    let dir = temp_dir("inuse");
+    let (mut kari, path, _) = created(&dir);
+    let elsewhere = |take_over: bool| OpenOptions {
+        computer: "KONTOR".into(),
+        take_over,
+        ..OpenOptions::new("Ola", t("2026-06-01T09:01"))
+    };
+    let mut ola =
+        Session::open(&path, &elsewhere(false), Language::Nb).expect("it opens for reading");
+    let view = ola
+        .view(&this_week(day(TODAY)), day(TODAY))
+        .expect("the view is built");
+    assert!(view.file.read_only, "someone else holds the plan");
+    let lock = view.file.lock.as_ref().expect("the view says who holds it");
+    assert_eq!(lock.name, "Kari");
+    assert!(lock.sentence.contains("Kari"), "{}", lock.sentence);
+    let e = ola
+        .undo(t(NOW), day(TODAY), &this_week(day(TODAY)))
+        .expect_err("no edits while Kari holds it");
+    assert_eq!(e.code, ErrorCode::ReadOnly);
+    drop(ola);
+
+    let mut ola = Session::open(&path, &elsewhere(true), Language::Nb).expect("Ola takes it over");
+    let view = ola
+        .view(&this_week(day(TODAY)), day(TODAY))
+        .expect("the view is built");
+    assert!(!view.file.read_only, "taking over gives Ola the plan");
+    let e = kari
+        .session()
+        .expect("Kari still has it open")
+        .save_assistant(
+            t("2026-06-01T09:02"),
+            day(TODAY),
+            &this_week(day(TODAY)),
+            &AssistantInput {
+                name: "Per".into(),
+                ..AssistantInput::default()
+            },
+        )
+        .expect_err("Kari's edit must not overwrite Ola's plan");
+    assert_eq!(e.code, ErrorCode::InUse, "Kari is told that Ola took over");
+    let view = kari
+        .session()
+        .expect("open")
+        .view(&this_week(day(TODAY)), day(TODAY))
+        .expect("the view is built");
+    assert!(view.file.read_only, "Kari's window turns read-only");
+}
+
+#[test]
+fn applying_a_rotation_fills_the_calendar_and_shows_real_days_that_differ_from_the_pattern() {
+    let mut session = Session::in_memory("Kari", Language::Nb).expect("a plan in memory");
+    let w = week("2026-06-08", "2026-06-21");
+    let view = session
+        .save_assistant(
+            t(NOW),
+            day(TODAY),
+            &w,
+            &AssistantInput {
+                name: "Ola".into(),
+                ..AssistantInput::default()
+            },
+        )
+        .expect("an assistant");
+    let ola = view.assistants[0].id.clone();
+    session
+        .save_shift_type(
+            t(NOW),
+            day(TODAY),
+            &w,
+            &ShiftTypeInput {
+                code: "D".into(),
+                name: "Dagvakt".into(),
+                start: "08:00".into(),
+                end: "16:00".into(),
+                ..ShiftTypeInput::default()
+            },
+        )
+        .expect("a shift type");
+    let view = session
+        .save_rotation(
+            t(NOW),
+            day(TODAY),
+            &w,
+            &RotationInput {
+                name: "Sommer".into(),
+                weeks: 1,
+                start: "2026-06-08".into(),
+                slots: vec![SlotInput {
+                    week: 1,
+                    weekday: 1,
+                    shift_type: "D".into(),
+                    assistant: Some(ola.clone()),
+                    ..SlotInput::default()
+                }],
+                ..RotationInput::default()
+            },
+        )
+        .expect("a rotation");
+    let rotation = view.rotations[0].id.clone();
+    let view = session
+        .apply_rotation(
+            t(NOW),
+            day(TODAY),
+            &w,
+            &rotation,
+            "2026-06-08",
+            "2026-06-21",
+        )
+        .expect("the rotation is applied");
+    assert_eq!(view.shifts.len(), 2, "two Mondays in two weeks");
+    assert!(
+        view.shifts
+            .iter()
+            .all(|s| s.rotation.as_deref() == Some(rotation.as_str()) && !s.differs_from_pattern),
+        "fresh shifts come from the rotation and follow it"
+    );
+    assert_eq!(
+        view.history.next_undo.as_deref(),
+        Some("Bruk turnus på kalenderen"),
+        "one undo step"
+    );
+
+    let mut moved = shift_input(&ola, "2026-06-15", "09:00", "17:00");
+    moved.id = Some(view.shifts[1].id.clone());
+    moved.shift_type = Some("D".into());
+    session
+        .update_shift(t(NOW), day(TODAY), &w, &moved)
+        .expect("the second Monday moves");
+    let view = session
+        .apply_rotation(
+            t(NOW),
+            day(TODAY),
+            &w,
+            &rotation,
+            "2026-06-08",
+            "2026-06-21",
+        )
+        .expect("applied again");
+    let second = &view.shifts[1];
+    assert!(
+        second.differs_from_pattern,
+        "the moved Monday differs from the pattern"
+    );
+    assert_eq!(
+        second.start, "2026-06-15T09:00",
+        "applying again keeps the real day's change"
+    );
+    assert_eq!(
+        second.pattern.as_ref().map(|p| p.start.as_str()),
+        Some("2026-06-15T08:00"),
+        "the view says what the pattern had"
+    );
+    assert!(
+        !view.shifts[0].differs_from_pattern,
+        "the first Monday is as the pattern says"
+    );
+}
+
+#[test]
+fn the_demo_plan_is_written_once_to_the_data_folder_and_reused() {
+    let dir = temp_dir("demo");
+    let mut app = app(&dir);
+    let view = app.open_demo(t(NOW), day(TODAY)).expect("the demo opens");
+    let file = Folders::under(&dir).data.join(app::DEMO_FILE);
+    assert!(
+        file.is_file(),
+        "the demo is a real plan file in the data folder"
+    );
+    assert_eq!(view.settings.name, "Demoplan");
+    assert!(
+        !view.days.is_empty() && view.days.len() == 7,
+        "the view opens on this week"
+    );
+    let stamp = std::fs::metadata(&file).and_then(|m| m.modified()).ok();
+    app.close_plan().expect("closed");
+    let again = app
+        .open_demo(t("2026-06-02T09:00"), day("2026-06-02"))
+        .expect("it opens again");
+    assert_eq!(again.settings.name, "Demoplan");
+    assert!(stamp.is_some(), "the file kept its place");
+    assert!(
+        app.recent_plans().is_empty(),
+        "the demo does not crowd the recent plans"
+    );
+}
+
+#[test]
+fn app_settings_are_saved_in_the_config_folder_and_change_the_language_of_the_open_plan() {
+    let dir = temp_dir("settings");
+    let (mut app, _, _) = created(&dir);
+    let chosen = AppSettings {
+        language: Language::En,
+        user_name: "Kari".into(),
+        text_size: 150,
+        theme: Theme::Dark,
+    };
+    app.save_settings(&chosen).expect("settings are saved");
+    assert_eq!(
+        App::new(Folders::under(&dir), "").settings(),
+        chosen,
+        "a new start reads them back"
+    );
+    let view = app
+        .session()
+        .expect("open")
+        .view(&week("2026-05-11", "2026-05-17"), day(TODAY))
+        .expect("a view");
+    assert_eq!(view.language, Language::En);
+    let may17 = view
+        .days
+        .iter()
+        .find(|d| d.date == "2026-05-17")
+        .expect("17 May is shown");
+    assert_eq!(
+        may17.holiday.as_deref(),
+        Some("Constitution Day"),
+        "red days are named in English"
+    );
+}
+
+#[test]
+fn commands_without_an_open_plan_say_so() {
+    let dir = temp_dir("noplan");
+    let mut app = app(&dir);
+    let e = app.session().err().expect("no plan is open");
+    assert_eq!(e.code, ErrorCode::NoPlan);
+}

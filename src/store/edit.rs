@@ -683,6 +683,30 @@ impl PlanFile {
         Ok(described)
     }
 
+    /// What the next undo and the next redo would step over: the description of each action,
+    /// or `None` when there is none to step over (an import cannot be undone). Two indexed
+    /// look-ups, so views can show it after every edit.
+    pub fn next_steps(&self) -> Result<(Option<String>, Option<String>)> {
+        let pick = |sql: &str| -> Result<Option<String>> {
+            self.conn
+                .query_row(sql, [], |r| r.get::<_, Option<String>>(0))
+                .optional()
+                .map(Option::flatten)
+                .map_err(sqlite("failed to read the change log"))
+        };
+        let undo = pick(
+            "SELECT what FROM change_log
+             WHERE action_id = (SELECT MAX(action_id) FROM change_log WHERE state = 'done')
+             GROUP BY action_id HAVING MIN(undoable) = 1",
+        )?;
+        let redo = pick(
+            "SELECT what FROM change_log
+             WHERE action_id = (SELECT MIN(action_id) FROM change_log WHERE state = 'undone')
+             LIMIT 1",
+        )?;
+        Ok((undo, redo))
+    }
+
     /// The latest `limit` entries of the change log, newest first.
     pub fn history(&self, limit: usize) -> Result<Vec<LogEntry>> {
         let mut stmt = self
