@@ -78,6 +78,7 @@ test('keyboard only: create a plan through the guide, add two shifts, see the re
   await expect(dialog).toHaveCount(0);
   await expect(page.locator('#cell-0-0'), 'focus comes back to the cell').toBeFocused();
   await expect(page.locator('#cell-0-0')).toContainText('15:00–23:00');
+  await expect(page.locator('#cell-0-0 .code'), 'the evening times take the evening type’s code').toHaveText('K');
 
   // Tuesday 08:00: only nine hours after Monday's 23:00.
   await page.keyboard.press('ArrowRight');
