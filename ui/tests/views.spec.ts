@@ -268,6 +268,7 @@ test('Hours: budget, used, planned, left and forecast, a chart and the same figu
   await expect(year.getByRole('columnheader')).toHaveText(['Tjeneste', 'Vedtak (timer)', 'Brukt', 'Planlagt', 'Igjen', 'Anslag for året']);
   await expect(year.getByRole('rowheader', { name: 'Personlig assistanse' })).toBeVisible();
   await expect(page.getByRole('img', { name: /Timer uke for uke/ })).toBeVisible();
+  await expect(page.getByText(/Personlig assistanse: .* timer faller bort ved årsskiftet/)).toBeVisible();
   await page.getByText('Vis tallene uke for uke som tabell').click();
   await expect(page.getByRole('table', { name: /Timer uke for uke/ }).getByRole('row')).toHaveCount(await page.locator('.chart svg[role="img"] rect.used').count() + 1);
   await expectNoAxeViolations(page);

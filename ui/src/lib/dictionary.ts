@@ -39,6 +39,7 @@ const nb = {
   'start.recent': 'Planer du har brukt nylig',
   'start.noRecent': 'Du har ikke åpnet noen planer ennå.',
   'start.lastOpened': 'sist åpnet {when}',
+  'start.missing': 'Filen finnes ikke lenger der',
 
   'guide.heading': 'Ny plan',
   'guide.stepOf': 'Steg {n} av {total}',
@@ -319,6 +320,7 @@ const nb = {
   'hours.remaining': 'Igjen',
   'hours.forecast': 'Anslag for året',
   'hours.over': 'over vedtaket',
+  'hours.lapsing': '{service}: {hours} timer faller bort ved årsskiftet hvis de ikke brukes.',
   'hours.noneYet': 'Ingen timer i denne perioden.',
   'hours.windowCaption': 'Timer i perioden {from}–{to}',
   'hours.yearCaption': 'Timer i {year}',
@@ -356,6 +358,7 @@ const nb = {
   'file.inUse': 'Planen er i bruk av {name} på {computer} siden {since}.',
   'file.takeOverHelp': 'Du kan se planen, men ikke endre den. Tar du over, kan den andre ikke lagre endringer før hen åpner planen på nytt.',
   'file.takeOver': 'Ta over planen',
+  'file.backupProblem': 'Turnus fikk ikke laget sikkerhetskopi av planen: {problem} Planen er lagret, men sjekk at mappen har plass.',
   'file.tookOver': 'Du har tatt over planen og kan endre den.',
 
   'error.invalid_input': 'Noe av det du skrev, kan ikke brukes. Se over feltene.',
@@ -416,6 +419,7 @@ const en: Record<Key, string> = {
   'start.recent': 'Plans you used recently',
   'start.noRecent': 'You have not opened any plans yet.',
   'start.lastOpened': 'last opened {when}',
+  'start.missing': 'The file is no longer there',
 
   'guide.heading': 'New plan',
   'guide.stepOf': 'Step {n} of {total}',
@@ -696,6 +700,7 @@ const en: Record<Key, string> = {
   'hours.remaining': 'Left',
   'hours.forecast': 'Forecast for the year',
   'hours.over': 'over the vedtak',
+  'hours.lapsing': '{service}: {hours} hours lapse at the end of the year if they are not used.',
   'hours.noneYet': 'No hours in this period.',
   'hours.windowCaption': 'Hours in the period {from}–{to}',
   'hours.yearCaption': 'Hours in {year}',
@@ -733,6 +738,7 @@ const en: Record<Key, string> = {
   'file.inUse': 'The plan is in use by {name} on {computer} since {since}.',
   'file.takeOverHelp': 'You can look at the plan but not change it. If you take over, the other person cannot save changes until they open the plan again.',
   'file.takeOver': 'Take over the plan',
+  'file.backupProblem': 'Turnus could not back the plan up: {problem} The plan is saved, but check that the folder has room.',
   'file.tookOver': 'You have taken over the plan and can change it.',
 
   'error.invalid_input': 'Some of what you wrote cannot be used. Look over the fields.',

@@ -912,10 +912,11 @@ export class FakeBackend implements Backend {
           weeks.push({ iso_year: iso.year, iso_week: iso.week, monday, budget_hours: week.budget_hours, used_hours: week.used_hours, planned_hours: week.planned_hours });
         }
         const annual = plan.vedtak.some((v) => v.annual_frame);
+        const hours = this.serviceHours(plan, service, first, last, true);
         return {
-          hours: this.serviceHours(plan, service, first, last, true),
+          hours,
           frame: plan.vedtak.length === 0 ? 'none' : annual ? 'annual' : 'weekly',
-          lapsing_hours: 0,
+          lapsing_hours: plan.settings.carry_over ? 0 : round1(Math.max(0, hours.budget_hours - hours.forecast_hours)),
           weeks,
         };
       }),
