@@ -426,3 +426,17 @@ test('mouse: drag a shift to another day to move it, with Ctrl to copy it', asyn
   await expect(page.locator('#cell-1-4'), 'the copy lands in the open row').toContainText('08:00–16:00');
   await expect(page.locator('#cell-0-3')).toContainText('08:00–16:00');
 });
+
+test('a finding about a whole week shows on the week, and choosing it goes there', async ({ page }) => {
+  await openDemo(page);
+  await showPage(page, 'Lovsjekk');
+  await page.getByLabel(/Alminnelig arbeidstid per uke, høyst/).fill('20');
+  await page.getByRole('button', { name: 'Lagre regelprofilen' }).click();
+  const week = page.getByRole('heading', { name: /Advarsel: For mange timer i uke \d+/ }).first();
+  await expect(week).toBeVisible();
+  await page.getByRole('button', { name: /Vis uken i turnusen/ }).first().click();
+  await expect(page.getByRole('grid').getByRole('columnheader').filter({ hasText: /Advarsel: For mange timer i uke/ }).first()).toBeVisible();
+  await expect(page.locator('td[role="gridcell"]:focus')).toHaveCount(1);
+  await expectNoAxeViolations(page);
+  await shot(page, 'ui-grid-week-finding');
+});
