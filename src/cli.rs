@@ -1,4 +1,5 @@
-//! The `turnus` command line: `check`, `hours`, `demo`, `import`, `export json` and `backup`.
+//! The `turnus` command line: `check`, `hours`, `demo`, `import`, `export json|pdf|ics`,
+//! `import-busy` and `backup`.
 //!
 //! This is the imperative shell around the core: it reads files, reads the clock for "today",
 //! prints, and turns every failure into one line on stderr and an exit code. Text output is in
@@ -106,6 +107,25 @@ enum Command {
         #[command(subcommand)]
         action: BackupAction,
     },
+    /// Les en assistents andre kalender (.ics) inn i planen som opptatt tid
+    ImportBusy {
+        /// Planen (plan-JSON); den skrives tilbake med den opptatte tiden
+        plan: PathBuf,
+        /// Assistentens id i planen
+        #[arg(long, value_name = "ID")]
+        assistant: String,
+        /// Kalenderfilen (.ics)
+        calendar: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum PdfKindArg {
+    Turnusplan,
+    Arbeidsplan,
+    Timeliste,
+    Timeregnskap,
+    Lovsjekk,
 }
 
 #[derive(Subcommand, Debug)]
@@ -117,6 +137,38 @@ enum ExportFormat {
         /// Skriv til denne filen i stedet for til skjermen
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+    },
+    /// Skriv et PDF-dokument: turnusplan, arbeidsplan, timeliste, timeregnskap eller lovsjekk
+    Pdf {
+        /// Planen: en .turnus-fil eller plan-JSON
+        plan: PathBuf,
+        #[arg(long, value_enum)]
+        kind: PdfKindArg,
+        /// Første dag (YYYY-MM-DD; standard: mandag denne uken)
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// Siste dag, med dagen selv (YYYY-MM-DD; standard: fire uker fra første dag)
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        /// Assistentens id (for arbeidsplan og timeliste)
+        #[arg(long, value_name = "ID")]
+        assistant: Option<String>,
+        #[arg(long, value_enum, default_value = "nb")]
+        lang: LangArg,
+        /// PDF-filen som skal skrives
+        #[arg(short = 'o', long = "out", value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Skriv kalendere (.ics): én fil, eller alle assistentenes i en mappe
+    Ics {
+        /// Planen: en .turnus-fil eller plan-JSON
+        plan: PathBuf,
+        /// Bare denne assistentens vakter
+        #[arg(long, value_name = "ID")]
+        assistant: Option<String>,
+        /// En .ics-fil, eller en mappe som får én fil per assistent
+        #[arg(short = 'o', long = "out", value_name = "FILE_OR_DIR")]
+        out: PathBuf,
     },
 }
 
@@ -191,6 +243,12 @@ fn execute(command: Command, out: &mut dyn Write) -> Result<i32, InputFailure> {
         Command::Export {
             format: ExportFormat::Json { plan, out: file },
         } => export_json(&plan, file.as_deref(), out),
+        Command::Export { format } => export_document(format, out),
+        Command::ImportBusy {
+            plan,
+            assistant,
+            calendar,
+        } => import_busy(&plan, &assistant, &calendar, out),
         Command::Backup {
             action: BackupAction::List { plan },
         } => backup_list(&plan, out),
@@ -604,5 +662,174 @@ fn backup_restore(plan: &Path, name: &str, out: &mut dyn Write) -> Result<i32, I
         restored.name,
         restored.taken_at.display_local()
     )?;
+    Ok(EXIT_OK)
+}
+
+// ---------------------------------------------------------------------------------------
+// Documents and calendars: PDF and iCalendar exports, busy-time import (crate::export and
+// crate::import do the work).
+
+fn export_document(format: ExportFormat, out: &mut dyn Write) -> Result<i32, InputFailure> {
+    use crate::export::{ics, pdf};
+    match format {
+        ExportFormat::Json { plan, out: file } => export_json(&plan, file.as_deref(), out),
+        ExportFormat::Pdf {
+            plan,
+            kind,
+            from,
+            to,
+            assistant,
+            lang,
+            out: path,
+        } => {
+            let loaded = load_plan(&plan)?;
+            let kind = match kind {
+                PdfKindArg::Turnusplan => pdf::PdfKind::Turnusplan,
+                PdfKindArg::Arbeidsplan => pdf::PdfKind::Arbeidsplan,
+                PdfKindArg::Timeliste => pdf::PdfKind::Timeliste,
+                PdfKindArg::Timeregnskap => pdf::PdfKind::Timeregnskap,
+                PdfKindArg::Lovsjekk => pdf::PdfKind::Lovsjekk,
+            };
+            if kind.needs_assistant() && assistant.is_none() {
+                return Err(InputFailure(format!(
+                    "--assistant: the {} is for one assistant; give their id, e.g. --assistant A",
+                    kind.key()
+                )));
+            }
+            let today = today();
+            let from = match from.as_deref() {
+                Some(d) => date_arg("--from", d)?,
+                None => crate::calendar::week_monday(today),
+            };
+            let to = match to.as_deref() {
+                Some(d) => date_arg("--to", d)?,
+                None => from + Duration::days(27),
+            };
+            if to < from {
+                return Err(InputFailure(format!(
+                    "--to: {to} is before --from {from}; give the last day of the period"
+                )));
+            }
+            let mut options = pdf::PdfOptions::new(kind, from, to, today);
+            options.assistant = assistant.map(crate::model::AssistantId);
+            options.lang = lang.into();
+            let bytes = pdf::render_pdf(&loaded, &options)?;
+            write_new_file(&path, &bytes)?;
+            writeln!(
+                out,
+                "{} er skrevet til {}.",
+                kind.title(Lang::Nb),
+                path.display()
+            )?;
+            Ok(EXIT_OK)
+        }
+        ExportFormat::Ics {
+            plan,
+            assistant,
+            out: path,
+        } => {
+            let loaded = load_plan(&plan)?;
+            let now = now();
+            if path.is_dir() {
+                if assistant.is_some() {
+                    return Err(InputFailure(
+                        "--assistant: a folder gets every assistant's calendar; give a file name to write one".into(),
+                    ));
+                }
+                let state = ics::read_state(&path)?;
+                let (_, files) = ics::write_calendar_folder(&loaded, &path, &state, now)?;
+                writeln!(
+                    out,
+                    "{} kalendere er skrevet til {}.",
+                    files.len(),
+                    path.display()
+                )?;
+                return Ok(EXIT_OK);
+            }
+            let scope = match assistant {
+                None => ics::CalendarScope::Plan,
+                Some(id) => {
+                    let id = crate::model::AssistantId(id);
+                    if loaded.assistant(&id).is_none() {
+                        return Err(InputFailure(format!(
+                            "--assistant: no assistant has the id «{id}» in this plan"
+                        )));
+                    }
+                    ics::CalendarScope::Assistant(id)
+                }
+            };
+            let state_path = ics::state_path_for(&path);
+            let previous = match std::fs::read_to_string(&state_path) {
+                Ok(text) => ics::ExportState::from_json(&text).map_err(|e| {
+                    InputFailure(format!(
+                        "{}: the export state cannot be read ({e}); delete it to start afresh",
+                        state_path.display()
+                    ))
+                })?,
+                Err(_) => ics::ExportState::default(),
+            };
+            let state = ics::update_state(&loaded, &previous, now);
+            write_new_file(
+                &path,
+                ics::calendar(&loaded, &state, &scope, now).as_bytes(),
+            )?;
+            write_new_file(&state_path, state.to_json().as_bytes())?;
+            writeln!(out, "Kalenderen er skrevet til {}.", path.display())?;
+            Ok(EXIT_OK)
+        }
+    }
+}
+
+fn import_busy(
+    plan_path: &Path,
+    assistant: &str,
+    calendar: &Path,
+    out: &mut dyn Write,
+) -> Result<i32, InputFailure> {
+    let bytes = std::fs::read(plan_path).unwrap_or_default();
+    if is_plan_file_name(plan_path) || bytes.starts_with(b"SQLite format 3\0") {
+        return Err(InputFailure(format!(
+            "{}: import-busy reads and writes plan JSON; export the plan with `turnus export json`, import into that, and `turnus import` it back",
+            plan_path.display()
+        )));
+    }
+    let mut plan = load_plan(plan_path)?;
+    let id = crate::model::AssistantId(assistant.to_string());
+    let name = plan.assistant(&id).map(|a| a.name.clone()).ok_or_else(|| {
+        InputFailure(format!(
+            "--assistant: no assistant has the id «{assistant}» in this plan"
+        ))
+    })?;
+    let bytes = std::fs::read(calendar).map_err(|e| {
+        InputFailure(format!(
+            "{}: cannot read the file ({e})",
+            calendar.display()
+        ))
+    })?;
+    let text = String::from_utf8_lossy(&bytes);
+    let source = calendar.file_name().map_or_else(
+        || calendar.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let import = crate::import::ics::read_busy(&text, &id, &source)?;
+    // A new import from the same calendar replaces the old one.
+    plan.busy
+        .retain(|b| !(b.assistant == id && b.source == source));
+    let count = import.busy.len();
+    plan.busy.extend(import.busy);
+    write_new_file(plan_path, crate::interchange::write_plan(&plan).as_bytes())?;
+    let noun = if count == 1 { "hendelse" } else { "hendelser" };
+    writeln!(
+        out,
+        "{count} {noun} fra {source} er lagt inn som opptatt tid for {name}."
+    )?;
+    for s in &import.skipped {
+        writeln!(
+            out,
+            "Hoppet over «{}»: {}.",
+            s.event,
+            s.reason.text(Lang::Nb)
+        )?;
+    }
     Ok(EXIT_OK)
 }

@@ -14,7 +14,9 @@
 pub mod calendar;
 pub mod cli;
 pub mod demo;
+pub mod export;
 pub mod hours;
+pub mod import;
 pub mod interchange;
 pub mod model;
 pub mod rotation;

@@ -12,7 +12,7 @@ use ts_rs::TS;
 use super::Language;
 use crate::store::{LockNotice, ReadOnlyReason, StoreError};
 
-/// Every kind of failure the UI is prepared to handle.
+/// Every kind of failure the UI is prepared to handle: the closed set of docs/ipc.md.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {

@@ -22,7 +22,7 @@ import type {
 
 export type { ErrorCode, IpcError, ProfileInput };
 
-export const ERROR_CODES: readonly ErrorCode[] = [
+export const ERROR_CODES = [
   'invalid_input',
   'not_found',
   'read_only',
@@ -33,7 +33,12 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   'io',
   'no_plan',
   'internal',
-];
+] as const satisfies readonly ErrorCode[];
+
+// svelte-check fails here when the Rust enum gains a code that the list above lacks.
+type UnlistedCode = Exclude<ErrorCode, (typeof ERROR_CODES)[number]>;
+const everyCodeListed: [UnlistedCode] extends [never] ? true : false = true;
+void everyCodeListed;
 
 export interface Backend {
   /** Asks where to save a new plan (the native save dialog); null when the person cancels. */

@@ -1,0 +1,312 @@
+//! A page as a list of things to draw, in millimetres from the top-left corner, and the one
+//! place that turns pages into PDF bytes with printpdf.
+//!
+//! Documents are laid out in full before anything is written, so the page count is known for
+//! "Side 1 av 3" and the fonts can be subset to exactly the characters used.
+//!
+//! Left out on purpose: colour (every page must read the same printed in black and white, so
+//! only greys are offered), images and links.
+
+use std::collections::BTreeSet;
+
+use printpdf::{
+    Color, Greyscale, Line, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage,
+    PdfSaveOptions, Point, Pt, Rect, TextItem,
+};
+
+use super::fonts::{self, Weight, MM_PER_PT};
+use super::PdfError;
+
+/// A4 in millimetres, short side first.
+pub const A4_SHORT: f32 = 210.0;
+pub const A4_LONG: f32 = 297.0;
+
+/// How text sits on its x coordinate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Centre,
+    Right,
+}
+
+#[derive(Clone, Debug)]
+enum Item {
+    Text {
+        x: f32,
+        y: f32,
+        size: f32,
+        weight: Weight,
+        text: String,
+    },
+    Line {
+        x1: f32,
+        y1: f32,
+        x2: f32,
+        y2: f32,
+        width: f32,
+    },
+    Fill {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        grey: f32,
+    },
+}
+
+/// One page being drawn.
+#[derive(Clone, Debug)]
+pub struct Page {
+    pub width: f32,
+    pub height: f32,
+    items: Vec<Item>,
+}
+
+impl Page {
+    /// An empty page of `width` × `height` millimetres.
+    pub fn new(width: f32, height: f32) -> Self {
+        Page {
+            width,
+            height,
+            items: Vec::new(),
+        }
+    }
+
+    /// Text with its baseline at `y`, aligned on `x`.
+    pub fn text(&mut self, x: f32, y: f32, size: f32, weight: Weight, align: Align, text: &str) {
+        let text = fonts::printable(weight, text);
+        if text.trim().is_empty() {
+            return;
+        }
+        let w = fonts::width_mm(weight, size, &text);
+        let x = match align {
+            Align::Left => x,
+            Align::Centre => x - w / 2.0,
+            Align::Right => x - w,
+        };
+        self.items.push(Item::Text {
+            x,
+            y,
+            size,
+            weight,
+            text,
+        });
+    }
+
+    /// Text cut with "…" so that it fits in `max` millimetres.
+    #[allow(clippy::too_many_arguments)]
+    pub fn text_fit(
+        &mut self,
+        x: f32,
+        y: f32,
+        size: f32,
+        weight: Weight,
+        align: Align,
+        max: f32,
+        text: &str,
+    ) {
+        self.text(x, y, size, weight, align, &fit(weight, size, max, text));
+    }
+
+    /// A straight line `width` millimetres thick.
+    pub fn line(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, width: f32) {
+        self.items.push(Item::Line {
+            x1,
+            y1,
+            x2,
+            y2,
+            width,
+        });
+    }
+
+    /// A rectangle filled with grey (0 black, 1 white).
+    pub fn fill(&mut self, x: f32, y: f32, w: f32, h: f32, grey: f32) {
+        self.items.push(Item::Fill { x, y, w, h, grey });
+    }
+
+    fn chars(&self, weight: Weight, into: &mut BTreeSet<char>) {
+        for item in &self.items {
+            if let Item::Text {
+                weight: w, text, ..
+            } = item
+            {
+                if *w == weight {
+                    into.extend(text.chars());
+                }
+            }
+        }
+    }
+}
+
+/// `text`, shortened with "…" until it fits in `max` millimetres.
+pub fn fit(weight: Weight, size: f32, max: f32, text: &str) -> String {
+    if fonts::width_mm(weight, size, text) <= max {
+        return text.to_string();
+    }
+    let mut chars: Vec<char> = text.chars().collect();
+    while !chars.is_empty() {
+        chars.pop();
+        let candidate: String = chars.iter().collect::<String>().trim_end().to_string() + "…";
+        if fonts::width_mm(weight, size, &candidate) <= max {
+            return candidate;
+        }
+    }
+    String::new()
+}
+
+/// `text` broken into lines no wider than `max` millimetres, at spaces where possible.
+pub fn wrap(weight: Weight, size: f32, max: f32, text: &str) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut current = String::new();
+    for word in text.split_whitespace() {
+        let candidate = if current.is_empty() {
+            word.to_string()
+        } else {
+            format!("{current} {word}")
+        };
+        if fonts::width_mm(weight, size, &candidate) <= max || current.is_empty() {
+            current = candidate;
+        } else {
+            lines.push(std::mem::take(&mut current));
+            current = word.to_string();
+        }
+    }
+    if !current.is_empty() {
+        lines.push(current);
+    }
+    lines
+        .into_iter()
+        .map(|l| fit(weight, size, max, &l))
+        .collect()
+}
+
+fn pt(mm: f32) -> Pt {
+    Pt(mm / MM_PER_PT)
+}
+
+fn grey(level: f32) -> Color {
+    Color::Greyscale(Greyscale {
+        percent: level,
+        icc_profile: None,
+    })
+}
+
+/// Write `pages` as one PDF titled `title`, dated `made` (seconds since the Unix epoch).
+pub fn render(title: &str, made: i64, pages: &[Page]) -> Result<Vec<u8>, PdfError> {
+    let mut doc = PdfDocument::new(title);
+    if let Ok(date) = printpdf::OffsetDateTime::from_unix_timestamp(made) {
+        doc.metadata.info.creation_date = date;
+        doc.metadata.info.modification_date = date;
+        doc.metadata.info.metadata_date = date;
+    }
+    doc.metadata.info.creator = "Turnus".into();
+    doc.metadata.info.producer = "Turnus".into();
+    let mut ids = Vec::new();
+    for weight in [Weight::Regular, Weight::Bold] {
+        let mut chars = BTreeSet::new();
+        for page in pages {
+            page.chars(weight, &mut chars);
+        }
+        let font = fonts::subset_for(weight, &chars)?;
+        ids.push((weight, doc.add_font(&font)));
+    }
+    let font_of = |weight: Weight| {
+        ids.iter()
+            .find(|(w, _)| *w == weight)
+            .map(|(_, id)| PdfFontHandle::External(id.clone()))
+    };
+    let mut out_pages = Vec::with_capacity(pages.len());
+    for page in pages {
+        let h = page.height;
+        let mut ops = Vec::with_capacity(page.items.len() * 5);
+        for item in &page.items {
+            match item {
+                Item::Fill {
+                    x,
+                    y,
+                    w,
+                    h: rh,
+                    grey: g,
+                } => {
+                    ops.push(Op::SetFillColor { col: grey(*g) });
+                    ops.push(Op::DrawRectangle {
+                        rectangle: Rect {
+                            x: pt(*x),
+                            y: pt(h - y - rh),
+                            width: pt(*w),
+                            height: pt(*rh),
+                            mode: Some(PaintMode::Fill),
+                            winding_order: None,
+                        },
+                    });
+                    ops.push(Op::SetFillColor { col: grey(0.0) });
+                }
+                Item::Line {
+                    x1,
+                    y1,
+                    x2,
+                    y2,
+                    width,
+                } => {
+                    ops.push(Op::SetOutlineThickness { pt: pt(*width) });
+                    ops.push(Op::SetOutlineColor { col: grey(0.0) });
+                    ops.push(Op::DrawLine {
+                        line: Line {
+                            points: vec![
+                                LinePoint {
+                                    p: Point {
+                                        x: pt(*x1),
+                                        y: pt(h - y1),
+                                    },
+                                    bezier: false,
+                                },
+                                LinePoint {
+                                    p: Point {
+                                        x: pt(*x2),
+                                        y: pt(h - y2),
+                                    },
+                                    bezier: false,
+                                },
+                            ],
+                            is_closed: false,
+                        },
+                    });
+                }
+                Item::Text {
+                    x,
+                    y,
+                    size,
+                    weight,
+                    text,
+                } => {
+                    let Some(font) = font_of(*weight) else {
+                        continue;
+                    };
+                    ops.push(Op::StartTextSection);
+                    ops.push(Op::SetFont {
+                        font,
+                        size: Pt(*size),
+                    });
+                    ops.push(Op::SetTextCursor {
+                        pos: Point {
+                            x: pt(*x),
+                            y: pt(h - y),
+                        },
+                    });
+                    ops.push(Op::ShowText {
+                        items: vec![TextItem::Text(text.clone())],
+                    });
+                    ops.push(Op::EndTextSection);
+                }
+            }
+        }
+        out_pages.push(PdfPage::new(Mm(page.width), Mm(page.height), ops));
+    }
+    doc.with_pages(out_pages);
+    let mut warnings = Vec::new();
+    let options = PdfSaveOptions {
+        subset_fonts: false,
+        ..PdfSaveOptions::default()
+    };
+    Ok(doc.save(&options, &mut warnings))
+}
