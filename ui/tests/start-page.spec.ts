@@ -92,3 +92,15 @@ test('a read-only file says so', async ({ page }) => {
   await page.getByRole('button', { name: 'Åpne en plan' }).click();
   await expect(page.getByRole('region', { name: 'Planen er åpnet bare for lesing' })).toContainText('Filen er skrivebeskyttet.');
 });
+
+test('settings from the start page: English before any plan is open, and back', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Innstillinger' }).click();
+  await page.getByLabel('English').check();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expectNoAxeViolations(page);
+  await shot(page, 'ui-start-settings-en');
+  await page.getByRole('button', { name: 'Back to the start' }).click();
+  await expect(page.getByRole('button', { name: 'Make a new plan' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Welcome to Turnus' })).toBeVisible();
+});
