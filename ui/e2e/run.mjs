@@ -1,15 +1,16 @@
 // End-to-end test of the real Turnus window: Xvfb, tauri-driver (which starts WebKitWebDriver,
 // which starts target/debug/turnus), and the WebDriver HTTP API through plain fetch.
 //
-// It checks what a person sees: the start page, Tab reaching "Åpne demoplanen", a click on it,
-// and the overview with the demo plan's assistants and shifts, compared with what the core's
-// own `turnus demo` writes, so the answer came from the Rust core over IPC, not the UI's fake.
+// It does what a person does, by keyboard: the guide creates a plan in a file (the native save
+// dialog cannot be driven, so the page is told the path), two shifts nine hours apart give a
+// daily-rest finding from the Rust core, Ctrl+Z takes it away, and the plan opened again from the
+// recent list is as it was: the answers came from the core over IPC, not the UI's fake.
 // Every wait is bounded; Xvfb and tauri-driver (with everything it started) are stopped on
 // success, on failure and on Ctrl-C.
 
 import { spawn, execFileSync } from 'node:child_process';
 import { createServer } from 'node:net';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -154,6 +155,90 @@ async function text(session, element) {
   return session.call('GET', `/element/${element}/text`);
 }
 
+const TAB = '\uE004';
+const ENTER = '\uE007';
+const CONTROL = '\uE009';
+const ARROW_RIGHT = '\uE014';
+const PLAN_DIR = mkdtempSync(join(tmpdir(), 'turnus-e2e-plan-'));
+const PLAN_FILE = join(PLAN_DIR, 'E2E-plan.turnus');
+const REST_FINDING = "//ul[contains(@class,'findings')]/li[contains(., '10-8')]";
+
+async function keyActions(session, actions) {
+  await session.call('POST', '/actions', { actions: [{ type: 'key', id: 'keyboard', actions }] });
+  await session.call('DELETE', '/actions');
+}
+
+async function press(session, key) {
+  await keyActions(session, [{ type: 'keyDown', value: key }, { type: 'keyUp', value: key }]);
+}
+
+async function pressWith(session, modifier, key) {
+  await keyActions(session, [
+    { type: 'keyDown', value: modifier },
+    { type: 'keyDown', value: key },
+    { type: 'keyUp', value: key },
+    { type: 'keyUp', value: modifier },
+  ]);
+}
+
+async function selectAll(session) {
+  await pressWith(session, CONTROL, 'a');
+}
+
+async function type(session, text) {
+  const actions = [];
+  for (const char of text) actions.push({ type: 'keyDown', value: char }, { type: 'keyUp', value: char });
+  await keyActions(session, actions);
+}
+
+async function run(session, script) {
+  return session.call('POST', '/execute/sync', { script, args: [] });
+}
+
+/** What has the keyboard focus: its id, role, type and text. */
+async function focused(session) {
+  return run(
+    session,
+    `const e = document.activeElement;
+     return e ? { id: e.id, role: e.getAttribute('role'), type: e.getAttribute('type'), text: e.textContent.trim() } : {};`,
+  );
+}
+
+async function tabUntil(session, predicate, what, limit = 40) {
+  for (let i = 0; i < limit; i++) {
+    await press(session, TAB);
+    if (predicate(await focused(session))) return;
+  }
+  throw new Error(`Tab never reached ${what}`);
+}
+
+async function texts(session, xpath) {
+  const found = await session.call('POST', '/elements', { using: 'xpath', value: xpath });
+  return Promise.all(found.map((e) => text(session, e[ELEMENT])));
+}
+
+async function waitForText(session, xpath, wanted, what) {
+  const deadline = Date.now() + STEP_LIMIT_MS;
+  let last = [];
+  while (Date.now() < deadline) {
+    last = await texts(session, xpath).catch(() => []);
+    if (last.some((t) => t.includes(wanted))) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const alerts = await texts(session, "//*[@role='alert' or @role='status']").catch(() => []);
+  throw new Error(`the window never showed ${what}: ${JSON.stringify(last)}; the page said ${JSON.stringify(alerts)}`);
+}
+
+async function waitForGone(session, xpath, what) {
+  const deadline = Date.now() + STEP_LIMIT_MS;
+  while (Date.now() < deadline) {
+    const found = await session.call('POST', '/elements', { using: 'xpath', value: xpath });
+    if (found.length === 0) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${what} is still shown`);
+}
+
 /**
  * Grabs the whole X display, which shows the real window as a person would see it. (WebKitWebDriver's
  * own screenshot command does not answer under Xvfb here.)
@@ -162,22 +247,6 @@ function screenshot(display, name) {
   const path = join(OUT, name);
   execFileSync('import', ['-display', display, '-window', 'root', path], { timeout: STEP_LIMIT_MS });
   log(`screenshot ${path}`);
-}
-
-/** The demo plan as the core's command line writes it: what the window must show. */
-function coreDemo() {
-  const dir = mkdtempSync(join(tmpdir(), 'turnus-e2e-'));
-  try {
-    const file = join(dir, 'demo.json');
-    execFileSync(APP, ['demo', file], { timeout: STEP_LIMIT_MS, stdio: ['ignore', 'ignore', 'inherit'] });
-    const plan = JSON.parse(readFileSync(file, 'utf8'));
-    return {
-      assistants: plan.assistants.map((a) => a.name),
-      shifts: plan.shifts.filter((s) => s.status !== 'cancelled').length,
-    };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 async function check(name, body) {
@@ -206,6 +275,9 @@ async function main() {
     DISPLAY: display,
     // Software rendering: Xvfb has no GPU, and WebKitGTK's DMA-BUF renderer needs one.
     WEBKIT_DISABLE_DMABUF_RENDERER: '1',
+    // A fresh config and data folder: the recent list and settings start empty.
+    XDG_CONFIG_HOME: join(PLAN_DIR, 'config'),
+    XDG_DATA_HOME: join(PLAN_DIR, 'data'),
     LIBGL_ALWAYS_SOFTWARE: '1',
   };
   const driver = start('tauri-driver', findTauriDriver(), ['--port', `${port}`, '--native-port', `${nativePort}`], {
@@ -248,59 +320,90 @@ async function main() {
 
     screenshot(display, 'e2e-start.png');
 
-    await check('Tab moves the keyboard focus to "Åpne demoplanen" in the real window', async () => {
-      const TAB = '\uE004';
-      await session.call('POST', '/actions', {
-        actions: [{ type: 'key', id: 'keyboard', actions: [{ type: 'keyDown', value: TAB }, { type: 'keyUp', value: TAB }] }],
-      });
-      const focused = await session.call('POST', '/execute/sync', {
-        script: 'return document.activeElement ? document.activeElement.textContent.trim() : null;',
-        args: [],
-      });
-      if (focused !== 'Åpne demoplanen') throw new Error(`after Tab the focus is on ${JSON.stringify(focused)}`);
-      screenshot(display, 'e2e-focus.png');
+    await check('keyboard only: the guide creates a plan with two assistants in the chosen file', async () => {
+      await run(session, `window.turnusE2E = { savePath: ${JSON.stringify(PLAN_FILE)} }; return true;`);
+      await press(session, TAB);
+      const first = await focused(session);
+      if (first.text !== 'Lag en ny plan') throw new Error(`the first Tab stop is ${JSON.stringify(first.text)}`);
+      await press(session, ENTER);
+      await waitForElements(session, "//h2[starts-with(normalize-space(), 'Ny plan: Om planen')]", 'the guide');
+      await press(session, TAB);
+      await type(session, 'Ingrid Haugen');
+      await press(session, ENTER);
+      await waitForElements(session, "//h2[starts-with(normalize-space(), 'Ny plan: Vedtaket')]", 'the guide step about the vedtak');
+      await tabUntil(session, (f) => f.id === 'guide-hours-personlig_assistanse', 'the hours of personal assistance');
+      await type(session, '40');
+      await press(session, ENTER);
+      await waitForElements(session, "//h2[starts-with(normalize-space(), 'Ny plan: Arbeidstidsregler')]", 'the guide step about rules');
+      await tabUntil(session, (f) => f.type === 'submit', 'the button Neste');
+      await press(session, ENTER);
+      await waitForElements(session, "//h2[starts-with(normalize-space(), 'Ny plan: Assistenter')]", 'the guide step about assistants');
+      await press(session, TAB);
+      await type(session, 'Kari Nordmann');
+      await tabUntil(session, (f) => f.id === 'guide-add-assistant', 'the button that adds an assistant');
+      await press(session, ENTER);
+      await type(session, 'Ola Hansen');
+      screenshot(display, 'e2e-guide.png');
+      await press(session, ENTER);
+      await waitForElements(session, "//table[@role='grid']", 'the turnus grid of the new plan');
+      const names = await texts(session, "//table[@role='grid']//th[@scope='row']");
+      if (!names[0]?.startsWith('Kari Nordmann') || !names[1]?.startsWith('Ola Hansen')) {
+        throw new Error(`the grid's rows are ${JSON.stringify(names)}`);
+      }
+      if (!existsSync(PLAN_FILE)) throw new Error(`${PLAN_FILE} was not written`);
     });
 
-    await check('"Åpne demoplanen" shows the core\'s demo plan: its assistants and its shifts', async () => {
-      const [button] = await waitForElements(
-        session,
-        "//button[normalize-space()='Åpne demoplanen']",
-        'the button "Åpne demoplanen"',
-      );
-      await session.call('POST', `/element/${button}/click`, {});
-      let planHeading;
-      try {
-        [planHeading] = await waitForElements(session, "//h2[@id='overview-heading']", 'the overview heading');
-      } catch (error) {
-        const alerts = await session.call('POST', '/elements', { using: 'xpath', value: "//*[@role='alert']" });
-        const said = await Promise.all(alerts.map((a) => text(session, a[ELEMENT])));
-        throw new Error(said.length > 0 ? `${error.message}; the page said: ${said.join(' ')}` : error.message);
-      }
-      const planName = (await text(session, planHeading)).trim();
-      if (planName === '') throw new Error('the overview heading is empty');
-      const items = await waitForElements(
-        session,
-        "//ul[@aria-labelledby='assistants-heading']/li",
-        'the list of assistants',
-      );
-      const assistants = (await Promise.all(items.map((item) => text(session, item)))).map((n) => n.trim());
-      log(`plan "${planName}" with ${assistants.join(', ')}`);
-      const expected = coreDemo();
-      if (JSON.stringify(assistants) !== JSON.stringify(expected.assistants)) {
-        throw new Error(`the window lists ${assistants.join(', ')}; the core's demo has ${expected.assistants.join(', ')}`);
-      }
-      const [summary] = await waitForElements(
-        session,
-        "//section[@aria-labelledby='overview-heading']",
-        'the overview section',
-      );
-      const summaryText = await text(session, summary);
-      for (const sentence of [`Planen har ${expected.shifts} vakter`, 'Sjekken mot arbeidstidsreglene fant']) {
-        if (!summaryText.includes(sentence)) throw new Error(`the overview does not say "${sentence}"`);
-      }
+    await check('keyboard only: two shifts with nine hours between them give a daily-rest finding', async () => {
+      await tabUntil(session, (f) => f.role === 'gridcell', 'the first cell of the grid');
+      await press(session, ENTER);
+      await waitForElements(session, "//dialog[@open]", 'the shift dialog');
+      await press(session, TAB);
+      await press(session, TAB);
+      await press(session, TAB);
+      await selectAll(session);
+      await type(session, '15:00');
+      await press(session, TAB);
+      await selectAll(session);
+      await type(session, '23:00');
+      await press(session, ENTER);
+      await waitForText(session, "//td[@id='cell-0-0']", '15:00–23:00', 'the evening shift in the first cell');
+      await press(session, ARROW_RIGHT);
+      await press(session, ENTER);
+      await waitForElements(session, "//dialog[@open]", 'the shift dialog');
+      await press(session, TAB);
+      await press(session, TAB);
+      await press(session, ENTER);
+      await waitForText(session, "//td[@id='cell-0-1']", '08:00–16:00', 'the day shift the next morning');
+      await waitForElements(session, REST_FINDING, 'a finding citing aml § 10-8 (daily rest)');
+      screenshot(display, 'e2e-finding.png');
     });
 
-    screenshot(display, 'e2e-overview.png');
+    await check('Ctrl+Z undoes the second shift and the finding goes away', async () => {
+      await pressWith(session, CONTROL, 'z');
+      await waitForGone(session, REST_FINDING, 'the daily-rest finding');
+      const cell = await texts(session, "//td[@id='cell-0-1']");
+      if (cell[0]?.includes('08:00')) throw new Error(`the undone shift is still shown: ${cell[0]}`);
+      screenshot(display, 'e2e-undone.png');
+    });
+
+    await check('closed and opened again from the recent list, the plan is as it was', async () => {
+      const [close] = await waitForElements(session, "//button[normalize-space()='Lukk planen']", 'the button Lukk planen');
+      await session.call('POST', `/element/${close}/click`, {});
+      const [recent] = await waitForElements(
+        session,
+        "//ul[@aria-labelledby='recent-heading']//button",
+        'the list of recent plans',
+      );
+      await session.call('POST', `/element/${recent}/click`, {});
+      await waitForText(session, "//td[@id='cell-0-0']", '15:00–23:00', 'the evening shift after reopening');
+      const names = await texts(session, "//table[@role='grid']//th[@scope='row']");
+      if (!names[0]?.startsWith('Kari Nordmann') || !names[1]?.startsWith('Ola Hansen')) {
+        throw new Error(`after reopening the rows are ${JSON.stringify(names)}`);
+      }
+      const tuesday = await texts(session, "//td[@id='cell-0-1']");
+      if (tuesday[0]?.includes('08:00')) throw new Error('the undone shift came back after reopening');
+      screenshot(display, 'e2e-reopened.png');
+    });
   } finally {
     await webdriver(base, 'DELETE', `/session/${sessionId}`).catch((error) =>
       log(`could not end the session: ${error.message}`),
@@ -315,7 +418,10 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
     process.exit(130);
   });
 }
-process.on('exit', stopAll);
+process.on('exit', () => {
+  stopAll();
+  rmSync(PLAN_DIR, { recursive: true, force: true });
+});
 
 let exitCode = 0;
 try {

@@ -1,14 +1,5 @@
-import { test, expect, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-
-const SHOTS = '../test-output';
-const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_AA).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes)`);
-  expect(summary, 'axe-core found WCAG 2.1 AA violations').toEqual([]);
-}
+import { test, expect } from '@playwright/test';
+import { expectNoAxeViolations, shot } from './helpers';
 
 test('the start page says what Turnus is, in Norwegian, with one h1', async ({ page }) => {
   await page.goto('/');
@@ -19,72 +10,97 @@ test('the start page says what Turnus is, in Norwegian, with one h1', async ({ p
   await expect(page.getByRole('banner')).toBeVisible();
   await expect(page.getByRole('main')).toBeVisible();
   await expect(page.getByText('arbeidsleder i BPA')).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Åpne demoplanen' })).toBeVisible();
+  for (const name of ['Lag en ny plan', 'Åpne en plan', 'Åpne demoplanen']) {
+    await expect(page.getByRole('button', { name })).toBeVisible();
+  }
+  await expect(page.getByRole('list', { name: 'Planer du har brukt nylig' }).getByRole('button')).toHaveText(['Turnus for Ingrid']);
   await expectNoAxeViolations(page);
-  await page.screenshot({ path: `${SHOTS}/ui-start.png`, fullPage: true });
+  await shot(page, 'ui-start');
 });
 
-test('keyboard only: Tab reaches the demo button and Enter shows the overview', async ({ page }) => {
+test('keyboard only: Tab reaches the demo button and Enter opens the plan in the turnus grid', async ({ page }) => {
   await page.goto('/');
   await page.keyboard.press('Tab');
-  const button = page.getByRole('button', { name: 'Åpne demoplanen' });
-  await expect(button, 'the demo button is the first stop for Tab').toBeFocused();
-  await page.screenshot({ path: `${SHOTS}/ui-focus.png` });
-  await page.keyboard.press('Enter');
-
-  const heading = page.getByRole('heading', { level: 2, name: 'Demoplan for Ingrid' });
-  await expect(heading).toBeVisible();
-  await expect(heading, 'focus moves to the overview so a screen reader reads it').toBeFocused();
-  const assistants = page.getByRole('list', { name: 'Assistenter' }).getByRole('listitem');
-  await expect(assistants).toHaveText(['Kari Nordmann', 'Łukasz Wiśniewski', 'Áilu Čoalbmi']);
-  await expect(page.getByText('Planen har 38 vakter for tre assistenter.')).toBeVisible();
-  await expect(page.getByText('fant to brudd og én advarsel')).toBeVisible();
-  await expectNoAxeViolations(page);
-  await page.screenshot({ path: `${SHOTS}/ui-overview.png`, fullPage: true });
-});
-
-test('dark colour scheme keeps every text readable', async ({ page }) => {
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Åpne demoplanen' }).click();
-  await expect(page.getByRole('heading', { level: 2, name: 'Demoplan for Ingrid' })).toBeVisible();
-  await expectNoAxeViolations(page);
-  await page.screenshot({ path: `${SHOTS}/ui-dark.png`, fullPage: true });
-});
-
-test('at 200 % zoom nothing needs sideways scrolling', async ({ page }) => {
-  // A 1280 × 800 window at 200 % zoom lays out like a 640 × 400 one.
-  await page.setViewportSize({ width: 640, height: 400 });
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Åpne demoplanen' }).click();
-  await expect(page.getByRole('heading', { level: 2, name: 'Demoplan for Ingrid' })).toBeVisible();
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-  expect(overflow, 'the page is no wider than the window').toBeLessThanOrEqual(0);
-  await page.screenshot({ path: `${SHOTS}/ui-zoom200.png`, fullPage: true });
-});
-
-test('with forced colours (Windows high contrast) the button and focus stay visible', async ({ page }) => {
-  await page.emulateMedia({ forcedColors: 'active', contrast: 'more' });
-  await page.goto('/');
+  await expect(page.getByRole('button', { name: 'Lag en ny plan' }), 'the guide is the first stop for Tab').toBeFocused();
+  await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   const button = page.getByRole('button', { name: 'Åpne demoplanen' });
   await expect(button).toBeFocused();
-  const outline = await button.evaluate((element) => getComputedStyle(element).outlineStyle);
-  expect(outline, 'the focus ring is drawn, not left to colour alone').toBe('solid');
+  await shot(page, 'ui-focus');
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 2, name: 'Demoplan for Ingrid' })).toBeVisible();
-  await page.screenshot({ path: `${SHOTS}/ui-forced-colors.png`, fullPage: true });
+  const heading = page.getByRole('heading', { level: 2, name: 'Turnus' });
+  await expect(heading, 'focus moves to the page heading so a screen reader reads it').toBeFocused();
+  await expect(page.locator('.plan-name')).toHaveText(/Demoplan for Ingrid/);
+  await expect(page.getByRole('rowheader', { name: /Kari Nordmann/ })).toBeVisible();
+  await expect(page.getByRole('rowheader', { name: /Łukasz Wiśniewski/ })).toBeVisible();
+  await expect(page.getByRole('rowheader', { name: /Áilu Čoalbmi/ })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Planen Demoplan for Ingrid er åpnet.' })).toHaveCount(1);
 });
 
-test('when the demo cannot be opened the page says so, and the button still works', async ({ page }) => {
+test('opening a recent plan shows it', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Turnus for Ingrid' }).click();
+  await expect(page.getByRole('grid')).toBeVisible();
+});
+
+test('when the demo cannot be opened the page says so in a sentence, and the button still works', async ({ page }) => {
   await page.goto('/?fail=io');
   await page.getByRole('button', { name: 'Åpne demoplanen' }).click();
   const alert = page.getByRole('alert');
-  await expect(alert).toHaveText('Demoplanen kunne ikke åpnes. Turnus fikk ikke lest demoplanen.');
-  await expect(page.getByRole('heading', { level: 2, name: 'Demoplan for Ingrid' })).toHaveCount(0);
+  await expect(alert).toHaveText(/Turnus fikk ikke lest eller skrevet filen\./);
+  await expect(alert).not.toContainText('io');
+  await expect(page.getByRole('grid')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Åpne demoplanen' })).toBeEnabled();
   await expectNoAxeViolations(page);
-  await page.screenshot({ path: `${SHOTS}/ui-error.png`, fullPage: true });
+  await shot(page, 'ui-error');
+});
+
+for (const [file, sentence] of [
+  ['/x/skadet.turnus', 'Filen er skadet, så Turnus kan ikke åpne planen.'],
+  ['/x/ikke-plan.turnus', 'Filen er ikke en Turnus-plan.'],
+  ['/x/nyere.turnus', 'Planen er lagret med en nyere versjon av Turnus.'],
+  ['/x/borte.turnus', 'Det du valgte, finnes ikke lenger.'],
+]) {
+  test(`opening ${file} says: ${sentence}`, async ({ page }) => {
+    await page.goto(`/?open=${encodeURIComponent(file)}`);
+    await page.getByRole('button', { name: 'Åpne en plan' }).click();
+    await expect(page.getByRole('alert')).toContainText(sentence);
+    await expect(page.getByRole('heading', { level: 2, name: 'Velkommen til Turnus' })).toBeFocused();
+    if (file.includes('skadet')) {
+      await expectNoAxeViolations(page);
+      await shot(page, 'ui-file-corrupt');
+    }
+  });
+}
+
+test('a plan in use elsewhere opens read-only with who and since when, and can be taken over', async ({ page }) => {
+  await page.goto(`/?open=${encodeURIComponent('/delt/i-bruk.turnus')}`);
+  await page.getByRole('button', { name: 'Åpne en plan' }).click();
+  const notice = page.getByRole('region', { name: 'Planen er åpnet bare for lesing' });
+  await expect(notice).toContainText(/Planen er i bruk av Per Haugen på PER-BÆRBAR siden \d\d\.\d\d\.\d{4} kl\. 07:45\./);
+  await expectNoAxeViolations(page);
+  await shot(page, 'ui-file-in-use');
+  await page.locator('.chip').first().click();
+  await page.keyboard.press('Delete');
+  await expect(page.getByRole('status').filter({ hasText: 'bare for lesing' })).toHaveCount(1);
+  await notice.getByRole('button', { name: 'Ta over planen' }).click();
+  await expect(notice).toHaveCount(0);
+});
+
+test('a read-only file says so', async ({ page }) => {
+  await page.goto(`/?open=${encodeURIComponent('/x/skrivebeskyttet.turnus')}`);
+  await page.getByRole('button', { name: 'Åpne en plan' }).click();
+  await expect(page.getByRole('region', { name: 'Planen er åpnet bare for lesing' })).toContainText('Filen er skrivebeskyttet.');
+});
+
+test('settings from the start page: English before any plan is open, and back', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Innstillinger' }).click();
+  await page.getByLabel('English').check();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expectNoAxeViolations(page);
+  await shot(page, 'ui-start-settings-en');
+  await page.getByRole('button', { name: 'Back to the start' }).click();
+  await expect(page.getByRole('button', { name: 'Make a new plan' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Welcome to Turnus' })).toBeVisible();
 });

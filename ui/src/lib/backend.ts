@@ -1,16 +1,26 @@
-// The one interface the UI uses to reach the core. Two implementations: `TauriBackend` (IPC to
-// the Rust shell) and `FakeBackend` (in memory, for tests in a plain browser).
+// The one interface the UI uses to reach the core (docs/ipc.md). Two implementations:
+// `TauriBackend` (IPC to the Rust shell) and `FakeBackend` (in memory, for tests in a plain
+// browser). Every edit returns the refreshed `PlanView` of the window the UI shows.
 
 import type { ErrorCode } from './bindings/ErrorCode';
 import type { IpcError } from './bindings/IpcError';
-import type { PlanOverview } from './bindings/PlanOverview';
+import type {
+  AppSettings,
+  AssistantInput,
+  HistoryEntry,
+  NewPlanInput,
+  PlanView,
+  PlanWindow,
+  ProfileInput,
+  RecentPlan,
+  RotationInput,
+  SettingsInput,
+  ShiftInput,
+  ShiftTypeInput,
+  VedtakInput,
+} from './types';
 
-export type { ErrorCode, IpcError, PlanOverview };
-
-export interface Backend {
-  /** Opens the built-in demo plan and returns its overview with the result of the law check. */
-  openDemo(): Promise<PlanOverview>;
-}
+export type { ErrorCode, IpcError, ProfileInput };
 
 export const ERROR_CODES = [
   'invalid_input',
@@ -30,6 +40,41 @@ type UnlistedCode = Exclude<ErrorCode, (typeof ERROR_CODES)[number]>;
 const everyCodeListed: [UnlistedCode] extends [never] ? true : false = true;
 void everyCodeListed;
 
+export interface Backend {
+  /** Asks where to save a new plan (the native save dialog); null when the person cancels. */
+  chooseNewPlanPath(suggestedName: string): Promise<string | null>;
+  /** Asks which plan to open (the native open dialog); null when the person cancels. */
+  choosePlanToOpen(): Promise<string | null>;
+
+  recentPlans(): Promise<RecentPlan[]>;
+  createPlan(path: string, plan: NewPlanInput, window: PlanWindow): Promise<PlanView>;
+  openPlan(path: string, takeOver: boolean, window: PlanWindow): Promise<PlanView>;
+  openDemo(window: PlanWindow): Promise<PlanView>;
+  closePlan(): Promise<void>;
+  planView(window: PlanWindow): Promise<PlanView>;
+
+  addShift(window: PlanWindow, shift: ShiftInput): Promise<PlanView>;
+  updateShift(window: PlanWindow, shift: ShiftInput): Promise<PlanView>;
+  deleteShift(window: PlanWindow, id: string): Promise<PlanView>;
+  saveAssistant(window: PlanWindow, assistant: AssistantInput): Promise<PlanView>;
+  deleteAssistant(window: PlanWindow, id: string): Promise<PlanView>;
+  saveVedtak(window: PlanWindow, vedtak: VedtakInput): Promise<PlanView>;
+  deleteVedtak(window: PlanWindow, id: string): Promise<PlanView>;
+  saveShiftType(window: PlanWindow, shiftType: ShiftTypeInput): Promise<PlanView>;
+  deleteShiftType(window: PlanWindow, code: string): Promise<PlanView>;
+  saveRotation(window: PlanWindow, rotation: RotationInput): Promise<PlanView>;
+  deleteRotation(window: PlanWindow, id: string): Promise<PlanView>;
+  applyRotation(window: PlanWindow, id: string, from: string, to: string): Promise<PlanView>;
+  updateSettings(window: PlanWindow, settings: SettingsInput): Promise<PlanView>;
+  setProfile(window: PlanWindow, profile: ProfileInput): Promise<PlanView>;
+  undo(window: PlanWindow): Promise<PlanView>;
+  redo(window: PlanWindow): Promise<PlanView>;
+  history(limit: number): Promise<HistoryEntry[]>;
+
+  appSettings(): Promise<AppSettings>;
+  saveAppSettings(settings: AppSettings): Promise<AppSettings>;
+}
+
 /** An error from the backend, always with one of the closed set of codes. */
 export class BackendError extends Error {
   readonly code: ErrorCode;
@@ -40,6 +85,12 @@ export class BackendError extends Error {
     this.name = 'BackendError';
     this.code = error.code;
     this.details = error.details;
+  }
+
+  /** The field an `invalid_input` error is about (`details.field`), if any. */
+  get field(): string | null {
+    const details = this.details as { field?: unknown } | null;
+    return details && typeof details.field === 'string' ? details.field : null;
   }
 }
 
@@ -55,16 +106,12 @@ function isIpcError(value: unknown): value is IpcError {
 
 /**
  * Turns whatever a call rejected with into a `BackendError`. Anything that is not an `IpcError`
- * from the shell (a lost IPC channel, a bug) becomes `internal`, so the UI can always switch on
- * `code`.
+ * from the shell (a lost IPC channel, a bug) becomes `internal` with an empty message, so the UI
+ * can always switch on `code` and says the sentence of its own dictionary.
  */
 export function toBackendError(reason: unknown): BackendError {
   if (reason instanceof BackendError) return reason;
   if (isIpcError(reason)) return new BackendError(reason);
   const text = reason instanceof Error ? reason.message : String(reason);
-  return new BackendError({
-    code: 'internal',
-    message: 'Noe gikk galt i Turnus. Prøv igjen, eller start programmet på nytt.',
-    details: text,
-  });
+  return new BackendError({ code: 'internal', message: '', details: text });
 }

@@ -1,48 +1,1032 @@
 // `Backend` in memory, for UI tests in a plain browser and for working on the UI without the
-// Rust shell. It answers like the real one, with a small made-up plan, or fails like the real
-// one would when told to.
+// Rust shell. It behaves like the core in the ways the UI depends on: plans live in "files" (a
+// map by path) so a plan can be closed and opened again; every edit is undoable; the law check
+// finds too little daily rest (REST-D, 11 h) and too long weeks (NH-BASE); hours are counted
+// against the vedtak. It can be told to fail, and some file names answer like damaged files.
 
-import { BackendError, ERROR_CODES, type Backend, type ErrorCode, type PlanOverview } from './backend';
+import { BackendError, ERROR_CODES, type Backend, type ErrorCode } from './backend';
+import {
+  addDays,
+  datesIn,
+  daysBetween,
+  isIsoDate,
+  isoWeek,
+  localMinutes,
+  localToday,
+  mondayOf,
+  norwegianHolidays,
+  parseTime,
+  weekday,
+  WEEKDAYS,
+} from './dates';
+import {
+  SERVICES,
+  type AppSettings,
+  type Assistant,
+  type AssistantInput,
+  type Day,
+  type Finding,
+  type HistoryEntry,
+  type HoursView,
+  type Language,
+  type NewPlanInput,
+  type PlanView,
+  type PlanWindow,
+  type Preset,
+  type ProfileInput,
+  type ProfileRow,
+  type RecentPlan,
+  type Rotation,
+  type RotationInput,
+  type Service,
+  type ServiceHours,
+  type SettingsInput,
+  type SettingsView,
+  type Shift,
+  type ShiftInput,
+  type ShiftType,
+  type ShiftTypeInput,
+  type Vedtak,
+  type VedtakInput,
+  type WeekHoursView,
+} from './types';
 
-export const FAKE_DEMO: PlanOverview = {
-  name: 'Demoplan for Ingrid',
-  arbeidsleder: 'Ingrid Haugen',
-  assistants: ['Kari Nordmann', 'Łukasz Wiśniewski', 'Áilu Čoalbmi'],
-  shifts: 38,
-  violations: 2,
-  warnings: 1,
-};
+interface StoredShift extends Omit<Shift, 'hours' | 'rotation' | 'differs_from_pattern' | 'pattern' | 'worst' | 'start_offset' | 'end_offset'> {
+  /** The rotation it was made from and the pattern's assistant and times that day. */
+  made: { rotation: string; assistant: string | null; start: string; end: string } | null;
+}
+
+interface FakePlan {
+  settings: SettingsView;
+  profile: { preset: Preset; overrides: Record<string, unknown> };
+  assistants: Assistant[];
+  shift_types: ShiftType[];
+  vedtak: Vedtak[];
+  rotations: Rotation[];
+  shifts: StoredShift[];
+}
+
+interface Snapshot {
+  plan: FakePlan;
+  label: string;
+  /** Index of its entry in the change log. */
+  entry: number;
+}
+
+interface FakeFile {
+  plan: FakePlan;
+  log: HistoryEntry[];
+  past: Snapshot[];
+  future: Snapshot[];
+}
 
 export interface FakeOptions {
-  demo?: PlanOverview;
   /** When set, every call fails with this code, as the shell would. */
   failWith?: ErrorCode;
+  /** What the save dialog answers; null: the person cancels. */
+  savePath?: string | null;
+  /** What the open dialog answers; null: the person cancels. */
+  openPath?: string | null;
+  /** The day the fake takes as today. */
+  today?: string;
+}
+
+// The values of each preset the fake knows (a subset of RULES.md §2, enough for the UI).
+const PRESET_VALUES: Record<Preset, Record<string, number | null>> = {
+  aml: { daily_rest_min_h: 11, weekly_rest_min_h: 35, daily_normal_max_h: 9, weekly_normal_max_h: 40, total_day_max_h: 13, total_week_max_h: 48, weekly_normal_avg_h: null },
+  aml_individual: { daily_rest_min_h: 11, weekly_rest_min_h: 35, daily_normal_max_h: 9, weekly_normal_max_h: 40, total_day_max_h: 13, total_week_max_h: 48, weekly_normal_avg_h: 40 },
+  tariff: { daily_rest_min_h: 11, weekly_rest_min_h: 35, daily_normal_max_h: 9, weekly_normal_max_h: 40, total_day_max_h: 13, total_week_max_h: 48, weekly_normal_avg_h: 37.5 },
+  tariff_long_shifts: { daily_rest_min_h: 11, weekly_rest_min_h: 28, daily_normal_max_h: 12.5, weekly_normal_max_h: 48, total_day_max_h: 16, total_week_max_h: 54, weekly_normal_avg_h: 35.5 },
+};
+
+const LABELS: Record<string, Record<Language, string>> = {
+  daily_rest_min_h: { nb: 'Daglig hvile, minst', en: 'Daily rest, at least' },
+  weekly_rest_min_h: { nb: 'Ukentlig hvile, minst', en: 'Weekly rest, at least' },
+  daily_normal_max_h: { nb: 'Alminnelig arbeidstid per dag, høyst', en: 'Normal working hours per day, at most' },
+  weekly_normal_max_h: { nb: 'Alminnelig arbeidstid per uke, høyst', en: 'Normal working hours per week, at most' },
+  total_day_max_h: { nb: 'Samlet arbeidstid per dag, høyst', en: 'Total working hours per day, at most' },
+  total_week_max_h: { nb: 'Samlet arbeidstid per uke, høyst', en: 'Total working hours per week, at most' },
+  weekly_normal_avg_h: { nb: 'Gjennomsnittlig arbeidstid per uke', en: 'Average working hours per week' },
+};
+
+const SERVICE_NAMES: Record<Service, Record<Language, string>> = {
+  personlig_assistanse: { nb: 'Personlig assistanse', en: 'Personal assistance' },
+  stottekontakt: { nb: 'Støttekontakt', en: 'Support contact' },
+  avlastning: { nb: 'Avlastning', en: 'Respite care' },
+};
+
+const PRESET_NAMES: Record<Preset, Record<Language, string>> = {
+  aml: { nb: 'Arbeidsmiljøloven', en: 'Working Environment Act' },
+  aml_individual: { nb: 'Arbeidsmiljøloven med gjennomsnittsberegning', en: 'Working Environment Act with averaging' },
+  tariff: { nb: 'Tariffavtale', en: 'Collective agreement' },
+  tariff_long_shifts: { nb: 'Tariffavtale med langvakter', en: 'Collective agreement with long shifts' },
+};
+
+const SEVERITY_NAMES: Record<'violation' | 'warning', Record<Language, string>> = {
+  violation: { nb: 'Brudd', en: 'Violation' },
+  warning: { nb: 'Advarsel', en: 'Warning' },
+};
+
+const MESSAGES: Record<string, Record<Language, string>> = {
+  nameEmpty: { nb: 'Skriv inn et navn.', en: 'Enter a name.' },
+  dayInvalid: { nb: 'Datoen finnes ikke. Skriv den som dd.mm.åååå.', en: 'That date does not exist. Write it as dd.mm.yyyy.' },
+  timeInvalid: { nb: 'Klokkeslettet må skrives som tt:mm, for eksempel 08:00.', en: 'Write the time as hh:mm, for example 08:00.' },
+  sameTimes: { nb: 'Vakten må slutte et annet klokkeslett enn den begynner.', en: 'The shift must end at another time than it starts.' },
+  breakTooLong: { nb: 'Pausen er lengre enn vakten.', en: 'The break is longer than the shift.' },
+  noAssistant: { nb: 'Assistenten finnes ikke i planen.', en: 'That assistant is not in the plan.' },
+  notFound: { nb: 'Det du valgte, finnes ikke lenger i planen.', en: 'What you chose is no longer in the plan.' },
+  hours: { nb: 'Timer per uke må være mellom 0 og 168.', en: 'Hours per week must be between 0 and 168.' },
+  toBeforeFrom: { nb: 'Sluttdatoen kan ikke være før startdatoen.', en: 'The end date cannot be before the start date.' },
+  codeEmpty: { nb: 'Gi vakttypen en kort kode, for eksempel D.', en: 'Give the shift type a short code, for example D.' },
+  weeks: { nb: 'Et mønster har fra 1 til 12 uker.', en: 'A pattern has 1 to 12 weeks.' },
+  slotType: { nb: 'Velg en vakttype som finnes i planen.', en: 'Choose a shift type that is in the plan.' },
+  readOnly: { nb: 'Planen er åpnet bare for lesing, så den kan ikke endres nå.', en: 'The plan is open read-only, so it cannot be changed now.' },
+  noPlan: { nb: 'Ingen plan er åpen.', en: 'No plan is open.' },
+  corrupt: { nb: 'Filen er skadet, og Turnus kan ikke lese planen i den.', en: 'The file is damaged, and Turnus cannot read the plan in it.' },
+  notAPlan: { nb: 'Filen er ikke en Turnus-plan.', en: 'The file is not a Turnus plan.' },
+  newer: { nb: 'Planen er lagret av en nyere versjon av Turnus. Oppdater Turnus for å åpne den.', en: 'The plan was saved by a newer version of Turnus. Update Turnus to open it.' },
+  missing: { nb: 'Filen finnes ikke lenger der den var.', en: 'The file is no longer where it was.' },
+  readOnlyFile: { nb: 'Filen er skrivebeskyttet.', en: 'The file is read-only.' },
+  inUse: { nb: 'Planen er i bruk på en annen datamaskin.', en: 'The plan is in use on another computer.' },
+  failed: { nb: 'Turnus fikk ikke gjort dette nå.', en: 'Turnus could not do this now.' },
+  twice: {
+    nb: 'Dette klokkeslettet kommer to ganger den natten fordi klokken stilles tilbake. Velg hvilket du mener.',
+    en: 'This time happens twice that night because the clocks go back. Choose which one you mean.',
+  },
+  restTitle: { nb: 'For kort hvile mellom to vakter', en: 'Too little rest between two shifts' },
+  restText: {
+    nb: '{name} har bare {gap} fri mellom to vakter. Loven krever minst {limit} sammenhengende hvile i løpet av 24 timer.',
+    en: '{name} has only {gap} off between two shifts. The law requires at least {limit} of unbroken rest within 24 hours.',
+  },
+  weekTitle: { nb: 'For mange timer i uke {week}', en: 'Too many hours in week {week}' },
+  weekText: {
+    nb: '{name} er satt opp {hours} i uke {week}. Alminnelig arbeidstid er høyst {limit} i uken.',
+    en: '{name} is planned for {hours} in week {week}. Normal working time is at most {limit} a week.',
+  },
+  addShift: { nb: 'La til vakt {day}', en: 'Added shift {day}' },
+  editShift: { nb: 'Endret vakt {day}', en: 'Changed shift {day}' },
+  deleteShift: { nb: 'Slettet vakt {day}', en: 'Deleted shift {day}' },
+  saveAssistant: { nb: 'Lagret assistent {name}', en: 'Saved assistant {name}' },
+  deleteAssistant: { nb: 'Slettet assistent {name}', en: 'Deleted assistant {name}' },
+  saveVedtak: { nb: 'Lagret vedtak fra {from}', en: 'Saved vedtak from {from}' },
+  deleteVedtak: { nb: 'Slettet vedtak fra {from}', en: 'Deleted vedtak from {from}' },
+  saveType: { nb: 'Lagret vakttype {code}', en: 'Saved shift type {code}' },
+  deleteType: { nb: 'Slettet vakttype {code}', en: 'Deleted shift type {code}' },
+  saveRotation: { nb: 'Lagret turnusmønster {name}', en: 'Saved rota pattern {name}' },
+  deleteRotation: { nb: 'Slettet turnusmønster {name}', en: 'Deleted rota pattern {name}' },
+  applyRotation: { nb: 'Brukte turnusmønster {name} fra {from} til {to}', en: 'Applied rota pattern {name} from {from} to {to}' },
+  settings: { nb: 'Endret planens opplysninger', en: 'Changed the plan details' },
+  profile: { nb: 'Endret regelprofilen', en: 'Changed the rule profile' },
+};
+
+function hm(minutes: number, language: Language): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  if (language === 'nb') return m === 0 ? `${h} t` : `${h} t ${m} min`;
+  return m === 0 ? `${h} h` : `${h} h ${m} min`;
+}
+
+function dmy(date: string): string {
+  const [y, m, d] = date.split('-');
+  return `${d}.${m}.${y}`;
+}
+
+function clone<T>(value: T): T {
+  return structuredClone(value);
+}
+
+function shiftMinutes(shift: { start: string; end: string }): number {
+  return localMinutes(shift.end) - localMinutes(shift.start);
+}
+
+function round1(value: number): number {
+  return Math.round(value * 10) / 10;
+}
+
+/** An assistant with every field the view has, from the few a form gives. */
+function newAssistant(input: AssistantInput & { id: string }): Assistant {
+  return {
+    id: input.id,
+    name: input.name,
+    phone: input.phone ?? '',
+    email: input.email ?? '',
+    role: input.role ?? 'fast',
+    contract_hours_per_week: input.contract_hours_per_week ?? null,
+    colour: input.colour ?? '',
+    profile: input.profile ?? null,
+    birth_year: input.birth_year ?? null,
+    holiday_entitlement: input.holiday_entitlement ?? 25,
+    close_family: input.close_family ?? false,
+    family_approval: input.family_approval ?? null,
+    start_date: input.start_date ?? null,
+  };
+}
+
+function vedtakFrom(input: VedtakInput, id: string): Vedtak {
+  return {
+    id,
+    from: input.from,
+    to: input.to ?? null,
+    annual_frame: input.annual_frame ?? false,
+    hours_per_week: input.hours_per_week,
+    double_staffing: input.double_staffing ?? false,
+    night: input.night ?? 'included',
+    passive_factor: input.passive_factor ?? 1,
+  };
+}
+
+function shiftTypeFrom(input: ShiftTypeInput): ShiftType {
+  return {
+    code: input.code,
+    name: input.name,
+    start: input.start,
+    end: input.end,
+    break_minutes: input.break_minutes ?? 0,
+    passive_minutes: input.passive_minutes ?? 0,
+    service: input.service ?? 'personlig_assistanse',
+    colour: input.colour ?? '',
+    long_shift: input.long_shift ?? false,
+  };
+}
+
+/** The demo plan: three assistants over four weeks from the Monday before `today`'s week. */
+export function demoPlan(today: string): FakePlan {
+  const start = addDays(mondayOf(today), -7);
+  const shiftTypes: ShiftType[] = [
+    { code: 'D', name: 'Dagvakt', start: '08:00', end: '16:00', break_minutes: 30, passive_minutes: 0, service: 'personlig_assistanse', colour: '#cfe6f3', long_shift: false },
+    { code: 'K', name: 'Kveldsvakt', start: '15:00', end: '23:00', break_minutes: 30, passive_minutes: 0, service: 'personlig_assistanse', colour: '#f6dfc1', long_shift: false },
+    { code: 'S', name: 'Støttekontakt', start: '17:00', end: '19:00', break_minutes: 0, passive_minutes: 0, service: 'stottekontakt', colour: '#dcefd6', long_shift: false },
+  ];
+  const assistants: Assistant[] = [
+    newAssistant({ id: 'a1', name: 'Kari Nordmann', contract_hours_per_week: 20 }),
+    newAssistant({ id: 'a2', name: 'Łukasz Wiśniewski', contract_hours_per_week: 20 }),
+    newAssistant({ id: 'a3', name: 'Áilu Čoalbmi', role: 'vikar' }),
+  ];
+  const shifts: StoredShift[] = [];
+  let n = 0;
+  const add = (assistant: string | null, day: string, code: string) => {
+    const type = shiftTypes.find((t) => t.code === code)!;
+    const endDay = type.end <= type.start ? addDays(day, 1) : day;
+    shifts.push({
+      id: `demo${++n}`,
+      assistant,
+      day,
+      start: `${day}T${type.start}`,
+      end: `${endDay}T${type.end}`,
+      break_minutes: type.break_minutes,
+      passive_minutes: 0,
+      long_shift: false,
+      service: type.service,
+      status: day < today ? 'worked' : 'planned',
+      note: '',
+      shift_type: code,
+      made: null,
+    });
+  };
+  for (let week = 0; week < 4; week++) {
+    const monday = addDays(start, week * 7);
+    const [first, second] = week % 2 === 0 ? ['a1', 'a2'] : ['a2', 'a1'];
+    for (let d = 0; d < 5; d++) add(d % 2 === 0 ? first : second, addDays(monday, d), 'D');
+    add('a3', addDays(monday, 5), 'D');
+    add('a3', addDays(monday, 6), 'D');
+    add(first, addDays(monday, 2), 'S');
+  }
+  // Kari's evening on Wednesday of the second week is followed by her Thursday day shift at
+  // 08:00: the demo's own daily-rest finding.
+  add('a1', addDays(start, 9), 'K');
+  add(null, addDays(start, 11), 'K');
+  return {
+    settings: { name: 'Demoplan for Ingrid', arbeidsleder: 'Ingrid Haugen', leverandor: 'Eksempel BPA AS', current_user: 'Ingrid Haugen', carry_over: false },
+    profile: { preset: 'aml', overrides: {} },
+    assistants,
+    shift_types: shiftTypes,
+    vedtak: [
+      { id: 'v1', from: `${today.slice(0, 4)}-01-01`, to: null, annual_frame: true, hours_per_week: { personlig_assistanse: 45, stottekontakt: 4 }, double_staffing: false, night: 'included', passive_factor: 1 },
+    ],
+    rotations: [
+      {
+        id: 'r1',
+        name: 'Grunnturnus',
+        weeks: 2,
+        start,
+        until: null,
+        slots: [
+          { week: 1, weekday: 1, shift_type: 'D', assistant: 'a1', skip_red_days: true },
+          { week: 1, weekday: 2, shift_type: 'D', assistant: 'a2', skip_red_days: true },
+          { week: 2, weekday: 1, shift_type: 'D', assistant: 'a2', skip_red_days: true },
+          { week: 2, weekday: 2, shift_type: 'D', assistant: 'a1', skip_red_days: true },
+        ],
+        changes: 0,
+      },
+    ],
+    shifts,
+  };
 }
 
 export class FakeBackend implements Backend {
-  private readonly demo: PlanOverview;
   private readonly failWith: ErrorCode | undefined;
+  private readonly savePath: string | null | undefined;
+  private readonly openPath: string | null | undefined;
+  private readonly today: string;
+  private readonly files = new Map<string, FakeFile>();
+  private recent: RecentPlan[] = [];
+  private current: { path: string; readOnly: boolean; reason: string | null; lock: { name: string; computer: string; since: string } | null } | null = null;
+  private settings: AppSettings = { language: 'nb', user_name: 'Ingrid Haugen', text_size: 100, theme: 'light' };
+  // New ids start above those of the demo plan and the guide (a1…, v1, r1).
+  private nextId = 100;
 
-  constructor({ demo = FAKE_DEMO, failWith }: FakeOptions = {}) {
-    this.demo = demo;
+  constructor({ failWith, savePath, openPath, today }: FakeOptions = {}) {
     this.failWith = failWith;
+    this.savePath = savePath;
+    this.openPath = openPath;
+    this.today = today ?? localToday();
+    this.files.set('/home/ingrid/Dokumenter/Turnus for Ingrid.turnus', this.newFile(demoPlan(this.today)));
+    this.recent = [
+      { path: '/home/ingrid/Dokumenter/Turnus for Ingrid.turnus', name: 'Turnus for Ingrid', last_opened: `${addDays(this.today, -1)}T18:30`, exists: true },
+    ];
   }
 
-  async openDemo(): Promise<PlanOverview> {
-    if (this.failWith !== undefined) {
-      throw new BackendError({
-        code: this.failWith,
-        message: 'Turnus fikk ikke lest demoplanen.',
-        details: { fake: true },
+  // ── failures and messages ────────────────────────────────────────────────────────────────
+
+  private text(key: string, params: Record<string, string | number> = {}): string {
+    let text = MESSAGES[key][this.settings.language];
+    for (const [name, value] of Object.entries(params)) text = text.replaceAll(`{${name}}`, String(value));
+    return text;
+  }
+
+  private fail(code: ErrorCode, key: string, details: unknown = null): never {
+    throw new BackendError({ code, message: this.text(key), details });
+  }
+
+  private invalid(field: string, value: unknown, key: string): never {
+    this.fail('invalid_input', key, { field, value });
+  }
+
+  private async answer<T>(work: () => T): Promise<T> {
+    await Promise.resolve();
+    if (this.failWith !== undefined) this.fail(this.failWith, 'failed', { fake: true });
+    return clone(work());
+  }
+
+  // ── files ────────────────────────────────────────────────────────────────────────────────
+
+  private newFile(plan: FakePlan): FakeFile {
+    return { plan, log: [], past: [], future: [] };
+  }
+
+  private file(): FakeFile {
+    if (!this.current) this.fail('no_plan', 'noPlan');
+    return this.files.get(this.current.path)!;
+  }
+
+  private remember(path: string, name: string) {
+    this.recent = [{ path, name, last_opened: `${this.today}T${new Date().toTimeString().slice(0, 5)}`, exists: true }, ...this.recent.filter((r) => r.path !== path)].slice(0, 8);
+  }
+
+  async chooseNewPlanPath(suggestedName: string): Promise<string | null> {
+    await Promise.resolve();
+    if (this.savePath !== undefined) return this.savePath;
+    return `/home/ingrid/Dokumenter/${suggestedName || 'Turnus'}.turnus`;
+  }
+
+  async choosePlanToOpen(): Promise<string | null> {
+    await Promise.resolve();
+    if (this.openPath !== undefined) return this.openPath;
+    return this.recent[0]?.path ?? null;
+  }
+
+  recentPlans(): Promise<RecentPlan[]> {
+    return this.answer(() => this.recent);
+  }
+
+  createPlan(path: string, input: NewPlanInput, window: PlanWindow): Promise<PlanView> {
+    return this.answer(() => {
+      if (input.arbeidsleder.trim() === '') this.invalid('arbeidsleder', '', 'nameEmpty');
+      const vedtak = input.vedtak.map((v, i) => this.checkVedtak(vedtakFrom(v, `v${i + 1}`)));
+      input.assistants.forEach((a, i) => {
+        if (a.name.trim() === '') this.invalid(`assistants[${i}].name`, a.name, 'nameEmpty');
       });
+      const preset = (input.profile?.preset ?? 'aml') as Preset;
+      const plan: FakePlan = {
+        settings: {
+          name: input.name.trim() || input.arbeidsleder.trim(),
+          arbeidsleder: input.arbeidsleder.trim(),
+          leverandor: input.leverandor ?? '',
+          current_user: this.settings.user_name,
+          carry_over: input.carry_over ?? false,
+        },
+        profile: { preset, overrides: input.profile?.overrides ?? {} },
+        assistants: input.assistants.map((a, i) => newAssistant({ ...a, id: `a${i + 1}` })),
+        shift_types: input.shift_types.map(shiftTypeFrom),
+        vedtak,
+        rotations: [],
+        shifts: [],
+      };
+      this.files.set(path, this.newFile(plan));
+      this.current = { path, readOnly: false, reason: null, lock: null };
+      this.remember(path, plan.settings.name);
+      return this.view(window);
+    });
+  }
+
+  openPlan(path: string, takeOver: boolean, window: PlanWindow): Promise<PlanView> {
+    return this.answer(() => {
+      const lower = path.toLowerCase();
+      if (lower.includes('skadet') || lower.includes('corrupt')) this.fail('corrupt', 'corrupt', { path });
+      if (lower.includes('ikke-plan') || lower.includes('not-a-plan')) this.fail('not_a_plan', 'notAPlan', { path });
+      if (lower.includes('nyere') || lower.includes('newer')) this.fail('newer_version', 'newer', { path });
+      let file = this.files.get(path);
+      const locked = (lower.includes('i-bruk') || lower.includes('in-use')) && !takeOver;
+      const readOnlyFile = lower.includes('skrivebeskyttet') || lower.includes('read-only');
+      if (!file && (locked || readOnlyFile || lower.includes('i-bruk') || lower.includes('in-use'))) {
+        file = this.newFile(demoPlan(this.today));
+        this.files.set(path, file);
+      }
+      if (!file) this.fail('not_found', 'missing', { path });
+      this.current = {
+        path,
+        readOnly: locked || readOnlyFile,
+        reason: locked ? this.text('inUse') : readOnlyFile ? this.text('readOnlyFile') : null,
+        lock: locked ? { name: 'Per Haugen', computer: 'PER-BÆRBAR', since: `${this.today}T07:45` } : null,
+      };
+      this.remember(path, file.plan.settings.name);
+      return this.view(window);
+    });
+  }
+
+  openDemo(window: PlanWindow): Promise<PlanView> {
+    return this.answer(() => {
+      const path = '/home/ingrid/.local/share/turnus/Demoplan.turnus';
+      this.files.set(path, this.newFile(demoPlan(this.today)));
+      this.current = { path, readOnly: false, reason: null, lock: null };
+      return this.view(window);
+    });
+  }
+
+  closePlan(): Promise<void> {
+    return this.answer(() => {
+      this.current = null;
+    });
+  }
+
+  planView(window: PlanWindow): Promise<PlanView> {
+    return this.answer(() => this.view(window));
+  }
+
+  // ── edits ────────────────────────────────────────────────────────────────────────────────
+
+  /** One undoable edit: `change` works on a copy, which replaces the plan when it returns. */
+  private edit(window: PlanWindow, label: string, change: (plan: FakePlan) => void): Promise<PlanView> {
+    return this.answer(() => {
+      const file = this.file();
+      if (this.current!.readOnly) this.fail('read_only', 'readOnly');
+      const next = clone(file.plan);
+      change(next);
+      const now = new Date();
+      const pad = (n: number) => String(n).padStart(2, '0');
+      file.log.push({
+        action: file.log.length + 1,
+        at: now.toISOString(),
+        at_local: `${pad(now.getDate())}.${pad(now.getMonth() + 1)}.${now.getFullYear()} ${pad(now.getHours())}:${pad(now.getMinutes())}`,
+        by: this.settings.user_name || '–',
+        what: label,
+        changes: 1,
+        undone: false,
+      });
+      file.past.push({ plan: file.plan, label, entry: file.log.length - 1 });
+      file.future = [];
+      file.plan = next;
+      return this.view(window);
+    });
+  }
+
+  private shiftFrom(plan: FakePlan, input: ShiftInput, id: string): StoredShift {
+    if (!isIsoDate(input.day)) this.invalid('day', input.day, 'dayInvalid');
+    const start = parseTime(input.start);
+    if (!start) this.invalid('start', input.start, 'timeInvalid');
+    const end = parseTime(input.end);
+    if (!end) this.invalid('end', input.end, 'timeInvalid');
+    if (start === end) this.invalid('end', input.end, 'sameTimes');
+    // The last Sunday of October, 02:00–02:59 happens twice: the person must say which.
+    const autumn = (day: string) => day.slice(5, 7) === '10' && Number(day.slice(8)) >= 25 && weekday(day) === 'sun';
+    if (autumn(input.day) && start.startsWith('02:') && !input.start_offset) {
+      this.fail('invalid_input', 'twice', { field: 'start', value: start, choices: [{ offset: '+02:00' }, { offset: '+01:00' }] });
     }
-    return structuredClone(this.demo);
+    if (input.assistant !== undefined && !plan.assistants.some((a) => a.id === input.assistant)) {
+      this.invalid('assistant', input.assistant, 'noAssistant');
+    }
+    const endDay = end <= start ? addDays(input.day, 1) : input.day;
+    const shift: StoredShift = {
+      id,
+      assistant: input.assistant ?? null,
+      day: input.day,
+      start: `${input.day}T${start}`,
+      end: `${endDay}T${end}`,
+      break_minutes: input.break_minutes ?? 0,
+      passive_minutes: input.passive_minutes ?? 0,
+      long_shift: input.long_shift ?? false,
+      service: input.service ?? 'personlig_assistanse',
+      status: input.status ?? 'planned',
+      note: input.note ?? '',
+      shift_type: input.shift_type ?? null,
+      made: null,
+    };
+    const length = shiftMinutes(shift);
+    if (!(shift.break_minutes >= 0) || shift.break_minutes > length) this.invalid('break_minutes', shift.break_minutes, 'breakTooLong');
+    if (!(shift.passive_minutes >= 0) || shift.passive_minutes > length) this.invalid('passive_minutes', shift.passive_minutes, 'breakTooLong');
+    return shift;
+  }
+
+  addShift(window: PlanWindow, input: ShiftInput): Promise<PlanView> {
+    return this.edit(window, this.text('addShift', { day: dmy(input.day) }), (plan) => {
+      plan.shifts.push(this.shiftFrom(plan, input, `s${this.nextId++}`));
+    });
+  }
+
+  updateShift(window: PlanWindow, input: ShiftInput): Promise<PlanView> {
+    return this.edit(window, this.text('editShift', { day: dmy(input.day) }), (plan) => {
+      const index = plan.shifts.findIndex((s) => s.id === input.id);
+      if (index < 0) this.fail('not_found', 'notFound', { id: input.id });
+      const shift = this.shiftFrom(plan, input, plan.shifts[index].id);
+      shift.made = plan.shifts[index].made;
+      plan.shifts[index] = shift;
+    });
+  }
+
+  deleteShift(window: PlanWindow, id: string): Promise<PlanView> {
+    const day = this.files.get(this.current?.path ?? '')?.plan.shifts.find((s) => s.id === id)?.day ?? '';
+    return this.edit(window, this.text('deleteShift', { day: day ? dmy(day) : '' }), (plan) => {
+      const index = plan.shifts.findIndex((s) => s.id === id);
+      if (index < 0) this.fail('not_found', 'notFound', { id });
+      plan.shifts.splice(index, 1);
+    });
+  }
+
+  saveAssistant(window: PlanWindow, input: AssistantInput): Promise<PlanView> {
+    return this.edit(window, this.text('saveAssistant', { name: input.name.trim() }), (plan) => {
+      if (input.name.trim() === '') this.invalid('name', input.name, 'nameEmpty');
+      const hours = input.contract_hours_per_week;
+      if (hours !== undefined && (!(hours >= 0) || hours > 168)) this.invalid('contract_hours_per_week', hours, 'hours');
+      const assistant = newAssistant({ ...input, name: input.name.trim(), id: input.id ?? `a${this.nextId++}` });
+      const index = plan.assistants.findIndex((a) => a.id === input.id);
+      if (input.id !== undefined && index < 0) this.fail('not_found', 'notFound', { id: input.id });
+      if (index < 0) plan.assistants.push(assistant);
+      else plan.assistants[index] = assistant;
+    });
+  }
+
+  deleteAssistant(window: PlanWindow, id: string): Promise<PlanView> {
+    const name = this.files.get(this.current?.path ?? '')?.plan.assistants.find((a) => a.id === id)?.name ?? '';
+    return this.edit(window, this.text('deleteAssistant', { name }), (plan) => {
+      if (!plan.assistants.some((a) => a.id === id)) this.fail('not_found', 'notFound', { id });
+      plan.assistants = plan.assistants.filter((a) => a.id !== id);
+      for (const shift of plan.shifts) if (shift.assistant === id) shift.assistant = null;
+    });
+  }
+
+  private checkVedtak(input: Vedtak): Vedtak {
+    if (!isIsoDate(input.from)) this.invalid('from', input.from, 'dayInvalid');
+    if (input.to !== null && !isIsoDate(input.to)) this.invalid('to', input.to, 'dayInvalid');
+    if (input.to !== null && input.to < input.from) this.invalid('to', input.to, 'toBeforeFrom');
+    for (const [service, hours] of Object.entries(input.hours_per_week)) {
+      if (!(hours >= 0) || hours > 168) this.invalid(`hours_per_week.${service}`, hours, 'hours');
+    }
+    return input;
+  }
+
+  saveVedtak(window: PlanWindow, input: VedtakInput): Promise<PlanView> {
+    return this.edit(window, this.text('saveVedtak', { from: isIsoDate(input.from) ? dmy(input.from) : input.from }), (plan) => {
+      const vedtak = this.checkVedtak(vedtakFrom(input, input.id ?? `v${this.nextId++}`));
+      const index = plan.vedtak.findIndex((v) => v.id === input.id);
+      if (index < 0) plan.vedtak.push(vedtak);
+      else plan.vedtak[index] = vedtak;
+    });
+  }
+
+  deleteVedtak(window: PlanWindow, id: string): Promise<PlanView> {
+    const from = this.files.get(this.current?.path ?? '')?.plan.vedtak.find((v) => v.id === id)?.from ?? '';
+    return this.edit(window, this.text('deleteVedtak', { from: from ? dmy(from) : '' }), (plan) => {
+      plan.vedtak = plan.vedtak.filter((v) => v.id !== id);
+    });
+  }
+
+  saveShiftType(window: PlanWindow, input: ShiftTypeInput): Promise<PlanView> {
+    return this.edit(window, this.text('saveType', { code: input.code }), (plan) => {
+      if (input.code.trim() === '') this.invalid('code', input.code, 'codeEmpty');
+      const start = parseTime(input.start);
+      if (!start) this.invalid('start', input.start, 'timeInvalid');
+      const end = parseTime(input.end);
+      if (!end) this.invalid('end', input.end, 'timeInvalid');
+      const type = shiftTypeFrom({ ...input, code: input.code.trim(), start, end });
+      const index = plan.shift_types.findIndex((t) => t.code === type.code);
+      if (index < 0) plan.shift_types.push(type);
+      else plan.shift_types[index] = type;
+    });
+  }
+
+  deleteShiftType(window: PlanWindow, code: string): Promise<PlanView> {
+    return this.edit(window, this.text('deleteType', { code }), (plan) => {
+      plan.shift_types = plan.shift_types.filter((t) => t.code !== code);
+    });
+  }
+
+  saveRotation(window: PlanWindow, input: RotationInput): Promise<PlanView> {
+    return this.edit(window, this.text('saveRotation', { name: input.name.trim() }), (plan) => {
+      if (input.name.trim() === '') this.invalid('name', input.name, 'nameEmpty');
+      if (!Number.isInteger(input.weeks) || input.weeks < 1 || input.weeks > 12) this.invalid('weeks', input.weeks, 'weeks');
+      if (!isIsoDate(input.start)) this.invalid('start', input.start, 'dayInvalid');
+      input.slots.forEach((slot, i) => {
+        if (!plan.shift_types.some((t) => t.code === slot.shift_type)) this.invalid(`slots[${i}].shift_type`, slot.shift_type, 'slotType');
+      });
+      const rotation: Rotation = {
+        id: input.id ?? `r${this.nextId++}`,
+        name: input.name.trim(),
+        weeks: input.weeks,
+        start: mondayOf(input.start),
+        until: input.until ?? null,
+        slots: input.slots
+          .filter((slot) => slot.week <= input.weeks)
+          .map((slot) => ({ week: slot.week, weekday: slot.weekday, shift_type: slot.shift_type, assistant: slot.assistant ?? null, skip_red_days: slot.skip_red_days ?? true })),
+        changes: 0,
+      };
+      const index = plan.rotations.findIndex((r) => r.id === input.id);
+      if (index < 0) plan.rotations.push(rotation);
+      else plan.rotations[index] = rotation;
+    });
+  }
+
+  deleteRotation(window: PlanWindow, id: string): Promise<PlanView> {
+    const name = this.files.get(this.current?.path ?? '')?.plan.rotations.find((r) => r.id === id)?.name ?? '';
+    return this.edit(window, this.text('deleteRotation', { name }), (plan) => {
+      plan.rotations = plan.rotations.filter((r) => r.id !== id);
+    });
+  }
+
+  applyRotation(window: PlanWindow, id: string, from: string, to: string): Promise<PlanView> {
+    const name = this.files.get(this.current?.path ?? '')?.plan.rotations.find((r) => r.id === id)?.name ?? '';
+    const label = this.text('applyRotation', { name, from: isIsoDate(from) ? dmy(from) : from, to: isIsoDate(to) ? dmy(to) : to });
+    return this.edit(window, label, (plan) => {
+      const rotation = plan.rotations.find((r) => r.id === id);
+      if (!rotation) this.fail('not_found', 'notFound', { id });
+      if (!isIsoDate(from)) this.invalid('from', from, 'dayInvalid');
+      if (!isIsoDate(to)) this.invalid('to', to, 'dayInvalid');
+      if (to < from) this.invalid('to', to, 'toBeforeFrom');
+      // Shifts the pattern made earlier and nobody changed are made again; changed ones stay.
+      plan.shifts = plan.shifts.filter(
+        (s) => !(s.made?.rotation === id && s.day >= from && s.day <= to && !this.differs(s)),
+      );
+      for (const date of datesIn(from < rotation.start ? rotation.start : from, to)) {
+        if (rotation.until !== null && date > rotation.until) break;
+        const week = (Math.floor(daysBetween(rotation.start, date) / 7) % rotation.weeks) + 1;
+        const red = norwegianHolidays(Number(date.slice(0, 4))).has(date);
+        for (const slot of rotation.slots) {
+          if (slot.week !== week || WEEKDAYS[slot.weekday - 1] !== weekday(date) || (slot.skip_red_days && red)) continue;
+          const type = plan.shift_types.find((t) => t.code === slot.shift_type);
+          if (!type) continue;
+          if (plan.shifts.some((s) => s.made?.rotation === id && s.day === date && s.shift_type === type.code)) continue;
+          const endDay = type.end <= type.start ? addDays(date, 1) : date;
+          const start = `${date}T${type.start}`;
+          const end = `${endDay}T${type.end}`;
+          plan.shifts.push({
+            id: `s${this.nextId++}`,
+            assistant: slot.assistant,
+            day: date,
+            start,
+            end,
+            break_minutes: type.break_minutes,
+            passive_minutes: type.passive_minutes,
+            long_shift: type.long_shift,
+            service: type.service,
+            status: 'planned',
+            note: '',
+            shift_type: type.code,
+            made: { rotation: id, assistant: slot.assistant, start, end },
+          });
+        }
+      }
+    });
+  }
+
+  updateSettings(window: PlanWindow, settings: SettingsInput): Promise<PlanView> {
+    return this.edit(window, this.text('settings'), (plan) => {
+      if (settings.arbeidsleder.trim() === '') this.invalid('arbeidsleder', settings.arbeidsleder, 'nameEmpty');
+      plan.settings = {
+        name: settings.name,
+        arbeidsleder: settings.arbeidsleder,
+        leverandor: settings.leverandor ?? plan.settings.leverandor,
+        current_user: settings.current_user ?? plan.settings.current_user,
+        carry_over: settings.carry_over ?? plan.settings.carry_over,
+      };
+    });
+  }
+
+  setProfile(window: PlanWindow, profile: ProfileInput): Promise<PlanView> {
+    return this.edit(window, this.text('profile'), (plan) => {
+      for (const [key, value] of Object.entries(profile.overrides)) {
+        if (value !== null && (typeof value !== 'number' || !(value >= 0) || value > 168)) this.invalid(key, value, 'hours');
+      }
+      plan.profile = { preset: profile.preset as Preset, overrides: clone(profile.overrides) };
+    });
+  }
+
+  undo(window: PlanWindow): Promise<PlanView> {
+    return this.answer(() => {
+      const file = this.file();
+      if (this.current!.readOnly) this.fail('read_only', 'readOnly');
+      const step = file.past.pop();
+      if (step) {
+        file.future.push({ plan: file.plan, label: step.label, entry: step.entry });
+        file.plan = step.plan;
+        file.log[step.entry].undone = true;
+      }
+      return this.view(window);
+    });
+  }
+
+  redo(window: PlanWindow): Promise<PlanView> {
+    return this.answer(() => {
+      const file = this.file();
+      if (this.current!.readOnly) this.fail('read_only', 'readOnly');
+      const step = file.future.pop();
+      if (step) {
+        file.past.push({ plan: file.plan, label: step.label, entry: step.entry });
+        file.plan = step.plan;
+        file.log[step.entry].undone = false;
+      }
+      return this.view(window);
+    });
+  }
+
+  history(limit: number): Promise<HistoryEntry[]> {
+    return this.answer(() => this.file().log.slice(-limit).reverse());
+  }
+
+  appSettings(): Promise<AppSettings> {
+    return this.answer(() => this.settings);
+  }
+
+  saveAppSettings(settings: AppSettings): Promise<AppSettings> {
+    return this.answer(() => {
+      this.settings = clone(settings);
+      return this.settings;
+    });
+  }
+
+  // ── the view ─────────────────────────────────────────────────────────────────────────────
+
+  private differs(shift: StoredShift): boolean {
+    const p = shift.made;
+    return p !== null && (p.assistant !== shift.assistant || p.start !== shift.start || p.end !== shift.end);
+  }
+
+  private profileValues(plan: FakePlan): Record<string, number | null> {
+    const values = { ...PRESET_VALUES[plan.profile.preset] };
+    for (const [key, value] of Object.entries(plan.profile.overrides)) {
+      if (key in values && (typeof value === 'number' || value === null)) values[key] = value;
+    }
+    return values;
+  }
+
+  private findings(plan: FakePlan): Finding[] {
+    const language = this.settings.language;
+    const values = this.profileValues(plan);
+    const restMin = Math.round((values.daily_rest_min_h ?? 11) * 60);
+    const weekMax = values.weekly_normal_max_h ?? 40;
+    const findings: Finding[] = [];
+    for (const assistant of plan.assistants) {
+      const own = plan.shifts
+        .filter((s) => s.assistant === assistant.id && s.status !== 'cancelled')
+        .sort((a, b) => localMinutes(a.start) - localMinutes(b.start));
+      for (let i = 1; i < own.length; i++) {
+        const before = own[i - 1];
+        const after = own[i];
+        const gap = localMinutes(after.start) - localMinutes(before.end);
+        // Rest is counted between working days; shifts of one day with a pause between them
+        // form one working day here.
+        if (before.day !== after.day && gap >= 0 && gap < restMin) {
+          findings.push({
+            rule: 'REST-D',
+            severity: 'violation',
+            severity_label: SEVERITY_NAMES.violation[language],
+            assistants: [assistant.id],
+            assistant_names: [assistant.name],
+            start: before.end,
+            end: after.start,
+            measured: gap,
+            limit: restMin,
+            unit: 'minutes',
+            shifts: [before.id, after.id],
+            law: 'aml § 10-8 (1)',
+            title: this.text('restTitle'),
+            explanation: this.text('restText', { name: assistant.name, gap: hm(gap, language), limit: hm(restMin, language) }),
+            dates: [before.day, after.day].filter((d, j, all) => all.indexOf(d) === j),
+          });
+        }
+      }
+      const weeks = new Map<string, StoredShift[]>();
+      for (const shift of own) {
+        const monday = mondayOf(shift.day);
+        weeks.set(monday, [...(weeks.get(monday) ?? []), shift]);
+      }
+      for (const [monday, list] of weeks) {
+        const minutes = list.reduce((sum, s) => sum + shiftMinutes(s), 0);
+        if (minutes > weekMax * 60) {
+          const week = isoWeek(monday).week;
+          findings.push({
+            rule: 'NH-BASE',
+            severity: 'warning',
+            severity_label: SEVERITY_NAMES.warning[language],
+            assistants: [assistant.id],
+            assistant_names: [assistant.name],
+            start: `${monday}T00:00`,
+            end: `${addDays(monday, 7)}T00:00`,
+            measured: minutes,
+            limit: Math.round(weekMax * 60),
+            unit: 'minutes',
+            shifts: [],
+            law: 'aml § 10-4 (1)',
+            title: this.text('weekTitle', { week }),
+            explanation: this.text('weekText', { name: assistant.name, hours: hm(minutes, language), week, limit: hm(Math.round(weekMax * 60), language) }),
+            dates: datesIn(monday, addDays(monday, 6)),
+          });
+        }
+      }
+    }
+    return findings.sort((a, b) => a.start.localeCompare(b.start));
+  }
+
+  private budgetPerDay(plan: FakePlan, date: string, service: Service): number {
+    const inForce = plan.vedtak
+      .filter((v) => v.from <= date && (v.to === null || v.to >= date))
+      .sort((a, b) => a.from.localeCompare(b.from))
+      .pop();
+    return (inForce?.hours_per_week[service] ?? 0) / 7;
+  }
+
+  private serviceHours(plan: FakePlan, service: Service, from: string, to: string, forecastYear: boolean): ServiceHours {
+    const budget = datesIn(from, to).reduce((sum, d) => sum + this.budgetPerDay(plan, d, service), 0);
+    let used = 0;
+    let planned = 0;
+    let last = this.today;
+    for (const shift of plan.shifts) {
+      if (shift.service !== service || shift.status === 'cancelled' || shift.day < from || shift.day > to) continue;
+      const hours = shiftMinutes(shift) / 60;
+      if (shift.day < this.today) used += hours;
+      else planned += hours;
+      if (shift.day > last) last = shift.day;
+    }
+    const covered = Math.max(1, daysBetween(from, last < to ? last : to) + 1);
+    const total = daysBetween(from, to) + 1;
+    return {
+      service,
+      name: SERVICE_NAMES[service][this.settings.language],
+      budget_hours: round1(budget),
+      used_hours: round1(used),
+      planned_hours: round1(planned),
+      remaining_hours: round1(budget - used - planned),
+      forecast_hours: round1(forecastYear ? ((used + planned) * total) / covered : used + planned),
+    };
+  }
+
+  private usedServices(plan: FakePlan): Service[] {
+    return SERVICES.filter(
+      (service) => plan.vedtak.some((v) => (v.hours_per_week[service] ?? 0) > 0) || plan.shifts.some((s) => s.service === service),
+    );
+  }
+
+  private hours(plan: FakePlan, window: PlanWindow): HoursView {
+    const year = Number(window.from.slice(0, 4));
+    const first = `${year}-01-01`;
+    const last = `${year}-12-31`;
+    const services = this.usedServices(plan);
+    return {
+      today: this.today,
+      window: services.map((service) => this.serviceHours(plan, service, window.from, window.to, false)),
+      year,
+      year_services: services.map((service) => {
+        const weeks: WeekHoursView[] = [];
+        for (let monday = mondayOf(first); monday <= last; monday = addDays(monday, 7)) {
+          const sunday = addDays(monday, 6);
+          const week = this.serviceHours(plan, service, monday, sunday, false);
+          const iso = isoWeek(monday);
+          weeks.push({ iso_year: iso.year, iso_week: iso.week, monday, budget_hours: week.budget_hours, used_hours: week.used_hours, planned_hours: week.planned_hours });
+        }
+        const annual = plan.vedtak.some((v) => v.annual_frame);
+        const hours = this.serviceHours(plan, service, first, last, true);
+        return {
+          hours,
+          frame: plan.vedtak.length === 0 ? 'none' : annual ? 'annual' : 'weekly',
+          lapsing_hours: plan.settings.carry_over ? 0 : round1(Math.max(0, hours.budget_hours - hours.forecast_hours)),
+          weeks,
+        };
+      }),
+    };
+  }
+
+  private view(window: PlanWindow): PlanView {
+    const file = this.file();
+    const plan = file.plan;
+    const language = this.settings.language;
+    const holidays = new Map([
+      ...norwegianHolidays(Number(window.from.slice(0, 4))),
+      ...norwegianHolidays(Number(window.to.slice(0, 4))),
+    ]);
+    const days: Day[] = datesIn(window.from, window.to).map((date) => {
+      const iso = isoWeek(date);
+      return {
+        date,
+        weekday: WEEKDAYS.indexOf(weekday(date)) + 1,
+        iso_year: iso.year,
+        iso_week: iso.week,
+        red_day: holidays.has(date) || weekday(date) === 'sun',
+        holiday: holidays.get(date) ?? null,
+      };
+    });
+    const findings = this.findings(plan).filter((f) => f.end.slice(0, 10) >= window.from && f.start.slice(0, 10) <= window.to);
+    const rank = { violation: 3, warning: 2, info: 1 } as Record<string, number>;
+    const shifts: Shift[] = plan.shifts
+      .filter((s) => s.day >= window.from && s.day <= window.to)
+      .sort((a, b) => a.start.localeCompare(b.start))
+      .map(({ made, ...shift }) => {
+        const differs = this.differs({ ...shift, made });
+        const worst = findings
+          .filter((f) => f.shifts.includes(shift.id))
+          .map((f) => f.severity)
+          .sort((a, b) => rank[b] - rank[a])[0];
+        return {
+          ...shift,
+          start_offset: '+01:00',
+          end_offset: '+01:00',
+          hours: round1(shiftMinutes(shift) / 60),
+          rotation: made?.rotation ?? null,
+          differs_from_pattern: differs,
+          pattern: differs && made ? { start: made.start, end: made.end, assistant: made.assistant } : null,
+          worst: worst ?? null,
+        };
+      });
+    const values = this.profileValues(plan);
+    const rows: ProfileRow[] = Object.entries(values).map(([key, value]) => ({
+      key,
+      label: LABELS[key][language],
+      value,
+      unit: 'h',
+      text: value === null ? '–' : `${value} ${language === 'nb' ? 't' : 'h'}`,
+      edited: key in plan.profile.overrides,
+    }));
+    const name = this.current!.path.split('/').pop()!.replace(/\.turnus$/, '');
+    const lock = this.current!.lock;
+    return {
+      file: {
+        path: this.current!.path,
+        name,
+        read_only: this.current!.readOnly,
+        read_only_reason: this.current!.reason,
+        lock: lock ? { ...lock, sentence: this.text('inUse') } : null,
+        backup_problem: null,
+      },
+      window: { ...window },
+      language,
+      settings: plan.settings,
+      profile: { preset: plan.profile.preset, preset_name: PRESET_NAMES[plan.profile.preset][language], overrides: plan.profile.overrides, values: rows },
+      assistants: plan.assistants,
+      shift_types: plan.shift_types,
+      vedtak: plan.vedtak,
+      rotations: plan.rotations.map((r) => ({ ...r, changes: plan.shifts.filter((s) => s.made?.rotation === r.id && this.differs(s)).length })),
+      days,
+      shifts,
+      findings,
+      summary: {
+        violations: findings.filter((f) => f.severity === 'violation').length,
+        warnings: findings.filter((f) => f.severity === 'warning').length,
+        infos: findings.filter((f) => f.severity === 'info').length,
+      },
+      hours: this.hours(plan, window),
+      history: {
+        can_undo: file.past.length > 0,
+        can_redo: file.future.length > 0,
+        next_undo: file.past.at(-1)?.label ?? null,
+        next_redo: file.future.at(-1)?.label ?? null,
+      },
+    };
   }
 }
 
-/** The fake's options from the page address: `?fail=io` makes every call fail with `io`. */
+/**
+ * The fake's options from the page address: `?fail=io` makes every call fail with `io`;
+ * `?open=PATH` is what the open dialog answers, `?save=PATH` what the save dialog answers
+ * (an empty value: the person cancels); `?today=YYYY-MM-DD` fixes today.
+ */
 export function fakeOptionsFromQuery(search: string): FakeOptions {
-  const fail = new URLSearchParams(search).get('fail');
+  const query = new URLSearchParams(search);
+  const options: FakeOptions = {};
+  const fail = query.get('fail');
   const failWith = ERROR_CODES.find((code) => code === fail);
-  return failWith === undefined ? {} : { failWith };
+  if (failWith !== undefined) options.failWith = failWith;
+  const open = query.get('open');
+  if (open !== null) options.openPath = open === '' ? null : open;
+  const save = query.get('save');
+  if (save !== null) options.savePath = save === '' ? null : save;
+  const today = query.get('today');
+  if (today !== null && isIsoDate(today)) options.today = today;
+  return options;
 }

@@ -1,7 +1,26 @@
-// `Backend` over Tauri IPC: each method is one command of src-tauri/src/commands.
+// `Backend` over Tauri IPC: each method is one command of src-tauri/src/commands (docs/ipc.md).
+// The file dialogs are Tauri's native ones (@tauri-apps/plugin-dialog).
 
 import { invoke } from '@tauri-apps/api/core';
-import { toBackendError, type Backend, type PlanOverview } from './backend';
+import { open, save } from '@tauri-apps/plugin-dialog';
+import { toBackendError, type Backend } from './backend';
+import type {
+  AppSettings,
+  AssistantInput,
+  NewPlanInput,
+  HistoryEntry,
+  SettingsInput,
+  PlanView,
+  PlanWindow,
+  ProfileInput,
+  RecentPlan,
+  RotationInput,
+  ShiftInput,
+  ShiftTypeInput,
+  VedtakInput,
+} from './types';
+
+const PLAN_FILTER = [{ name: 'Turnus', extensions: ['turnus'] }];
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
   try {
@@ -12,7 +31,97 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 }
 
 export class TauriBackend implements Backend {
-  openDemo(): Promise<PlanOverview> {
-    return call<PlanOverview>('open_demo');
+  async chooseNewPlanPath(suggestedName: string): Promise<string | null> {
+    // The end-to-end test cannot drive the native dialog; it names the file here instead.
+    const e2ePath = (globalThis as { turnusE2E?: { savePath?: string } }).turnusE2E?.savePath;
+    if (e2ePath) return e2ePath;
+    const path = await save({ defaultPath: `${suggestedName || 'Turnus'}.turnus`, filters: PLAN_FILTER });
+    if (path === null) return null;
+    return path.endsWith('.turnus') ? path : `${path}.turnus`;
+  }
+
+  async choosePlanToOpen(): Promise<string | null> {
+    const path = await open({ multiple: false, directory: false, filters: PLAN_FILTER });
+    return typeof path === 'string' ? path : null;
+  }
+
+  recentPlans(): Promise<RecentPlan[]> {
+    return call('recent_plans');
+  }
+  // Opening and creating answer with the core's own first window; the UI then asks for its own.
+  async createPlan(path: string, plan: NewPlanInput, window: PlanWindow): Promise<PlanView> {
+    await call<PlanView>('create_plan', { path, plan });
+    return this.planView(window);
+  }
+  async openPlan(path: string, takeOver: boolean, window: PlanWindow): Promise<PlanView> {
+    await call<PlanView>('open_plan', { path, take_over: takeOver });
+    return this.planView(window);
+  }
+  async openDemo(window: PlanWindow): Promise<PlanView> {
+    await call<PlanView>('open_demo');
+    return this.planView(window);
+  }
+  closePlan(): Promise<void> {
+    return call('close_plan');
+  }
+  planView(window: PlanWindow): Promise<PlanView> {
+    return call('plan_view', { window });
+  }
+  addShift(window: PlanWindow, shift: ShiftInput): Promise<PlanView> {
+    return call('add_shift', { window, shift });
+  }
+  updateShift(window: PlanWindow, shift: ShiftInput): Promise<PlanView> {
+    return call('update_shift', { window, shift });
+  }
+  deleteShift(window: PlanWindow, id: string): Promise<PlanView> {
+    return call('delete_shift', { window, id });
+  }
+  saveAssistant(window: PlanWindow, assistant: AssistantInput): Promise<PlanView> {
+    return call('save_assistant', { window, assistant });
+  }
+  deleteAssistant(window: PlanWindow, id: string): Promise<PlanView> {
+    return call('delete_assistant', { window, id });
+  }
+  saveVedtak(window: PlanWindow, vedtak: VedtakInput): Promise<PlanView> {
+    return call('save_vedtak', { window, vedtak });
+  }
+  deleteVedtak(window: PlanWindow, id: string): Promise<PlanView> {
+    return call('delete_vedtak', { window, id });
+  }
+  saveShiftType(window: PlanWindow, shiftType: ShiftTypeInput): Promise<PlanView> {
+    return call('save_shift_type', { window, shift_type: shiftType });
+  }
+  deleteShiftType(window: PlanWindow, code: string): Promise<PlanView> {
+    return call('delete_shift_type', { window, code });
+  }
+  saveRotation(window: PlanWindow, rotation: RotationInput): Promise<PlanView> {
+    return call('save_rotation', { window, rotation });
+  }
+  deleteRotation(window: PlanWindow, id: string): Promise<PlanView> {
+    return call('delete_rotation', { window, id });
+  }
+  applyRotation(window: PlanWindow, id: string, from: string, to: string): Promise<PlanView> {
+    return call('apply_rotation', { window, id, from, to });
+  }
+  updateSettings(window: PlanWindow, settings: SettingsInput): Promise<PlanView> {
+    return call('update_settings', { window, settings });
+  }
+  setProfile(window: PlanWindow, profile: ProfileInput): Promise<PlanView> {
+    return call('set_profile', { window, profile });
+  }
+  undo(window: PlanWindow): Promise<PlanView> {
+    return call('undo', { window });
+  }
+  redo(window: PlanWindow): Promise<PlanView> {
+    return call('redo', { window });
+  }
+  history(limit: number): Promise<HistoryEntry[]> {
+    return call('history', { limit });
+  }
+  appSettings(): Promise<AppSettings> {
+    return call('app_settings');
+  }
+  saveAppSettings(settings: AppSettings): Promise<AppSettings> {
+    return call('save_app_settings', { settings });
   }
 }

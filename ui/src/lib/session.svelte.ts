@@ -1,0 +1,113 @@
+// The state of the window: the open plan's view, the period the grid shows, the page, and the
+// one way every action reaches the backend (so each edit refreshes the view and is announced).
+
+import { tick } from 'svelte';
+import { toBackendError, type Backend, type BackendError } from './backend';
+import { localToday, periodWindow, stepPeriod, type PeriodKind } from './dates';
+import { checkSentence, errorSentence, t } from './i18n.svelte';
+import type { PlanView, PlanWindow, ShiftDraft } from './types';
+
+export type Page = 'grid' | 'rotations' | 'assistants' | 'vedtak' | 'lovsjekk' | 'hours' | 'history' | 'settings';
+export const PAGES: readonly Page[] = ['grid', 'rotations', 'assistants', 'vedtak', 'lovsjekk', 'hours', 'history', 'settings'];
+
+export interface FocusTarget {
+  shift: string | null;
+  assistant: string | null;
+  date: string;
+}
+
+export interface Clipboard {
+  shift: ShiftDraft;
+  /** Cut: pasting moves the shift instead of copying it. */
+  cut: boolean;
+}
+
+export class Session {
+  view = $state<PlanView | null>(null);
+  page = $state<Page>('grid');
+  period = $state<PeriodKind>('week2');
+  anchor = $state(localToday());
+  /** What the live region says: the result of the last action. */
+  status = $state('');
+  /** A shift or a day the grid should select and focus (set by choosing a finding). */
+  focusTarget = $state<FocusTarget | null>(null);
+  clipboard = $state<Clipboard | null>(null);
+  /** Bumped after every change of the plan, so pages can reload what they fetch themselves. */
+  revision = $state(0);
+
+  readonly backend: Backend;
+
+  constructor(backend: Backend) {
+    this.backend = backend;
+  }
+
+  get window(): PlanWindow {
+    return periodWindow(this.period, this.anchor);
+  }
+
+  announce(text: string) {
+    // Clear first, so the same sentence twice is read twice.
+    this.status = '';
+    void tick().then(() => {
+      this.status = text;
+    });
+  }
+
+  /** The law check's result as a short sentence for the live region. */
+  checkSentence(): string {
+    return this.view ? checkSentence(this.view.summary) : '';
+  }
+
+  /**
+   * Runs one backend call that returns the refreshed view. On success the view is replaced and
+   * `done` is announced with the law check; on failure nothing changes and the error is returned.
+   */
+  async run(action: (window: PlanWindow) => Promise<PlanView>, done?: string): Promise<BackendError | null> {
+    try {
+      this.view = await action(this.window);
+      this.revision += 1;
+      if (done !== undefined) this.announce(`${done} ${this.checkSentence()}`.trim());
+      return null;
+    } catch (reason) {
+      return toBackendError(reason);
+    }
+  }
+
+  /** Like `run`, but a failure is announced as a sentence instead of returned. */
+  async act(action: (window: PlanWindow) => Promise<PlanView>, done?: string): Promise<boolean> {
+    const error = await this.run(action, done);
+    if (error) this.announce(errorSentence(error));
+    return error === null;
+  }
+
+  async reload(): Promise<void> {
+    await this.act((w) => this.backend.planView(w));
+  }
+
+  async setPeriod(kind: PeriodKind) {
+    this.period = kind;
+    await this.reload();
+  }
+
+  async step(direction: 1 | -1) {
+    this.anchor = stepPeriod(this.period, this.anchor, direction);
+    await this.reload();
+  }
+
+  async goTo(date: string) {
+    this.anchor = date;
+    await this.reload();
+  }
+
+  async undo() {
+    if (!this.view?.history.can_undo) return;
+    const label = this.view.history.next_undo ?? '';
+    await this.act((w) => this.backend.undo(w), t('status.undone', { what: label }));
+  }
+
+  async redo() {
+    if (!this.view?.history.can_redo) return;
+    const label = this.view.history.next_redo ?? '';
+    await this.act((w) => this.backend.redo(w), t('status.redone', { what: label }));
+  }
+}

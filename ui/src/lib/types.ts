@@ -1,0 +1,135 @@
+// The shapes of docs/ipc.md as the UI uses them. They are the types the Rust side generates
+// into ./bindings (ts-rs), re-exported here under short names, plus the few closed sets of
+// values the UI offers in its forms.
+
+import type { AppSettings } from './bindings/AppSettings';
+import type { AssistantInput } from './bindings/AssistantInput';
+import type { AssistantView } from './bindings/AssistantView';
+import type { DayView } from './bindings/DayView';
+import type { FileView } from './bindings/FileView';
+import type { FindingView } from './bindings/FindingView';
+import type { HistoryEntry } from './bindings/HistoryEntry';
+import type { HistoryState } from './bindings/HistoryState';
+import type { HoursView } from './bindings/HoursView';
+import type { Language } from './bindings/Language';
+import type { LockView } from './bindings/LockView';
+import type { NewPlanInput } from './bindings/NewPlanInput';
+import type { PatternShift } from './bindings/PatternShift';
+import type { PlanView } from './bindings/PlanView';
+import type { ProfileInput } from './bindings/ProfileInput';
+import type { ProfileRow } from './bindings/ProfileRow';
+import type { ProfileView } from './bindings/ProfileView';
+import type { RecentPlan } from './bindings/RecentPlan';
+import type { RotationInput } from './bindings/RotationInput';
+import type { RotationView } from './bindings/RotationView';
+import type { ServiceHours } from './bindings/ServiceHours';
+import type { ServiceYear } from './bindings/ServiceYear';
+import type { SettingsInput } from './bindings/SettingsInput';
+import type { SettingsView } from './bindings/SettingsView';
+import type { ShiftInput } from './bindings/ShiftInput';
+import type { ShiftTypeInput } from './bindings/ShiftTypeInput';
+import type { ShiftTypeView } from './bindings/ShiftTypeView';
+import type { ShiftView } from './bindings/ShiftView';
+import type { SlotInput } from './bindings/SlotInput';
+import type { SlotView } from './bindings/SlotView';
+import type { SummaryView } from './bindings/SummaryView';
+import type { Theme } from './bindings/Theme';
+import type { VedtakInput } from './bindings/VedtakInput';
+import type { VedtakView } from './bindings/VedtakView';
+import type { WeekHoursView } from './bindings/WeekHoursView';
+import type { Window } from './bindings/Window';
+
+export type {
+  AppSettings,
+  AssistantInput,
+  FileView,
+  HistoryEntry,
+  HistoryState,
+  HoursView,
+  Language,
+  LockView,
+  NewPlanInput,
+  PatternShift,
+  PlanView,
+  ProfileInput,
+  ProfileRow,
+  ProfileView,
+  RecentPlan,
+  RotationInput,
+  ServiceHours,
+  ServiceYear,
+  SettingsInput,
+  SettingsView,
+  ShiftInput,
+  ShiftTypeInput,
+  SlotInput,
+  SummaryView,
+  Theme,
+  VedtakInput,
+  WeekHoursView,
+};
+
+export type PlanWindow = Window;
+export type Assistant = AssistantView;
+export type Day = DayView;
+export type Finding = FindingView;
+export type Rotation = RotationView;
+export type RotationSlot = SlotView;
+export type Shift = ShiftView;
+export type ShiftType = ShiftTypeView;
+export type Vedtak = VedtakView;
+
+export type Service = 'personlig_assistanse' | 'stottekontakt' | 'avlastning';
+export const SERVICES: readonly Service[] = ['personlig_assistanse', 'stottekontakt', 'avlastning'];
+
+export type Preset = 'aml' | 'aml_individual' | 'tariff' | 'tariff_long_shifts';
+export const PRESETS: readonly Preset[] = ['aml', 'aml_individual', 'tariff', 'tariff_long_shifts'];
+
+export const THEMES: readonly Theme[] = ['light', 'dark', 'high_contrast'];
+export const TEXT_SIZES: readonly number[] = [100, 125, 150, 200];
+
+export type ShiftStatus = 'planned' | 'worked' | 'cancelled';
+export type Severity = 'violation' | 'warning' | 'info';
+
+/** A shift as the grid and its dialog edit it: every field present, null for "none". */
+export interface ShiftDraft {
+  id: string | null;
+  assistant: string | null;
+  day: string;
+  start: string;
+  end: string;
+  break_minutes: number;
+  passive_minutes: number;
+  long_shift: boolean;
+  service: string;
+  status: string;
+  note: string;
+  shift_type: string | null;
+  /** In the autumn night, which of the two equal local times is meant (`+02:00`, `+01:00`). */
+  start_offset: string | null;
+  end_offset: string | null;
+}
+
+/** The draft as the core takes it: absent, not null, for "none". */
+export function toShiftInput(draft: ShiftDraft): ShiftInput {
+  const input: ShiftInput = {
+    day: draft.day,
+    start: draft.start,
+    end: draft.end,
+    break_minutes: draft.break_minutes,
+    passive_minutes: draft.passive_minutes,
+    long_shift: draft.long_shift,
+    service: draft.service,
+    status: draft.status,
+    note: draft.note,
+  };
+  if (draft.id !== null) input.id = draft.id;
+  if (draft.assistant !== null) input.assistant = draft.assistant;
+  if (draft.shift_type !== null) input.shift_type = draft.shift_type;
+  if (draft.start_offset !== null) input.start_offset = draft.start_offset;
+  if (draft.end_offset !== null) input.end_offset = draft.end_offset;
+  return input;
+}
+
+/** The key of a weekday number of the core (1 = Monday … 7 = Sunday). */
+export const WEEKDAY_NUMBERS: readonly number[] = [1, 2, 3, 4, 5, 6, 7];
