@@ -1,12 +1,10 @@
 //! The desktop shell of Turnus: wiring only. Commands live in [`commands`] (one line each,
 //! delegating to `turnus::session`), the managed state and the heartbeat in [`state`], the
-//! error that crosses IPC in [`error`], the start page's short overview in [`overview`], and
-//! the one clock read in [`clock`].
+//! error that crosses IPC in [`error`], and the one clock read in [`clock`].
 
 pub mod clock;
 pub mod commands;
 pub mod error;
-pub mod overview;
 pub mod state;
 
 use commands::{app, plan, rotations, shifts, team};
@@ -45,7 +43,6 @@ pub fn run(plan: Option<std::path::PathBuf>) {
             plan::open_plan,
             plan::create_plan,
             plan::open_demo,
-            plan::demo_overview,
             plan::close_plan,
             plan::plan_view,
             plan::undo,

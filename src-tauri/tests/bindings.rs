@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 
 use ts_rs::{Config, TS};
 use turnus::session::*;
-use turnus_app::overview::PlanOverview;
 
 fn bindings_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/bindings")
@@ -24,7 +23,6 @@ fn all() -> Vec<(String, String)> {
     vec![
         generated::<ErrorCode>(),
         generated::<IpcError>(),
-        generated::<PlanOverview>(),
         generated::<Language>(),
         generated::<Theme>(),
         generated::<AppSettings>(),

@@ -6,8 +6,6 @@ use turnus::session::{
     HistoryEntry, IpcError, NewPlanInput, PlanView, ProfileInput, SettingsInput, Window,
 };
 
-use crate::clock;
-use crate::overview::{self, PlanOverview};
 use crate::state::AppState;
 
 /// Open the plan file at `path`; with `take_over`, take it from a program that holds it.
@@ -34,12 +32,6 @@ pub fn create_plan(
 #[tauri::command(rename_all = "snake_case")]
 pub fn open_demo(state: State<'_, AppState>) -> Result<PlanView, IpcError> {
     state.run(|app, now, today| app.open_demo(now, today))
-}
-
-/// The demo plan's short overview, as the first start page shows it.
-#[tauri::command(rename_all = "snake_case")]
-pub fn demo_overview() -> PlanOverview {
-    overview::demo(clock::today())
 }
 
 /// Close the open plan, giving up its lock.
