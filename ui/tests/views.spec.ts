@@ -190,6 +190,35 @@ test('Lovsjekk: findings in plain words, and the rule profile visible and editab
   await expect(page.locator('td[role="gridcell"]:focus .chip.picked .flag')).toHaveText(/Brudd/);
 });
 
+test('Lovsjekk: every kind of profile value is edited with its own control', async ({ page }) => {
+  await openDemo(page);
+  await showPage(page, 'Lovsjekk');
+  const sunday = page.getByLabel('Søn- og helgedager');
+  await expect(sunday, 'the Sunday rule is a choice, not a number').toHaveValue('next_off');
+  await expect(page.getByLabel('Passiv tid forlenger arbeidsdagen')).toHaveValue('true');
+  await expect(page.getByLabel('Natten begynner')).toHaveValue('21:00');
+
+  // A time that is not a time is refused beside its field, and nothing is saved.
+  await page.getByLabel('Natten begynner').fill('25:00');
+  await page.getByRole('button', { name: 'Lagre regelprofilen' }).click();
+  await expect(page.getByText('Skriv klokkeslettet som TT:MM, for eksempel 21:00.')).toBeVisible();
+  await expect(page.getByRole('row', { name: /Natten begynner/ })).not.toContainText('Endret av deg');
+
+  // By keyboard: choose the averaging Sunday rule and a later night, and save.
+  await page.getByLabel('Natten begynner').fill('22:00');
+  await sunday.focus();
+  await sunday.selectOption('average');
+  await page.getByLabel('Passiv tid forlenger arbeidsdagen').selectOption('false');
+  await page.getByRole('button', { name: 'Lagre regelprofilen' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('row', { name: /Søn- og helgedager/ })).toContainText('Endret av deg');
+  await expect(page.getByRole('row', { name: /Natten begynner/ })).toContainText('Endret av deg');
+  await expect(page.getByRole('row', { name: /Passiv tid forlenger/ })).toContainText('Endret av deg');
+  await expect(sunday).toHaveValue('average');
+  await expectNoAxeViolations(page);
+  await shot(page, 'ui-lovsjekk-profile');
+});
+
 test('Assistants: add with the message beside the field, and edit', async ({ page }) => {
   await openDemo(page);
   await showPage(page, 'Assistenter');

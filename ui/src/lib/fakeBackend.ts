@@ -92,11 +92,23 @@ export interface FakeOptions {
 }
 
 // The values of each preset the fake knows (a subset of RULES.md §2, enough for the UI).
-const PRESET_VALUES: Record<Preset, Record<string, number | null>> = {
-  aml: { daily_rest_min_h: 11, weekly_rest_min_h: 35, daily_normal_max_h: 9, weekly_normal_max_h: 40, total_day_max_h: 13, total_week_max_h: 48, weekly_normal_avg_h: null },
-  aml_individual: { daily_rest_min_h: 11, weekly_rest_min_h: 35, daily_normal_max_h: 9, weekly_normal_max_h: 40, total_day_max_h: 13, total_week_max_h: 48, weekly_normal_avg_h: 40 },
-  tariff: { daily_rest_min_h: 11, weekly_rest_min_h: 35, daily_normal_max_h: 9, weekly_normal_max_h: 40, total_day_max_h: 13, total_week_max_h: 48, weekly_normal_avg_h: 37.5 },
-  tariff_long_shifts: { daily_rest_min_h: 11, weekly_rest_min_h: 28, daily_normal_max_h: 12.5, weekly_normal_max_h: 48, total_day_max_h: 16, total_week_max_h: 54, weekly_normal_avg_h: 35.5 },
+type ProfileValue = number | string | boolean | null;
+
+// A few of the presets' values (RULES.md §2), of every kind the real backend sends: hours,
+// weeks, a yes/no flag, a choice and clock times.
+const PRESET_VALUES: Record<Preset, Record<string, ProfileValue>> = {
+  aml: { daily_rest_min_h: 11, weekly_rest_min_h: 35, daily_normal_max_h: 9, weekly_normal_max_h: 40, total_day_max_h: 13, total_week_max_h: 48, weekly_normal_avg_h: null, averaging_weeks: null, passive_extension: true, sunday_rule: 'next_off', night_start: '21:00', night_end: '06:00' },
+  aml_individual: { daily_rest_min_h: 11, weekly_rest_min_h: 35, daily_normal_max_h: 10, weekly_normal_max_h: 48, total_day_max_h: 13, total_week_max_h: 48, weekly_normal_avg_h: 40, averaging_weeks: 52, passive_extension: true, sunday_rule: 'average', night_start: '21:00', night_end: '06:00' },
+  tariff: { daily_rest_min_h: 11, weekly_rest_min_h: 28, daily_normal_max_h: 12.5, weekly_normal_max_h: 54, total_day_max_h: 16, total_week_max_h: 48, weekly_normal_avg_h: 40, averaging_weeks: 52, passive_extension: false, sunday_rule: 'average', night_start: '21:00', night_end: '06:00' },
+  tariff_long_shifts: { daily_rest_min_h: 11, weekly_rest_min_h: 28, daily_normal_max_h: 12.5, weekly_normal_max_h: 54, total_day_max_h: 16, total_week_max_h: 48, weekly_normal_avg_h: 40, averaging_weeks: 52, passive_extension: false, sunday_rule: 'average', night_start: '21:00', night_end: '06:00' },
+};
+
+const UNITS: Record<string, string> = {
+  averaging_weeks: 'weeks',
+  passive_extension: 'flag',
+  sunday_rule: 'choice',
+  night_start: 'clock',
+  night_end: 'clock',
 };
 
 const LABELS: Record<string, Record<Language, string>> = {
@@ -107,6 +119,11 @@ const LABELS: Record<string, Record<Language, string>> = {
   total_day_max_h: { nb: 'Samlet arbeidstid per dag, høyst', en: 'Total working hours per day, at most' },
   total_week_max_h: { nb: 'Samlet arbeidstid per uke, høyst', en: 'Total working hours per week, at most' },
   weekly_normal_avg_h: { nb: 'Gjennomsnittlig arbeidstid per uke', en: 'Average working hours per week' },
+  averaging_weeks: { nb: 'Gjennomsnitt beregnes over', en: 'Average taken over' },
+  passive_extension: { nb: 'Passiv tid forlenger arbeidsdagen', en: 'Passive time extends the working day' },
+  sunday_rule: { nb: 'Søn- og helgedager', en: 'Sundays and holidays' },
+  night_start: { nb: 'Natten begynner', en: 'Night begins' },
+  night_end: { nb: 'Natten slutter', en: 'Night ends' },
 };
 
 const SERVICE_NAMES: Record<Service, Record<Language, string>> = {
@@ -723,7 +740,8 @@ export class FakeBackend implements Backend {
   setProfile(window: PlanWindow, profile: ProfileInput): Promise<PlanView> {
     return this.edit(window, this.text('profile'), (plan) => {
       for (const [key, value] of Object.entries(profile.overrides)) {
-        if (value !== null && (typeof value !== 'number' || !(value >= 0) || value > 168)) this.invalid(key, value, 'hours');
+        const unit = UNITS[key] ?? 'hours';
+        if (unit === 'hours' && value !== null && (typeof value !== 'number' || !(value >= 0) || value > 168)) this.invalid(key, value, 'hours');
       }
       plan.profile = { preset: profile.preset as Preset, overrides: clone(profile.overrides) };
     });
@@ -779,19 +797,23 @@ export class FakeBackend implements Backend {
     return p !== null && (p.assistant !== shift.assistant || p.start !== shift.start || p.end !== shift.end);
   }
 
-  private profileValues(plan: FakePlan): Record<string, number | null> {
+  private profileValues(plan: FakePlan): Record<string, ProfileValue> {
     const values = { ...PRESET_VALUES[plan.profile.preset] };
     for (const [key, value] of Object.entries(plan.profile.overrides)) {
-      if (key in values && (typeof value === 'number' || value === null)) values[key] = value;
+      if (key in values) values[key] = value as ProfileValue;
     }
     return values;
   }
 
+  private hoursValue(plan: FakePlan, key: string, fallback: number): number {
+    const value = this.profileValues(plan)[key];
+    return typeof value === 'number' ? value : fallback;
+  }
+
   private findings(plan: FakePlan): Finding[] {
     const language = this.settings.language;
-    const values = this.profileValues(plan);
-    const restMin = Math.round((values.daily_rest_min_h ?? 11) * 60);
-    const weekMax = values.weekly_normal_max_h ?? 40;
+    const restMin = Math.round(this.hoursValue(plan, 'daily_rest_min_h', 11) * 60);
+    const weekMax = this.hoursValue(plan, 'weekly_normal_max_h', 40);
     const findings: Finding[] = [];
     for (const assistant of plan.assistants) {
       const own = plan.shifts
@@ -965,14 +987,17 @@ export class FakeBackend implements Backend {
         };
       });
     const values = this.profileValues(plan);
-    const rows: ProfileRow[] = Object.entries(values).map(([key, value]) => ({
-      key,
-      label: LABELS[key][language],
-      value,
-      unit: 'h',
-      text: value === null ? '–' : `${value} ${language === 'nb' ? 't' : 'h'}`,
-      edited: key in plan.profile.overrides,
-    }));
+    const rows: ProfileRow[] = Object.entries(values).map(([key, value]) => {
+      const unit = UNITS[key] ?? 'hours';
+      const notUsed = language === 'nb' ? 'ikke brukt' : 'not used';
+      let text: string;
+      if (value === null) text = notUsed;
+      else if (unit === 'hours') text = `${value} ${language === 'nb' ? 't' : 'h'}`;
+      else if (unit === 'weeks') text = `${value} ${language === 'nb' ? 'uker' : 'weeks'}`;
+      else if (unit === 'flag') text = value ? (language === 'nb' ? 'ja' : 'yes') : language === 'nb' ? 'nei' : 'no';
+      else text = String(value);
+      return { key, label: LABELS[key][language], value, unit, text, edited: key in plan.profile.overrides };
+    });
     const name = this.current!.path.split('/').pop()!.replace(/\.turnus$/, '');
     const lock = this.current!.lock;
     return {
