@@ -20,6 +20,7 @@ import {
   WEEKDAYS,
 } from './dates';
 import {
+  PRESETS,
   SERVICES,
   type AppSettings,
   type Assistant,
@@ -153,6 +154,11 @@ const MESSAGES: Record<string, Record<Language, string>> = {
   noAssistant: { nb: 'Assistenten finnes ikke i planen.', en: 'That assistant is not in the plan.' },
   notFound: { nb: 'Det du valgte, finnes ikke lenger i planen.', en: 'What you chose is no longer in the plan.' },
   hours: { nb: 'Timer per uke må være mellom 0 og 168.', en: 'Hours per week must be between 0 and 168.' },
+  colour: { nb: 'Fargen må skrives som #rrggbb, for eksempel #cfe6f3.', en: 'Write the colour as #rrggbb, for example #cfe6f3.' },
+  birthYear: { nb: 'Fødselsåret må være et år mellom 1900 og i år.', en: 'The birth year must be a year from 1900 to this year.' },
+  holiday: { nb: 'Ferien er 25 eller 30 virkedager.', en: 'Holiday is 25 or 30 working days.' },
+  preset: { nb: 'Velg en av regelprofilene i listen.', en: 'Choose one of the rule profiles in the list.' },
+  passiveFactor: { nb: 'Faktoren for passiv tid må være mellom 0 og 1.', en: 'The passive time factor must be between 0 and 1.' },
   toBeforeFrom: { nb: 'Sluttdatoen kan ikke være før startdatoen.', en: 'The end date cannot be before the start date.' },
   codeEmpty: { nb: 'Gi vakttypen en kort kode, for eksempel D.', en: 'Give the shift type a short code, for example D.' },
   weeks: { nb: 'Et mønster har fra 1 til 12 uker.', en: 'A pattern has 1 to 12 weeks.' },
@@ -179,6 +185,11 @@ const MESSAGES: Record<string, Record<Language, string>> = {
   weekText: {
     nb: '{name} er satt opp {hours} i uke {week}. Alminnelig arbeidstid er høyst {limit} i uken.',
     en: '{name} is planned for {hours} in week {week}. Normal working time is at most {limit} a week.',
+  },
+  familyTitle: { nb: 'Nærstående assistent', en: 'Close family as assistant' },
+  familyText: {
+    nb: '{name} er nærstående, men planen har ingen dato for kommunens skriftlige godkjenning. Nærstående kan bare være assistent når kommunen har godkjent det.',
+    en: '{name} is close family, but the plan has no date of the municipality’s written approval. Close family can only be an assistant when the municipality has approved it.',
   },
   addShift: { nb: 'La til vakt {day}', en: 'Added shift {day}' },
   editShift: { nb: 'Endret vakt {day}', en: 'Changed shift {day}' },
@@ -584,6 +595,14 @@ export class FakeBackend implements Backend {
       if (input.name.trim() === '') this.invalid('name', input.name, 'nameEmpty');
       const hours = input.contract_hours_per_week;
       if (hours !== undefined && (!(hours >= 0) || hours > 168)) this.invalid('contract_hours_per_week', hours, 'hours');
+      if (input.colour !== undefined && input.colour !== '' && !/^#[0-9a-fA-F]{6}$/.test(input.colour)) this.invalid('colour', input.colour, 'colour');
+      const born = input.birth_year;
+      if (born !== undefined && (!Number.isInteger(born) || born < 1900 || born > Number(this.today.slice(0, 4)))) this.invalid('birth_year', born, 'birthYear');
+      const holiday = input.holiday_entitlement;
+      if (holiday !== undefined && holiday !== 25 && holiday !== 30) this.invalid('holiday_entitlement', holiday, 'holiday');
+      if (input.family_approval !== undefined && !isIsoDate(input.family_approval)) this.invalid('family_approval', input.family_approval, 'dayInvalid');
+      if (input.start_date !== undefined && !isIsoDate(input.start_date)) this.invalid('start_date', input.start_date, 'dayInvalid');
+      if (input.profile && !(PRESETS as readonly string[]).includes(input.profile.preset)) this.invalid('profile', input.profile.preset, 'preset');
       const assistant = newAssistant({ ...input, name: input.name.trim(), id: input.id ?? `a${this.nextId++}` });
       const index = plan.assistants.findIndex((a) => a.id === input.id);
       if (input.id !== undefined && index < 0) this.fail('not_found', 'notFound', { id: input.id });
@@ -608,6 +627,7 @@ export class FakeBackend implements Backend {
     for (const [service, hours] of Object.entries(input.hours_per_week)) {
       if (!(hours >= 0) || hours > 168) this.invalid(`hours_per_week.${service}`, hours, 'hours');
     }
+    if (!(input.passive_factor >= 0) || input.passive_factor > 1) this.invalid('passive_factor', input.passive_factor, 'passiveFactor');
     return input;
   }
 
@@ -819,6 +839,27 @@ export class FakeBackend implements Backend {
       const own = plan.shifts
         .filter((s) => s.assistant === assistant.id && s.status !== 'cancelled')
         .sort((a, b) => localMinutes(a.start) - localMinutes(b.start));
+      // Close family may work as assistants only with the municipality's written approval; like
+      // the core, the finding spans the assistant's shifts, and one without shifts gets none.
+      if (assistant.close_family && assistant.family_approval === null && own.length > 0) {
+        findings.push({
+          rule: 'FAMILY',
+          severity: 'warning',
+          severity_label: SEVERITY_NAMES.warning[language],
+          assistants: [assistant.id],
+          assistant_names: [assistant.name],
+          start: own[0].start,
+          end: own[own.length - 1].end,
+          measured: own.reduce((sum, s) => sum + shiftMinutes(s), 0),
+          limit: 0,
+          unit: 'minutes',
+          shifts: own.map((s) => s.id),
+          law: 'hol. § 3-8, vedtak',
+          title: this.text('familyTitle'),
+          explanation: this.text('familyText', { name: assistant.name }),
+          dates: own.map((s) => s.day).filter((d, j, all) => all.indexOf(d) === j),
+        });
+      }
       for (let i = 1; i < own.length; i++) {
         const before = own[i - 1];
         const after = own[i];
