@@ -19,7 +19,7 @@ UI_SOURCES := $(shell find ui/src ui/public -type f 2>/dev/null) ui/index.html u
 	ui/svelte.config.js ui/tsconfig.json ui/package-lock.json
 
 .PHONY: deps deps-apt deps-npm deps-tauri-driver ui build run lint test test-rust test-ui \
-	test-browser test-e2e bench bindings package
+	test-browser test-e2e test-package bench bindings package
 
 ## deps: system packages, npm packages and tauri-driver (each skipped when already there)
 deps: deps-apt deps-npm deps-tauri-driver
@@ -72,7 +72,7 @@ lint: ui
 
 ## test: everything a user would meet, from the core's tests to the real window under Xvfb
 test: deps build lint
-	$(MAKE) --no-print-directory test-rust test-ui test-browser test-e2e
+	$(MAKE) --no-print-directory test-rust test-ui test-browser test-e2e test-package
 
 test-rust: ui
 	$(CARGO) test --workspace
@@ -95,5 +95,11 @@ bench:
 
 ## package: a .deb in target/release/bundle/deb, through npm's Tauri CLI (never the crates.io
 ## tauri-cli, which takes minutes to compile); the CLI runs `npm run build` in ui/ first
-package: deps-npm
+package: deps-npm ui
 	ui/node_modules/.bin/tauri build --bundles deb -- -p turnus-app
+	tests/package/check-deb.sh $$(ls -t target/release/bundle/deb/*.deb | head -n 1)
+
+## test-package: the same .deb from the debug build (fast), checked: part of `make test`
+test-package: deps-npm ui
+	ui/node_modules/.bin/tauri build --debug --bundles deb -- -p turnus-app
+	tests/package/check-deb.sh $$(ls -t target/debug/bundle/deb/*.deb | head -n 1)

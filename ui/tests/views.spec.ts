@@ -190,6 +190,35 @@ test('Lovsjekk: findings in plain words, and the rule profile visible and editab
   await expect(page.locator('td[role="gridcell"]:focus .chip.picked .flag')).toHaveText(/Brudd/);
 });
 
+test('Lovsjekk: every kind of profile value is edited with its own control', async ({ page }) => {
+  await openDemo(page);
+  await showPage(page, 'Lovsjekk');
+  const sunday = page.getByLabel('Søn- og helgedager');
+  await expect(sunday, 'the Sunday rule is a choice, not a number').toHaveValue('next_off');
+  await expect(page.getByLabel('Passiv tid forlenger arbeidsdagen')).toHaveValue('true');
+  await expect(page.getByLabel('Natten begynner')).toHaveValue('21:00');
+
+  // A time that is not a time is refused beside its field, and nothing is saved.
+  await page.getByLabel('Natten begynner').fill('25:00');
+  await page.getByRole('button', { name: 'Lagre regelprofilen' }).click();
+  await expect(page.getByText('Skriv klokkeslettet som TT:MM, for eksempel 21:00.')).toBeVisible();
+  await expect(page.getByRole('row', { name: /Natten begynner/ })).not.toContainText('Endret av deg');
+
+  // By keyboard: choose the averaging Sunday rule and a later night, and save.
+  await page.getByLabel('Natten begynner').fill('22:00');
+  await sunday.focus();
+  await sunday.selectOption('average');
+  await page.getByLabel('Passiv tid forlenger arbeidsdagen').selectOption('false');
+  await page.getByRole('button', { name: 'Lagre regelprofilen' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('row', { name: /Søn- og helgedager/ })).toContainText('Endret av deg');
+  await expect(page.getByRole('row', { name: /Natten begynner/ })).toContainText('Endret av deg');
+  await expect(page.getByRole('row', { name: /Passiv tid forlenger/ })).toContainText('Endret av deg');
+  await expect(sunday).toHaveValue('average');
+  await expectNoAxeViolations(page);
+  await shot(page, 'ui-lovsjekk-profile');
+});
+
 test('Assistants: add with the message beside the field, and edit', async ({ page }) => {
   await openDemo(page);
   await showPage(page, 'Assistenter');
@@ -231,6 +260,142 @@ test('Vedtak: add a new one, with a wrong date refused beside the field', async 
   await expect(page.getByRole('rowheader', { name: /01\.01\.2027/ })).toBeVisible();
   await expectNoAxeViolations(page);
   await shot(page, 'ui-vedtak');
+});
+
+test('Assistants, keyboard: close family without approval, then the approval date, holiday and an own rule profile', async ({ page }) => {
+  await openDemo(page);
+  await showPage(page, 'Assistenter');
+  await tabUntil(page, `document.activeElement?.id === 'assistant-name'`);
+  await page.keyboard.type('Nora Bror');
+  await tabUntil(page, `document.activeElement?.id === 'assistant-colour-hex'`);
+  await typeInto(page, '#a0c4ff');
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Fødselsår (kan stå tomt)')).toBeFocused();
+  await expect(page.getByLabel('Fødselsår (kan stå tomt)')).toHaveAccessibleDescription(/fyller 60 år og får en ekstra ferieuke/);
+  await page.keyboard.type('1966');
+  await tabUntil(page, `document.activeElement?.id === 'assistant-family'`);
+  await expect(page.getByLabel('Dato for kommunens skriftlige godkjenning'), 'the date is asked only for close family').toHaveCount(0);
+  await page.keyboard.press('Space');
+  const approval = page.getByLabel('Dato for kommunens skriftlige godkjenning');
+  await expect(approval).toBeVisible();
+  await expect(approval).toHaveAccessibleDescription(/Uten denne datoen varsler lovsjekken/);
+  await expect(page.getByLabel('Assistentens regelprofil')).toHaveValue('');
+  await expectNoAxeViolations(page);
+  await shot(page, 'ui-assistants-family-form');
+  await tabUntil(page, `document.activeElement?.textContent?.trim() === 'Legg til assistenten'`);
+  await page.keyboard.press('Enter');
+  const row = page.getByRole('row', { name: /Nora Bror/ });
+  await expect(row).toContainText('Nærstående – mangler godkjenning');
+  await expect(row).toContainText('#a0c4ff');
+  await expect(row).toContainText('Født 1966');
+  await expect(row).toContainText('25 feriedager');
+
+  await page.getByRole('button', { name: 'Endre Nora Bror' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Navn')).toBeFocused();
+  await expect(page.getByLabel('Assistenten er nærstående (familie)')).toBeChecked();
+  await tabUntil(page, `document.activeElement?.id === 'assistant-approval'`);
+  await page.keyboard.type('31.02.2026');
+  await page.keyboard.press('Enter');
+  await expect(approval, 'a wrong date is refused beside the field').toHaveAccessibleDescription(/Datoen finnes ikke/);
+  await expect(approval).toBeFocused();
+  await typeInto(page, '15.01.2026');
+  await page.getByLabel('Ferie', { exact: true }).selectOption('30');
+  await page.getByLabel('Assistentens regelprofil').selectOption({ label: 'Tariffavtale' });
+  await expect(page.getByLabel('Assistentens regelprofil')).toHaveAccessibleDescription(/37,5 timer i uken/);
+  await tabUntil(page, `document.activeElement?.textContent?.trim() === 'Lagre'`);
+  await page.keyboard.press('Enter');
+  await expect(row).toContainText('Nærstående – godkjent 15.01.2026');
+  await expect(row).toContainText('Egen profil: Tariffavtale');
+  await expect(row).toContainText('30 feriedager');
+  await expectNoAxeViolations(page);
+  await shot(page, 'ui-assistants-family-table');
+
+  await page.getByRole('button', { name: 'Endre Nora Bror' }).click();
+  await expect(page.getByLabel('Assistentens regelprofil'), 'the own profile comes back into the form').toHaveValue('tariff');
+  await expect(page.getByLabel('Ferie', { exact: true })).toHaveValue('30');
+  await expect(page.getByLabel('Dato for kommunens skriftlige godkjenning')).toHaveValue('15.01.2026');
+  await expect(page.getByLabel('Fargekode')).toHaveValue('#a0c4ff');
+  await page.getByLabel('Fargekode').fill('blå');
+  await page.getByRole('button', { name: 'Lagre', exact: true }).click();
+  await expect(page.getByLabel('Fargekode')).toHaveAccessibleDescription(/Skriv fargen som #rrggbb/);
+  await expect(page.getByLabel('Fargekode')).toBeFocused();
+});
+
+test('Lovsjekk warns about close family until the approval date is given', async ({ page }) => {
+  await openDemo(page);
+  await showPage(page, 'Assistenter');
+  await page.getByRole('button', { name: 'Endre Kari Nordmann' }).click();
+  await page.getByLabel('Assistenten er nærstående (familie)').check();
+  await page.getByRole('button', { name: 'Lagre', exact: true }).click();
+  await expect(page.getByRole('row', { name: /Kari Nordmann/ })).toContainText('Nærstående – mangler godkjenning');
+  await showPage(page, 'Lovsjekk');
+  await expect(page.getByRole('heading', { name: /Advarsel: Nærstående assistent/ })).toBeVisible();
+  await showPage(page, 'Assistenter');
+  await page.getByRole('button', { name: 'Endre Kari Nordmann' }).click();
+  await page.getByLabel('Dato for kommunens skriftlige godkjenning').fill('15.01.2026');
+  await page.getByRole('button', { name: 'Lagre', exact: true }).click();
+  await expect(page.getByRole('row', { name: /Kari Nordmann/ })).toContainText('Nærstående – godkjent 15.01.2026');
+  await showPage(page, 'Lovsjekk');
+  await expect(page.getByRole('heading', { name: /Nærstående assistent/ })).toHaveCount(0);
+});
+
+test('Vedtak, keyboard: the passive factor with a decimal comma, and night service as a choice', async ({ page }) => {
+  await openDemo(page);
+  await showPage(page, 'Vedtak');
+  await page.getByRole('button', { name: /Endre .*inntil videre/ }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Fra og med dato')).toBeFocused();
+  const factor = page.getByLabel('Faktor for passiv tid');
+  await expect(factor).toHaveValue('1');
+  await expect(factor).toHaveAccessibleDescription(/Passiv tid teller med denne faktoren mot timene i vedtaket; 1 betyr fullt/);
+  await expect(page.getByLabel('Vedtaket gir rett til to assistenter samtidig')).toHaveAccessibleDescription(/to assistenter på jobb samtidig/);
+  const night = page.getByRole('group', { name: 'Nattjeneste' });
+  await expect(night.getByRole('radio', { name: /^Inkludert/ })).toBeChecked();
+  await tabUntil(page, `document.activeElement?.id === 'vedtak-night-in'`);
+  await page.keyboard.press('ArrowDown');
+  await expect(night.getByRole('radio', { name: /^Ikke inkludert/ })).toBeChecked();
+  await page.keyboard.press('Tab');
+  await expect(factor).toBeFocused();
+  await typeInto(page, '1,5');
+  await page.keyboard.press('Enter');
+  await expect(factor).toHaveAccessibleDescription(/Skriv et tall fra 0 til 1/);
+  await expect(factor).toBeFocused();
+  await expectNoAxeViolations(page);
+  await shot(page, 'ui-vedtak-passive-error');
+  await typeInto(page, '0,5');
+  await page.keyboard.press('Enter');
+  const row = page.getByRole('row', { name: /inntil videre/ });
+  await expect(row).toContainText('0,5');
+  await expect(row).toContainText('Ikke inkludert');
+  await page.getByRole('button', { name: /Endre .*inntil videre/ }).click();
+  await expect(factor, 'the saved factor comes back with a comma').toHaveValue('0,5');
+  await expect(night.getByRole('radio', { name: /^Ikke inkludert/ })).toBeChecked();
+  await expectNoAxeViolations(page);
+  await shot(page, 'ui-vedtak-passive');
+});
+
+test('at 200 % text the new assistant and vedtak fields wrap and the page does not scroll sideways', async ({ page }) => {
+  await openDemo(page);
+  await showPage(page, 'Innstillinger');
+  await page.getByLabel('200 %').check();
+  await showPage(page, 'Assistenter');
+  await page.getByRole('button', { name: 'Endre Kari Nordmann' }).click();
+  await page.getByLabel('Assistenten er nærstående (familie)').check();
+  await page.getByLabel('Assistentens regelprofil').selectOption('aml_individual');
+  await page.getByRole('button', { name: 'Lagre', exact: true }).click();
+  await expect(page.getByRole('row', { name: /Kari Nordmann/ })).toContainText('Nærstående – mangler godkjenning');
+  await page.getByRole('button', { name: 'Endre Kari Nordmann' }).click();
+  for (const name of ['Assistenter', 'Vedtak']) {
+    if (name === 'Vedtak') {
+      await showPage(page, 'Vedtak');
+      await page.getByRole('button', { name: /Endre .*inntil videre/ }).click();
+    }
+    await shot(page, `ui-${name === 'Vedtak' ? 'vedtak' : 'assistants'}-200`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `${name}: the page is no wider than the window`).toBeLessThanOrEqual(0);
+    await expectNoAxeViolations(page);
+  }
 });
 
 test('Rotations: define a two-week pattern, apply it, and see a changed day', async ({ page }) => {

@@ -20,6 +20,7 @@ import {
   WEEKDAYS,
 } from './dates';
 import {
+  PRESETS,
   SERVICES,
   type AppSettings,
   type Assistant,
@@ -92,11 +93,23 @@ export interface FakeOptions {
 }
 
 // The values of each preset the fake knows (a subset of RULES.md §2, enough for the UI).
-const PRESET_VALUES: Record<Preset, Record<string, number | null>> = {
-  aml: { daily_rest_min_h: 11, weekly_rest_min_h: 35, daily_normal_max_h: 9, weekly_normal_max_h: 40, total_day_max_h: 13, total_week_max_h: 48, weekly_normal_avg_h: null },
-  aml_individual: { daily_rest_min_h: 11, weekly_rest_min_h: 35, daily_normal_max_h: 9, weekly_normal_max_h: 40, total_day_max_h: 13, total_week_max_h: 48, weekly_normal_avg_h: 40 },
-  tariff: { daily_rest_min_h: 11, weekly_rest_min_h: 35, daily_normal_max_h: 9, weekly_normal_max_h: 40, total_day_max_h: 13, total_week_max_h: 48, weekly_normal_avg_h: 37.5 },
-  tariff_long_shifts: { daily_rest_min_h: 11, weekly_rest_min_h: 28, daily_normal_max_h: 12.5, weekly_normal_max_h: 48, total_day_max_h: 16, total_week_max_h: 54, weekly_normal_avg_h: 35.5 },
+type ProfileValue = number | string | boolean | null;
+
+// A few of the presets' values (RULES.md §2), of every kind the real backend sends: hours,
+// weeks, a yes/no flag, a choice and clock times.
+const PRESET_VALUES: Record<Preset, Record<string, ProfileValue>> = {
+  aml: { daily_rest_min_h: 11, weekly_rest_min_h: 35, daily_normal_max_h: 9, weekly_normal_max_h: 40, total_day_max_h: 13, total_week_max_h: 48, weekly_normal_avg_h: null, averaging_weeks: null, passive_extension: true, sunday_rule: 'next_off', night_start: '21:00', night_end: '06:00' },
+  aml_individual: { daily_rest_min_h: 11, weekly_rest_min_h: 35, daily_normal_max_h: 10, weekly_normal_max_h: 48, total_day_max_h: 13, total_week_max_h: 48, weekly_normal_avg_h: 40, averaging_weeks: 52, passive_extension: true, sunday_rule: 'average', night_start: '21:00', night_end: '06:00' },
+  tariff: { daily_rest_min_h: 11, weekly_rest_min_h: 28, daily_normal_max_h: 12.5, weekly_normal_max_h: 54, total_day_max_h: 16, total_week_max_h: 48, weekly_normal_avg_h: 40, averaging_weeks: 52, passive_extension: false, sunday_rule: 'average', night_start: '21:00', night_end: '06:00' },
+  tariff_long_shifts: { daily_rest_min_h: 11, weekly_rest_min_h: 28, daily_normal_max_h: 12.5, weekly_normal_max_h: 54, total_day_max_h: 16, total_week_max_h: 48, weekly_normal_avg_h: 40, averaging_weeks: 52, passive_extension: false, sunday_rule: 'average', night_start: '21:00', night_end: '06:00' },
+};
+
+const UNITS: Record<string, string> = {
+  averaging_weeks: 'weeks',
+  passive_extension: 'flag',
+  sunday_rule: 'choice',
+  night_start: 'clock',
+  night_end: 'clock',
 };
 
 const LABELS: Record<string, Record<Language, string>> = {
@@ -107,6 +120,11 @@ const LABELS: Record<string, Record<Language, string>> = {
   total_day_max_h: { nb: 'Samlet arbeidstid per dag, høyst', en: 'Total working hours per day, at most' },
   total_week_max_h: { nb: 'Samlet arbeidstid per uke, høyst', en: 'Total working hours per week, at most' },
   weekly_normal_avg_h: { nb: 'Gjennomsnittlig arbeidstid per uke', en: 'Average working hours per week' },
+  averaging_weeks: { nb: 'Gjennomsnitt beregnes over', en: 'Average taken over' },
+  passive_extension: { nb: 'Passiv tid forlenger arbeidsdagen', en: 'Passive time extends the working day' },
+  sunday_rule: { nb: 'Søn- og helgedager', en: 'Sundays and holidays' },
+  night_start: { nb: 'Natten begynner', en: 'Night begins' },
+  night_end: { nb: 'Natten slutter', en: 'Night ends' },
 };
 
 const SERVICE_NAMES: Record<Service, Record<Language, string>> = {
@@ -136,6 +154,11 @@ const MESSAGES: Record<string, Record<Language, string>> = {
   noAssistant: { nb: 'Assistenten finnes ikke i planen.', en: 'That assistant is not in the plan.' },
   notFound: { nb: 'Det du valgte, finnes ikke lenger i planen.', en: 'What you chose is no longer in the plan.' },
   hours: { nb: 'Timer per uke må være mellom 0 og 168.', en: 'Hours per week must be between 0 and 168.' },
+  colour: { nb: 'Fargen må skrives som #rrggbb, for eksempel #cfe6f3.', en: 'Write the colour as #rrggbb, for example #cfe6f3.' },
+  birthYear: { nb: 'Fødselsåret må være et år mellom 1900 og i år.', en: 'The birth year must be a year from 1900 to this year.' },
+  holiday: { nb: 'Ferien er 25 eller 30 virkedager.', en: 'Holiday is 25 or 30 working days.' },
+  preset: { nb: 'Velg en av regelprofilene i listen.', en: 'Choose one of the rule profiles in the list.' },
+  passiveFactor: { nb: 'Faktoren for passiv tid må være mellom 0 og 1.', en: 'The passive time factor must be between 0 and 1.' },
   toBeforeFrom: { nb: 'Sluttdatoen kan ikke være før startdatoen.', en: 'The end date cannot be before the start date.' },
   codeEmpty: { nb: 'Gi vakttypen en kort kode, for eksempel D.', en: 'Give the shift type a short code, for example D.' },
   weeks: { nb: 'Et mønster har fra 1 til 12 uker.', en: 'A pattern has 1 to 12 weeks.' },
@@ -162,6 +185,11 @@ const MESSAGES: Record<string, Record<Language, string>> = {
   weekText: {
     nb: '{name} er satt opp {hours} i uke {week}. Alminnelig arbeidstid er høyst {limit} i uken.',
     en: '{name} is planned for {hours} in week {week}. Normal working time is at most {limit} a week.',
+  },
+  familyTitle: { nb: 'Nærstående assistent', en: 'Close family as assistant' },
+  familyText: {
+    nb: '{name} er nærstående, men planen har ingen dato for kommunens skriftlige godkjenning. Nærstående kan bare være assistent når kommunen har godkjent det.',
+    en: '{name} is close family, but the plan has no date of the municipality’s written approval. Close family can only be an assistant when the municipality has approved it.',
   },
   addShift: { nb: 'La til vakt {day}', en: 'Added shift {day}' },
   editShift: { nb: 'Endret vakt {day}', en: 'Changed shift {day}' },
@@ -567,6 +595,14 @@ export class FakeBackend implements Backend {
       if (input.name.trim() === '') this.invalid('name', input.name, 'nameEmpty');
       const hours = input.contract_hours_per_week;
       if (hours !== undefined && (!(hours >= 0) || hours > 168)) this.invalid('contract_hours_per_week', hours, 'hours');
+      if (input.colour !== undefined && input.colour !== '' && !/^#[0-9a-fA-F]{6}$/.test(input.colour)) this.invalid('colour', input.colour, 'colour');
+      const born = input.birth_year;
+      if (born !== undefined && (!Number.isInteger(born) || born < 1900 || born > Number(this.today.slice(0, 4)))) this.invalid('birth_year', born, 'birthYear');
+      const holiday = input.holiday_entitlement;
+      if (holiday !== undefined && holiday !== 25 && holiday !== 30) this.invalid('holiday_entitlement', holiday, 'holiday');
+      if (input.family_approval !== undefined && !isIsoDate(input.family_approval)) this.invalid('family_approval', input.family_approval, 'dayInvalid');
+      if (input.start_date !== undefined && !isIsoDate(input.start_date)) this.invalid('start_date', input.start_date, 'dayInvalid');
+      if (input.profile && !(PRESETS as readonly string[]).includes(input.profile.preset)) this.invalid('profile', input.profile.preset, 'preset');
       const assistant = newAssistant({ ...input, name: input.name.trim(), id: input.id ?? `a${this.nextId++}` });
       const index = plan.assistants.findIndex((a) => a.id === input.id);
       if (input.id !== undefined && index < 0) this.fail('not_found', 'notFound', { id: input.id });
@@ -591,6 +627,7 @@ export class FakeBackend implements Backend {
     for (const [service, hours] of Object.entries(input.hours_per_week)) {
       if (!(hours >= 0) || hours > 168) this.invalid(`hours_per_week.${service}`, hours, 'hours');
     }
+    if (!(input.passive_factor >= 0) || input.passive_factor > 1) this.invalid('passive_factor', input.passive_factor, 'passiveFactor');
     return input;
   }
 
@@ -723,7 +760,8 @@ export class FakeBackend implements Backend {
   setProfile(window: PlanWindow, profile: ProfileInput): Promise<PlanView> {
     return this.edit(window, this.text('profile'), (plan) => {
       for (const [key, value] of Object.entries(profile.overrides)) {
-        if (value !== null && (typeof value !== 'number' || !(value >= 0) || value > 168)) this.invalid(key, value, 'hours');
+        const unit = UNITS[key] ?? 'hours';
+        if (unit === 'hours' && value !== null && (typeof value !== 'number' || !(value >= 0) || value > 168)) this.invalid(key, value, 'hours');
       }
       plan.profile = { preset: profile.preset as Preset, overrides: clone(profile.overrides) };
     });
@@ -779,24 +817,49 @@ export class FakeBackend implements Backend {
     return p !== null && (p.assistant !== shift.assistant || p.start !== shift.start || p.end !== shift.end);
   }
 
-  private profileValues(plan: FakePlan): Record<string, number | null> {
+  private profileValues(plan: FakePlan): Record<string, ProfileValue> {
     const values = { ...PRESET_VALUES[plan.profile.preset] };
     for (const [key, value] of Object.entries(plan.profile.overrides)) {
-      if (key in values && (typeof value === 'number' || value === null)) values[key] = value;
+      if (key in values) values[key] = value as ProfileValue;
     }
     return values;
   }
 
+  private hoursValue(plan: FakePlan, key: string, fallback: number): number {
+    const value = this.profileValues(plan)[key];
+    return typeof value === 'number' ? value : fallback;
+  }
+
   private findings(plan: FakePlan): Finding[] {
     const language = this.settings.language;
-    const values = this.profileValues(plan);
-    const restMin = Math.round((values.daily_rest_min_h ?? 11) * 60);
-    const weekMax = values.weekly_normal_max_h ?? 40;
+    const restMin = Math.round(this.hoursValue(plan, 'daily_rest_min_h', 11) * 60);
+    const weekMax = this.hoursValue(plan, 'weekly_normal_max_h', 40);
     const findings: Finding[] = [];
     for (const assistant of plan.assistants) {
       const own = plan.shifts
         .filter((s) => s.assistant === assistant.id && s.status !== 'cancelled')
         .sort((a, b) => localMinutes(a.start) - localMinutes(b.start));
+      // Close family may work as assistants only with the municipality's written approval; like
+      // the core, the finding spans the assistant's shifts, and one without shifts gets none.
+      if (assistant.close_family && assistant.family_approval === null && own.length > 0) {
+        findings.push({
+          rule: 'FAMILY',
+          severity: 'warning',
+          severity_label: SEVERITY_NAMES.warning[language],
+          assistants: [assistant.id],
+          assistant_names: [assistant.name],
+          start: own[0].start,
+          end: own[own.length - 1].end,
+          measured: own.reduce((sum, s) => sum + shiftMinutes(s), 0),
+          limit: 0,
+          unit: 'minutes',
+          shifts: own.map((s) => s.id),
+          law: 'hol. § 3-8, vedtak',
+          title: this.text('familyTitle'),
+          explanation: this.text('familyText', { name: assistant.name }),
+          dates: own.map((s) => s.day).filter((d, j, all) => all.indexOf(d) === j),
+        });
+      }
       for (let i = 1; i < own.length; i++) {
         const before = own[i - 1];
         const after = own[i];
@@ -965,14 +1028,17 @@ export class FakeBackend implements Backend {
         };
       });
     const values = this.profileValues(plan);
-    const rows: ProfileRow[] = Object.entries(values).map(([key, value]) => ({
-      key,
-      label: LABELS[key][language],
-      value,
-      unit: 'h',
-      text: value === null ? '–' : `${value} ${language === 'nb' ? 't' : 'h'}`,
-      edited: key in plan.profile.overrides,
-    }));
+    const rows: ProfileRow[] = Object.entries(values).map(([key, value]) => {
+      const unit = UNITS[key] ?? 'hours';
+      const notUsed = language === 'nb' ? 'ikke brukt' : 'not used';
+      let text: string;
+      if (value === null) text = notUsed;
+      else if (unit === 'hours') text = `${value} ${language === 'nb' ? 't' : 'h'}`;
+      else if (unit === 'weeks') text = `${value} ${language === 'nb' ? 'uker' : 'weeks'}`;
+      else if (unit === 'flag') text = value ? (language === 'nb' ? 'ja' : 'yes') : language === 'nb' ? 'nei' : 'no';
+      else text = String(value);
+      return { key, label: LABELS[key][language], value, unit, text, edited: key in plan.profile.overrides };
+    });
     const name = this.current!.path.split('/').pop()!.replace(/\.turnus$/, '');
     const lock = this.current!.lock;
     return {
