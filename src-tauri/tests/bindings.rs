@@ -58,6 +58,10 @@ fn all() -> Vec<(String, String)> {
         generated::<WeekHoursView>(),
         generated::<HistoryState>(),
         generated::<HistoryEntry>(),
+        generated::<ExportRequest>(),
+        generated::<ExportPreview>(),
+        generated::<ExportDone>(),
+        generated::<CalendarFolderView>(),
         generated::<RecentPlan>(),
     ]
 }

@@ -15,11 +15,13 @@
 //! and `today`. Renewing the lock's heartbeat on a timer is the shell's job.
 
 pub mod error;
+mod export;
 pub mod input;
 pub mod settings;
 pub mod view;
 
 pub use error::{ErrorCode, IpcError};
+pub use export::{CalendarFolderView, ExportDone, ExportPreview, ExportRequest};
 pub use input::{
     AssistantInput, NewPlanInput, ProfileInput, RotationInput, SettingsInput, ShiftInput,
     ShiftTypeInput, SlotInput, VedtakInput, Window,
@@ -70,6 +72,8 @@ pub struct Session {
     lang: Language,
     /// Set when another program took the file over while it was open here.
     lost: Option<LockNotice>,
+    /// The folder whose calendars are rewritten after each change, if the user chose one.
+    calendars: Option<export::CalendarFolder>,
 }
 
 impl Session {
@@ -91,6 +95,7 @@ impl Session {
             history: HistoryState::default(),
             lang,
             lost: None,
+            calendars: None,
         };
         session.reload()?;
         Ok(session)
@@ -200,7 +205,7 @@ impl Session {
             self.file.backup_problem(),
             self.lang,
         );
-        Ok(build::plan_view(build::Parts {
+        let mut view = build::plan_view(build::Parts {
             plan: &self.plan,
             vedtak_ids: &self.vedtak_ids,
             report: &report,
@@ -211,7 +216,9 @@ impl Session {
             to,
             today,
             lang: self.lang,
-        }))
+        });
+        view.file.calendar_folder = self.calendar_folder();
+        Ok(view)
     }
 
     /// Apply `edits` as one user action, reload, and return the view of `window`. The window
@@ -240,6 +247,7 @@ impl Session {
                 return Err(IpcError::from_store(&e, self.lang));
             }
             self.reload()?;
+            self.refresh_calendars(now);
         }
         self.view(window, today)
     }
@@ -680,6 +688,7 @@ impl Session {
             return Err(IpcError::from_store(&e, self.lang));
         }
         self.reload()?;
+        self.refresh_calendars(now);
         self.view(window, today)
     }
 

@@ -7,6 +7,9 @@ import type { IpcError } from './bindings/IpcError';
 import type {
   AppSettings,
   AssistantInput,
+  ExportDone,
+  ExportPreview,
+  ExportRequest,
   HistoryEntry,
   NewPlanInput,
   PlanView,
@@ -73,6 +76,18 @@ export interface Backend {
 
   appSettings(): Promise<AppSettings>;
   saveAppSettings(settings: AppSettings): Promise<AppSettings>;
+
+  /** Asks where to save an exported file (the native save dialog); null when the person cancels. */
+  chooseExportPath(suggestedName: string, format: 'pdf' | 'ics'): Promise<string | null>;
+  /** Asks for a folder (the native folder dialog); null when the person cancels. */
+  chooseFolder(): Promise<string | null>;
+  /** The first page of a PDF document as SVG, with its page count and a file name to suggest. */
+  exportPreview(request: ExportRequest): Promise<ExportPreview>;
+  exportPdf(request: ExportRequest, path: string): Promise<ExportDone>;
+  /** One calendar file: the assistant's shifts, or with `null` every shift of the plan. */
+  exportIcs(assistant: string | null, path: string): Promise<ExportDone>;
+  /** Keep every assistant's calendar in `folder` after each change; `null` stops. */
+  setCalendarFolder(window: PlanWindow, folder: string | null): Promise<PlanView>;
 }
 
 /** An error from the backend, always with one of the closed set of codes. */
