@@ -41,7 +41,13 @@ test('keyboard only: preview the rota, switch to a timesheet, and save it throug
   await expect(page.getByRole('img', { name: /^Første side av Timeliste for Łukasz Wiśniewski, mai 2026/ })).toBeVisible();
   await expectNoAxeViolations(page);
 
-  await tabUntil(page, `document.activeElement?.textContent?.includes('Lagre PDF')`);
+  // The preview can take the whole width, for those who need it larger.
+  const wide = (await page.getByRole('img', { name: /^Første side av Timeliste/ }).boundingBox())!.width;
+  await page.getByRole('button', { name: 'Større forhåndsvisning' }).click();
+  await expect(page.getByRole('button', { name: 'Større forhåndsvisning' })).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(async () => (await page.getByRole('img', { name: /^Første side av Timeliste/ }).boundingBox())!.width).toBeGreaterThan(wide * 1.5);
+
+  await tabUntil(page, `document.activeElement?.tagName === 'BUTTON' && document.activeElement.textContent.includes('Lagre PDF')`);
   await page.keyboard.press('Enter');
   await expect(page.getByText('Timeliste er lagret i /home/ingrid/Dokumenter/Timeliste Łukasz Wiśniewski 2026-05.pdf.', { exact: false }).first()).toBeVisible();
   await expect(page.getByRole('status')).toHaveText('Timeliste er lagret i /home/ingrid/Dokumenter/Timeliste Łukasz Wiśniewski 2026-05.pdf.');
