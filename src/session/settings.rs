@@ -62,7 +62,9 @@ impl Language {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Theme {
+    /// Light or dark as the computer is set, following it when it changes.
     #[default]
+    System,
     Light,
     Dark,
     HighContrast,
@@ -71,6 +73,7 @@ pub enum Theme {
 impl Theme {
     fn key(self) -> &'static str {
         match self {
+            Theme::System => "system",
             Theme::Light => "light",
             Theme::Dark => "dark",
             Theme::HighContrast => "high_contrast",
@@ -79,9 +82,10 @@ impl Theme {
 
     fn from_key(key: &str) -> Self {
         match key {
+            "light" => Theme::Light,
             "dark" => Theme::Dark,
             "high_contrast" => Theme::HighContrast,
-            _ => Theme::Light,
+            _ => Theme::System,
         }
     }
 }
@@ -106,7 +110,7 @@ impl Default for AppSettings {
             language: Language::Nb,
             user_name: String::new(),
             text_size: 100,
-            theme: Theme::Light,
+            theme: Theme::System,
         }
     }
 }
@@ -193,6 +197,17 @@ mod tests {
             Some(&json!(true)),
             "keys of another Turnus version are kept"
         );
+    }
+
+    #[test]
+    fn without_a_saved_theme_the_window_follows_the_computer_and_a_chosen_one_is_kept() {
+        assert_eq!(
+            AppSettings::from_config(&Config::default()).theme,
+            Theme::System
+        );
+        let mut config = Config::default();
+        config.other.insert("theme".into(), json!("light"));
+        assert_eq!(AppSettings::from_config(&config).theme, Theme::Light);
     }
 
     #[test]

@@ -435,7 +435,7 @@ export class FakeBackend implements Backend {
   readonly written = new Map<string, WrittenFile>();
   private recent: RecentPlan[] = [];
   private current: { path: string; readOnly: boolean; reason: string | null; lock: { name: string; computer: string; since: string } | null } | null = null;
-  private settings: AppSettings = { language: 'nb', user_name: 'Ingrid Haugen', text_size: 100, theme: 'light' };
+  private settings: AppSettings = { language: 'nb', user_name: 'Ingrid Haugen', text_size: 100, theme: 'system' };
   // New ids start above those of the demo plan and the guide (a1…, v1, r1).
   private nextId = 100;
 

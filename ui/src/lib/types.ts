@@ -93,7 +93,7 @@ export const SERVICES: readonly Service[] = ['personlig_assistanse', 'stottekont
 export type Preset = 'aml' | 'aml_individual' | 'tariff' | 'tariff_long_shifts';
 export const PRESETS: readonly Preset[] = ['aml', 'aml_individual', 'tariff', 'tariff_long_shifts'];
 
-export const THEMES: readonly Theme[] = ['light', 'dark', 'high_contrast'];
+export const THEMES: readonly Theme[] = ['system', 'light', 'dark', 'high_contrast'];
 export const TEXT_SIZES: readonly number[] = [100, 125, 150, 200];
 
 /** The PDF documents the Export page makes, in menu order (the core's `PdfKind`). */

@@ -3,4 +3,4 @@
 /**
  * The colours of the window.
  */
-export type Theme = "light" | "dark" | "high_contrast";
+export type Theme = "system" | "light" | "dark" | "high_contrast";
