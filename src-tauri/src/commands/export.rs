@@ -1,5 +1,6 @@
 //! Commands of the Export page: a document's first page as a preview, the PDF and calendar
-//! files written where the user chose in the save dialog, and the calendar folder.
+//! files written where the user chose in the save dialog, and the calendar folder. The exports
+//! are `async`, so laying out a long document runs off the window's main thread.
 
 use tauri::State;
 use turnus::session::{ExportDone, ExportPreview, ExportRequest, IpcError, PlanView, Window};
@@ -8,7 +9,7 @@ use crate::state::AppState;
 
 /// The first page of the document `request` asks for, as SVG, with its page count.
 #[tauri::command(rename_all = "snake_case")]
-pub fn export_preview(
+pub async fn export_preview(
     state: State<'_, AppState>,
     request: ExportRequest,
 ) -> Result<ExportPreview, IpcError> {
@@ -17,7 +18,7 @@ pub fn export_preview(
 
 /// Write the document `request` asks for to `path`.
 #[tauri::command(rename_all = "snake_case")]
-pub fn export_pdf(
+pub async fn export_pdf(
     state: State<'_, AppState>,
     request: ExportRequest,
     path: String,
@@ -27,7 +28,7 @@ pub fn export_pdf(
 
 /// Write the calendar of `assistant` (or, with none, of the whole plan) to `path`.
 #[tauri::command(rename_all = "snake_case")]
-pub fn export_ics(
+pub async fn export_ics(
     state: State<'_, AppState>,
     assistant: Option<String>,
     path: String,
