@@ -1,9 +1,12 @@
 //! Export benchmark: a year's turnusplan PDF for eight assistants (budget: under 1 s), and the
-//! same year's first page as the app's preview, and the same year's calendars.
+//! same year's first page as the app's preview, the same year's calendars, and the calendar
+//! folder rewritten after one edit.
 
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion};
-use turnus::export::ics::{calendar, update_state, CalendarScope, ExportState};
+use turnus::export::ics::{
+    calendar, refresh_calendar_folder, update_state, CalendarScope, ExportState,
+};
 use turnus::export::pdf::{preview, render_pdf, PdfKind, PdfOptions};
 use turnus::time::Instant;
 
@@ -31,6 +34,21 @@ fn bench(c: &mut Criterion) {
             calendar(&plan, &state, &CalendarScope::Plan, now)
         })
     });
+    // The calendar folder after one edit in the app: every calendar rewritten (one changed
+    // shift), each file synced to disk.
+    let dir = std::env::temp_dir().join(format!("turnus-bench-calendars-{}", std::process::id()));
+    if std::fs::create_dir_all(&dir).is_ok() {
+        let mut edited = plan.clone();
+        let mut n = 0u64;
+        c.bench_function("calendar_folder_after_one_edit_year_8_assistants", |b| {
+            b.iter(|| {
+                n += 1;
+                edited.shifts[0].note = format!("endring {n}");
+                refresh_calendar_folder(&edited, &dir, now)
+            })
+        });
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }
 
 criterion_group! {
