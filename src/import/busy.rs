@@ -144,7 +144,12 @@ mod tests {
             "2026-06-08T08:00",
             "2026-06-08T16:00",
         );
-        let a = replace(&[], &AssistantId("A".into()), "jobb.ics", &[event.clone()]);
+        let a = replace(
+            &[],
+            &AssistantId("A".into()),
+            "jobb.ics",
+            std::slice::from_ref(&event),
+        );
         let b = replace(&a.add, &AssistantId("B".into()), "jobb.ics", &[event]);
         assert_ne!(
             a.add[0].id, b.add[0].id,
