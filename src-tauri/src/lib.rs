@@ -62,6 +62,8 @@ pub fn run(plan: Option<std::path::PathBuf>) {
             rotations::save_rotation,
             rotations::delete_rotation,
             rotations::apply_rotation,
+            commands::busy::import_busy,
+            commands::busy::remove_busy,
         ])
         .build(context);
     match result {

@@ -59,6 +59,9 @@ fn all() -> Vec<(String, String)> {
         generated::<HistoryState>(),
         generated::<HistoryEntry>(),
         generated::<RecentPlan>(),
+        generated::<busy::BusySourceView>(),
+        generated::<busy::SkippedEventView>(),
+        generated::<busy::BusyImportView>(),
     ]
 }
 
