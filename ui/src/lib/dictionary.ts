@@ -422,6 +422,24 @@ const nb = {
   'unit.days': '{n} dager',
   'unit.hoursPerWeek': '{n} t/uke',
   'format.dateTime': '{date} kl. {time}',
+
+  'busy.heading': 'Annen jobb (opptatt tid)',
+  'busy.lead': 'Arbeid {name} gjør for en annen arbeidsgiver, teller med når Turnus sjekker hviletid og samlet arbeidstid.',
+  'busy.none': '{name} har ingen annen jobb lagt inn.',
+  'busy.caption': 'Kalendere med annen jobb for {name}',
+  'busy.source': 'Kalender',
+  'busy.count': 'Arbeidsøkter',
+  'busy.period': 'Periode',
+  'busy.periodValue': '{first} til {last}',
+  'busy.import': 'Les inn en kalender (.ics)',
+  'busy.importHint': 'Velg kalenderfilen (.ics) fra den andre jobben. Leser du inn en fil med samme navn på nytt, erstatter den det som ble lest inn sist.',
+  'busy.importing': 'Leser inn kalenderen …',
+  'busy.importedOne': 'Én arbeidsøkt fra {source} er lagt inn som opptatt tid for {name}.',
+  'busy.importedMany': '{n} arbeidsøkter fra {source} er lagt inn som opptatt tid for {name}.',
+  'busy.importedNone': 'Ingen arbeidsøkter fra {source} kunne legges inn for {name}.',
+  'busy.skippedHeading': 'Hendelser som ikke ble lagt inn',
+  'busy.skippedItem': '«{event}»: {reason}.',
+  'busy.removed': 'Opptatt tid fra {source} er fjernet for {name}.',
 };
 
 export type Key = keyof typeof nb;
@@ -847,6 +865,24 @@ const en: Record<Key, string> = {
   'unit.days': '{n} days',
   'unit.hoursPerWeek': '{n} h/week',
   'format.dateTime': '{date} at {time}',
+
+  'busy.heading': 'Other work (busy time)',
+  'busy.lead': 'Work {name} does for another employer counts when Turnus checks rest and total working hours.',
+  'busy.none': '{name} has no other work added.',
+  'busy.caption': 'Calendars with other work for {name}',
+  'busy.source': 'Calendar',
+  'busy.count': 'Work periods',
+  'busy.period': 'Period',
+  'busy.periodValue': '{first} to {last}',
+  'busy.import': 'Import a calendar (.ics)',
+  'busy.importHint': 'Choose the calendar file (.ics) from the other job. Importing a file with the same name again replaces what was imported last time.',
+  'busy.importing': 'Importing the calendar …',
+  'busy.importedOne': 'One work period from {source} is added as busy time for {name}.',
+  'busy.importedMany': '{n} work periods from {source} are added as busy time for {name}.',
+  'busy.importedNone': 'No work periods from {source} could be added for {name}.',
+  'busy.skippedHeading': 'Events that were not added',
+  'busy.skippedItem': '“{event}”: {reason}.',
+  'busy.removed': 'Busy time from {source} is removed for {name}.',
 };
 
 export const dictionary: Record<'nb' | 'en', Record<Key, string>> = { nb, en };

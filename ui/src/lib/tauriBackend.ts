@@ -7,6 +7,7 @@ import { toBackendError, type Backend } from './backend';
 import type {
   AppSettings,
   AssistantInput,
+  BusyImport,
   NewPlanInput,
   HistoryEntry,
   SettingsInput,
@@ -21,6 +22,7 @@ import type {
 } from './types';
 
 const PLAN_FILTER = [{ name: 'Turnus', extensions: ['turnus'] }];
+const CALENDAR_FILTER = [{ name: 'iCalendar', extensions: ['ics'] }];
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
   try {
@@ -123,5 +125,19 @@ export class TauriBackend implements Backend {
   }
   saveAppSettings(settings: AppSettings): Promise<AppSettings> {
     return call('save_app_settings', { settings });
+  }
+
+  async chooseCalendarToImport(): Promise<string | null> {
+    // The end-to-end test cannot drive the native dialog; it names the calendar here instead.
+    const e2ePath = (globalThis as { turnusE2E?: { calendarPath?: string } }).turnusE2E?.calendarPath;
+    if (e2ePath) return e2ePath;
+    const path = await open({ multiple: false, directory: false, filters: CALENDAR_FILTER });
+    return typeof path === 'string' ? path : null;
+  }
+  importBusy(window: PlanWindow, assistant: string, path: string): Promise<BusyImport> {
+    return call('import_busy', { window, assistant, path });
+  }
+  removeBusy(window: PlanWindow, assistant: string, source: string): Promise<PlanView> {
+    return call('remove_busy', { window, assistant, source });
   }
 }
