@@ -1,8 +1,8 @@
 //! `turnus import-busy` on plan files (`.turnus`): the busy time goes in as one edit of the
 //! change log by the user, a new import of the same calendar replaces the earlier one, a broken
 //! calendar leaves the file byte for byte as it was, and `turnus check` then counts the busy
-//! time. Backups and config go to a temporary folder through `TURNUS_DATA_DIR` and
-//! `TURNUS_CONFIG_DIR`.
+//! time; and in plan JSON, two assistants importing one calendar no longer clash. Backups and
+//! config go to a temporary folder through `TURNUS_DATA_DIR` and `TURNUS_CONFIG_DIR`.
 
 mod support;
 
@@ -241,4 +241,48 @@ fn an_unknown_assistant_is_refused_and_nothing_is_imported() {
     assert_eq!(o.code, EXIT_INPUT);
     assert!(o.err.contains("«Z»"), "{}", o.err);
     assert!(open(&plan).load_plan().expect("the plan").busy.is_empty());
+}
+
+#[test]
+fn importing_an_unchanged_calendar_again_adds_nothing_to_the_change_log() {
+    let (dir, plan) = plan_file("unchanged");
+    let ics = calendar(
+        &dir,
+        "jobb.ics",
+        &event("u1", "20260608T060000", "20260608T140000"),
+    );
+    for _ in 0..2 {
+        let o = turnus(&["import-busy", &plan, "--assistant", "A", &ics]);
+        assert_eq!(o.code, EXIT_OK, "{}", o.err);
+    }
+    let history = open(&plan).history(50).expect("the change log");
+    let imports = history
+        .iter()
+        .filter(|e| e.what == "import busy time")
+        .count();
+    assert_eq!(
+        imports, 1,
+        "the second import found nothing to change, so undo has nothing to take back"
+    );
+}
+
+#[test]
+fn plan_json_stays_readable_when_two_assistants_import_the_same_calendar() {
+    let dir = support::temp_dir("turnus-cli-busy-files", "json");
+    let json = dir.join("plan.json");
+    std::fs::write(&json, PLAN).expect("the plan JSON can be written");
+    let json = json.to_string_lossy().into_owned();
+    let ics = calendar(
+        &dir,
+        "jobb.ics",
+        &event("u1", "20260608T060000", "20260608T140000"),
+    );
+    for who in ["A", "B"] {
+        let o = turnus(&["import-busy", &json, "--assistant", who, &ics]);
+        assert_eq!(o.code, EXIT_OK, "{who}: {}", o.err);
+    }
+    let text = std::fs::read_to_string(&json).expect("the plan JSON");
+    let read = turnus::interchange::read_plan(&text)
+        .expect("one UID for two assistants is no duplicate id in the plan");
+    assert_eq!(read.busy.len(), 2);
 }
