@@ -1,10 +1,10 @@
 //! Export benchmark: a year's turnusplan PDF for eight assistants (budget: under 1 s), and the
-//! same year's calendars.
+//! same year's first page as the app's preview, and the same year's calendars.
 
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion};
 use turnus::export::ics::{calendar, update_state, CalendarScope, ExportState};
-use turnus::export::pdf::{render_pdf, PdfKind, PdfOptions};
+use turnus::export::pdf::{preview, render_pdf, PdfKind, PdfOptions};
 use turnus::time::Instant;
 
 #[path = "../tests/export_support/year_plan.rs"]
@@ -19,6 +19,10 @@ fn bench(c: &mut Criterion) {
     }
     c.bench_function("turnusplan_pdf_year_8_assistants", |b| {
         b.iter(|| render_pdf(&plan, &options))
+    });
+    // The Export page's preview lays the whole document out and draws its first page as SVG.
+    c.bench_function("turnusplan_preview_year_8_assistants", |b| {
+        b.iter(|| preview(&plan, &options))
     });
     let now = Instant::from_unix(1_790_000_000);
     c.bench_function("ics_plan_calendar_year_8_assistants", |b| {

@@ -758,22 +758,7 @@ fn export_document(format: ExportFormat, out: &mut dyn Write) -> Result<i32, Inp
                     ics::CalendarScope::Assistant(id)
                 }
             };
-            let state_path = ics::state_path_for(&path);
-            let previous = match std::fs::read_to_string(&state_path) {
-                Ok(text) => ics::ExportState::from_json(&text).map_err(|e| {
-                    InputFailure(format!(
-                        "{}: the export state cannot be read ({e}); delete it to start afresh",
-                        state_path.display()
-                    ))
-                })?,
-                Err(_) => ics::ExportState::default(),
-            };
-            let state = ics::update_state(&loaded, &previous, now);
-            write_new_file(
-                &path,
-                ics::calendar(&loaded, &state, &scope, now).as_bytes(),
-            )?;
-            write_new_file(&state_path, state.to_json().as_bytes())?;
+            ics::write_calendar_file(&loaded, &path, &scope, now)?;
             writeln!(out, "Kalenderen er skrevet til {}.", path.display())?;
             Ok(EXIT_OK)
         }

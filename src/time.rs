@@ -64,7 +64,11 @@ impl Instant {
     /// times that are ambiguous, and seconds other than zero.
     pub fn parse(text: &str) -> Result<Self, TimeError> {
         let trimmed = text.trim();
-        if let Ok(with_offset) = DateTime::parse_from_rfc3339(trimmed) {
+        // RFC 3339 proper has seconds; `2026-10-25T02:30+01:00` (minutes and an offset) is
+        // read the same way, since plan times are given to the minute.
+        let offset_time = DateTime::parse_from_rfc3339(trimmed)
+            .or_else(|_| DateTime::parse_from_str(trimmed, "%Y-%m-%dT%H:%M%:z"));
+        if let Ok(with_offset) = offset_time {
             let instant = Instant(with_offset.timestamp());
             if with_offset.timestamp_subsec_nanos() != 0 || instant.0 % MINUTE != 0 {
                 return Err(TimeError::NotWholeMinute(trimmed.to_string()));
@@ -292,6 +296,19 @@ mod tests {
             second - first,
             HOUR,
             "the second 02:30 comes an hour after the first"
+        );
+    }
+
+    #[test]
+    fn an_offset_without_seconds_picks_one_of_the_autumn_twins() {
+        assert_eq!(
+            Instant::parse("2026-10-25T02:30+01:00").unwrap(),
+            Instant::parse("2026-10-25T02:30:00+01:00").unwrap()
+        );
+        assert_eq!(
+            Instant::parse("2026-10-25T02:30+01:00").unwrap()
+                - Instant::parse("2026-10-25T02:30+02:00").unwrap(),
+            HOUR
         );
     }
 

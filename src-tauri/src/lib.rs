@@ -7,7 +7,7 @@ pub mod commands;
 pub mod error;
 pub mod state;
 
-use commands::{app, plan, rotations, shifts, team};
+use commands::{app, export, plan, rotations, shifts, team};
 use tauri::Manager;
 use turnus::store::Folders;
 
@@ -62,6 +62,10 @@ pub fn run(plan: Option<std::path::PathBuf>) {
             rotations::save_rotation,
             rotations::delete_rotation,
             rotations::apply_rotation,
+            export::export_preview,
+            export::export_pdf,
+            export::export_ics,
+            export::set_calendar_folder,
             commands::busy::import_busy,
             commands::busy::remove_busy,
         ])

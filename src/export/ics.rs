@@ -458,6 +458,62 @@ pub fn write_calendar_folder(
     Ok((next, written))
 }
 
+/// Bring the calendar folder `dir` up to date with `plan`, as the app does after each change:
+/// like [`write_calendar_folder`] with the state kept in the folder, but nothing is written
+/// when no event changed and every calendar is already there (phones and sync clients then see
+/// no new file). Returns the files written, or `None` when the folder was already current.
+pub fn refresh_calendar_folder(
+    plan: &Plan,
+    dir: &Path,
+    now: Instant,
+) -> Result<Option<Vec<PathBuf>>, IcsError> {
+    let previous = read_state(dir)?;
+    let next = update_state(plan, &previous, now);
+    let all_there = plan
+        .assistants
+        .iter()
+        .map(|a| dir.join(file_name(plan, &a.id)))
+        .chain([dir.join("Turnus.ics"), dir.join(STATE_FILE)])
+        .all(|p| p.is_file());
+    if next == previous && all_there {
+        return Ok(None);
+    }
+    write_calendar_folder(plan, dir, &previous, now).map(|(_, files)| Some(files))
+}
+
+/// Write one calendar file at `path` (the whole plan, or one assistant's shifts), with its
+/// export state beside it (see [`state_path_for`]) so the next export of the same file knows
+/// which events changed.
+pub fn write_calendar_file(
+    plan: &Plan,
+    path: &Path,
+    scope: &CalendarScope,
+    now: Instant,
+) -> Result<(), IcsError> {
+    if let CalendarScope::Assistant(id) = scope {
+        if plan.assistant(id).is_none() {
+            return Err(IcsError::UnknownAssistant(id.to_string()));
+        }
+    }
+    let state_path = state_path_for(path);
+    let previous = match std::fs::read_to_string(&state_path) {
+        Ok(text) => ExportState::from_json(&text).map_err(|e| IcsError::BadState {
+            path: state_path.display().to_string(),
+            why: e.to_string(),
+        })?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => ExportState::default(),
+        Err(e) => {
+            return Err(IcsError::BadState {
+                path: state_path.display().to_string(),
+                why: e.to_string(),
+            })
+        }
+    };
+    let state = update_state(plan, &previous, now);
+    write_atomic(path, calendar(plan, &state, scope, now).as_bytes())?;
+    write_atomic(&state_path, state.to_json().as_bytes())
+}
+
 /// The export state kept in `dir`, or an empty one when there is none yet.
 pub fn read_state(dir: &Path) -> Result<ExportState, IcsError> {
     let path = dir.join(STATE_FILE);

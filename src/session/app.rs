@@ -24,6 +24,9 @@ pub const DEMO_FILE: &str = "Demoplan.turnus";
 /// The config key holding when each recent plan was last opened.
 const OPENED_KEY: &str = "opened";
 
+/// The config key holding each plan's calendar folder on this computer, by plan path.
+const CALENDAR_FOLDERS_KEY: &str = "calendar_folders";
+
 /// The app's state: folders, settings, and the open plan, if any.
 pub struct App {
     folders: Folders,
@@ -155,6 +158,7 @@ impl App {
             // stale, so it does not undo the opening.
             let _ = previous.close();
         }
+        self.restore_calendar_folder(now);
         if remember {
             if let Some(path) = self
                 .session
@@ -265,6 +269,71 @@ impl App {
             Session::from_file(file, lang)?
         };
         self.install(session, now, today, false)
+    }
+
+    /// Give the open session the calendar folder this computer keeps for its plan, and bring
+    /// the calendars up to date (the plan may have changed elsewhere since).
+    fn restore_calendar_folder(&mut self, now: Instant) {
+        let folders = self.config.other.get(CALENDAR_FOLDERS_KEY);
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        let Some(dir) = session
+            .path()
+            .and_then(|plan| super::export::folder_for(folders, plan))
+        else {
+            return;
+        };
+        session.keep_calendar_folder(dir, now);
+    }
+
+    /// Keep the open plan's calendars in `folder` on this computer from now on, writing them
+    /// at once; `None` stops. The choice is remembered for this plan, so it holds the next
+    /// time the plan opens here. Returns the view of `window`.
+    pub fn set_calendar_folder(
+        &mut self,
+        now: Instant,
+        today: NaiveDate,
+        window: &super::Window,
+        folder: Option<&str>,
+    ) -> Result<PlanView, IpcError> {
+        let lang = self.lang();
+        let dir = folder
+            .map(str::trim)
+            .filter(|f| !f.is_empty())
+            .map(PathBuf::from);
+        let session = self
+            .session
+            .as_mut()
+            .ok_or_else(|| IpcError::no_plan(lang))?;
+        super::validate::window(window, lang)?;
+        session.set_calendar_folder(dir.clone(), now)?;
+        if let Some(plan) = session.path().map(Path::to_path_buf) {
+            let mut config = self.config.clone();
+            let mut map = config
+                .other
+                .get(CALENDAR_FOLDERS_KEY)
+                .and_then(Value::as_object)
+                .cloned()
+                .unwrap_or_else(Map::new);
+            let key = plan.display().to_string();
+            match &dir {
+                Some(d) => {
+                    map.insert(key, json!(d.display().to_string()));
+                }
+                None => {
+                    map.remove(&key);
+                }
+            }
+            config
+                .other
+                .insert(CALENDAR_FOLDERS_KEY.into(), Value::Object(map));
+            config
+                .save(&self.folders)
+                .map_err(|e| IpcError::from_store(&e, lang))?;
+            self.config = config;
+        }
+        self.session()?.view(window, today)
     }
 
     /// Renew the open plan's heartbeat; nothing when no plan is open.

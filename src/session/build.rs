@@ -76,6 +76,7 @@ pub(crate) fn file_view(
             )
             .to_string()
         }),
+        calendar_folder: None,
     }
 }
 

@@ -16,11 +16,13 @@
 
 pub mod busy;
 pub mod error;
+mod export;
 pub mod input;
 pub mod settings;
 pub mod view;
 
 pub use error::{ErrorCode, IpcError};
+pub use export::{CalendarFolderView, ExportDone, ExportPreview, ExportRequest};
 pub use input::{
     AssistantInput, NewPlanInput, ProfileInput, RotationInput, SettingsInput, ShiftInput,
     ShiftTypeInput, SlotInput, VedtakInput, Window,
@@ -71,6 +73,8 @@ pub struct Session {
     lang: Language,
     /// Set when another program took the file over while it was open here.
     lost: Option<LockNotice>,
+    /// The folder whose calendars are rewritten after each change, if the user chose one.
+    calendars: Option<export::CalendarFolder>,
 }
 
 impl Session {
@@ -92,6 +96,7 @@ impl Session {
             history: HistoryState::default(),
             lang,
             lost: None,
+            calendars: None,
         };
         session.reload()?;
         Ok(session)
@@ -201,7 +206,7 @@ impl Session {
             self.file.backup_problem(),
             self.lang,
         );
-        Ok(build::plan_view(build::Parts {
+        let mut view = build::plan_view(build::Parts {
             plan: &self.plan,
             vedtak_ids: &self.vedtak_ids,
             report: &report,
@@ -212,7 +217,9 @@ impl Session {
             to,
             today,
             lang: self.lang,
-        }))
+        });
+        view.file.calendar_folder = self.calendar_folder();
+        Ok(view)
     }
 
     /// Apply `edits` as one user action, reload, and return the view of `window`. The window
@@ -241,6 +248,7 @@ impl Session {
                 return Err(IpcError::from_store(&e, self.lang));
             }
             self.reload()?;
+            self.refresh_calendars(now);
         }
         self.view(window, today)
     }
@@ -681,6 +689,7 @@ impl Session {
             return Err(IpcError::from_store(&e, self.lang));
         }
         self.reload()?;
+        self.refresh_calendars(now);
         self.view(window, today)
     }
 

@@ -793,3 +793,310 @@ fn commands_without_an_open_plan_say_so() {
     let e = app.session().err().expect("no plan is open");
     assert_eq!(e.code, ErrorCode::NoPlan);
 }
+
+// The Export page: previews, PDF and calendar files, and the calendar folder.
+
+fn export_request(kind: &str, from: &str, to: &str, assistant: Option<&str>) -> ExportRequest {
+    ExportRequest {
+        kind: kind.into(),
+        from: from.into(),
+        to: to.into(),
+        assistant: assistant.map(str::to_string),
+    }
+}
+
+/// The plan of `created` with one shift for Kari on Monday 8 June 2026; returns Kari's id.
+fn with_a_shift(app: &mut App) -> String {
+    let session = app.session().expect("open");
+    let kari = session.plan().assistants[0].id.to_string();
+    session
+        .add_shift(
+            t(NOW),
+            day(TODAY),
+            &week("2026-06-08", "2026-06-14"),
+            &shift_input(&kari, "2026-06-08", "08:00", "16:00"),
+        )
+        .expect("the shift is added");
+    kari
+}
+
+#[test]
+fn the_preview_is_the_first_page_with_its_page_count_a_description_and_a_file_name() {
+    let dir = temp_dir("preview");
+    let (mut app, _, _) = created(&dir);
+    let kari = with_a_shift(&mut app);
+    let session = app.session().expect("open");
+    let preview = session
+        .export_preview(
+            &export_request("timeliste", "2026-06-01", "2026-06-30", Some(&kari)),
+            day(TODAY),
+        )
+        .expect("a timeliste of June");
+    assert!(preview.svg.starts_with("<svg"), "an SVG image");
+    assert!(
+        preview.svg.contains("Kari Nordmann"),
+        "the assistant is named"
+    );
+    assert!(preview.svg.contains("08:00"), "the shift is listed");
+    assert_eq!(preview.pages, 1);
+    assert_eq!(preview.title, "Timeliste");
+    assert_eq!(preview.file_name, "Timeliste Kari Nordmann 2026-06.pdf");
+    assert_eq!(
+        preview.description,
+        "Første side av Timeliste for Kari Nordmann, juni 2026. Dokumentet har 1 side."
+    );
+
+    let plan = session
+        .export_preview(
+            &export_request("turnusplan", "2026-06-01", "2026-12-31", None),
+            day(TODAY),
+        )
+        .expect("a turnusplan of seven months");
+    assert!(plan.pages > 1, "seven months fill more than one page");
+    assert!(
+        plan.description
+            .ends_with(&format!("Dokumentet har {} sider.", plan.pages)),
+        "{}",
+        plan.description
+    );
+    assert!(
+        !plan.file_name.contains('/'),
+        "no folder separators in a file name"
+    );
+}
+
+#[test]
+fn export_requests_that_cannot_be_made_name_the_field_in_a_sentence() {
+    let dir = temp_dir("export-errors");
+    let (mut app, _, _) = created(&dir);
+    let session = app.session().expect("open");
+    let field = |request: ExportRequest| {
+        let e = session
+            .export_preview(&request, day(TODAY))
+            .expect_err("the request is refused");
+        assert_eq!(e.code, ErrorCode::InvalidInput, "{}", e.message);
+        assert!(e.message.ends_with('.'), "a sentence: {}", e.message);
+        e.details["field"].as_str().unwrap_or_default().to_string()
+    };
+    assert_eq!(
+        field(export_request(
+            "arbeidsplan",
+            "2026-06-01",
+            "2026-06-30",
+            None
+        )),
+        "assistant"
+    );
+    assert_eq!(
+        field(export_request(
+            "arbeidsplan",
+            "2026-06-01",
+            "2026-06-30",
+            Some("nobody")
+        )),
+        "assistant"
+    );
+    assert_eq!(
+        field(export_request("plakat", "2026-06-01", "2026-06-30", None)),
+        "kind"
+    );
+    assert_eq!(
+        field(export_request(
+            "turnusplan",
+            "2026-06-30",
+            "2026-06-01",
+            None
+        )),
+        "to"
+    );
+    assert_eq!(
+        field(export_request(
+            "turnusplan",
+            "2026-06-01",
+            "2028-06-01",
+            None
+        )),
+        "to"
+    );
+    assert_eq!(
+        field(export_request("lovsjekk", "1. juni", "2026-06-30", None)),
+        "from"
+    );
+}
+
+#[test]
+fn a_pdf_is_saved_where_the_user_chose_and_an_unwritable_place_is_a_sentence() {
+    let dir = temp_dir("export-pdf");
+    let (mut app, _, _) = created(&dir);
+    let kari = with_a_shift(&mut app);
+    let session = app.session().expect("open");
+    let request = export_request("arbeidsplan", "2026-06-08", "2026-06-14", Some(&kari));
+    let chosen = dir.join("Arbeidsplan Kari");
+    let done = session
+        .export_pdf(&request, &chosen.display().to_string(), day(TODAY))
+        .expect("the PDF is saved");
+    let written = dir.join("Arbeidsplan Kari.pdf");
+    assert_eq!(done.path, written.display().to_string(), ".pdf is added");
+    assert!(done.message.contains(&done.path), "{}", done.message);
+    let bytes = std::fs::read(&written).expect("the file is there");
+    assert!(bytes.starts_with(b"%PDF"), "a PDF");
+
+    let nowhere = dir.join("no such folder").join("plan.pdf");
+    let e = session
+        .export_pdf(&request, &nowhere.display().to_string(), day(TODAY))
+        .expect_err("the folder does not exist");
+    assert_eq!(e.code, ErrorCode::Io);
+    assert!(
+        e.message.starts_with("Turnus kunne ikke skrive"),
+        "{}",
+        e.message
+    );
+    assert!(!nowhere.exists());
+}
+
+#[test]
+fn a_calendar_file_holds_the_assistants_shifts_and_keeps_its_state_beside_it() {
+    let dir = temp_dir("export-ics");
+    let (mut app, _, _) = created(&dir);
+    let kari = with_a_shift(&mut app);
+    let session = app.session().expect("open");
+    let path = dir.join("kari.ics");
+    let done = session
+        .export_ics(Some(&kari), &path.display().to_string(), t(NOW))
+        .expect("the calendar is saved");
+    assert_eq!(
+        done.message,
+        format!(
+            "Kalenderen for Kari Nordmann er lagret i {}.",
+            path.display()
+        )
+    );
+    let text = std::fs::read_to_string(&path).expect("written");
+    assert_eq!(text.matches("BEGIN:VEVENT").count(), 1, "{text}");
+    assert!(
+        text.contains("DTSTART:20260608T060000Z"),
+        "08:00 in summer is 06:00 UTC"
+    );
+    assert!(crate::export::ics::state_path_for(&path).is_file());
+    let e = session
+        .export_ics(Some("nobody"), &path.display().to_string(), t(NOW))
+        .expect_err("no such assistant");
+    assert_eq!(e.details["field"], "assistant");
+}
+
+#[test]
+fn the_calendar_folder_is_written_after_each_change_and_remembered_for_the_plan() {
+    let dir = temp_dir("calendar-folder");
+    let calendars = dir.join("kalendere");
+    std::fs::create_dir_all(&calendars).expect("a folder");
+    let (mut app, plan_path, _) = created(&dir);
+    let w = week("2026-06-08", "2026-06-14");
+
+    let missing = dir.join("not there");
+    let e = app
+        .set_calendar_folder(t(NOW), day(TODAY), &w, Some(&missing.display().to_string()))
+        .expect_err("the folder must exist");
+    assert_eq!(e.details["field"], "folder");
+
+    let view = app
+        .set_calendar_folder(
+            t(NOW),
+            day(TODAY),
+            &w,
+            Some(&calendars.display().to_string()),
+        )
+        .expect("the folder is kept");
+    let folder = view.file.calendar_folder.expect("shown in the view");
+    assert_eq!(folder.path, calendars.display().to_string());
+    assert_eq!(folder.files, 2, "Kari's calendar and the whole plan's");
+    assert_eq!(folder.written_at.as_deref(), Some("01.06.2026 09:00"));
+    let kari_file = calendars.join(
+        "Kari-Nordmann-".to_string()
+            + &app.session().expect("open").plan().assistants[0]
+                .id
+                .to_string()
+            + ".ics",
+    );
+    assert!(kari_file.is_file(), "{}", kari_file.display());
+    assert!(!std::fs::read_to_string(&kari_file)
+        .expect("read")
+        .contains("BEGIN:VEVENT"));
+
+    with_a_shift(&mut app);
+    let text = std::fs::read_to_string(&kari_file).expect("rewritten");
+    assert!(
+        text.contains("DTSTART:20260608T060000Z"),
+        "the new shift is on Kari's calendar"
+    );
+
+    // Undo takes the shift back, and the phone is told to remove it.
+    let view = app
+        .session()
+        .expect("open")
+        .undo(t("2026-06-01T09:05"), day(TODAY), &w)
+        .expect("undone");
+    let text = std::fs::read_to_string(&kari_file).expect("rewritten");
+    assert!(text.contains("STATUS:CANCELLED"), "{text}");
+    assert_eq!(
+        view.file
+            .calendar_folder
+            .and_then(|f| f.written_at)
+            .as_deref(),
+        Some("01.06.2026 09:05")
+    );
+
+    // The next start of the app on this computer keeps the folder for this plan.
+    drop(app);
+    let mut again = self::app(&dir);
+    let view = again
+        .open_plan(
+            t("2026-06-02T08:00"),
+            day("2026-06-02"),
+            &plan_path.display().to_string(),
+            false,
+        )
+        .expect("opens");
+    assert_eq!(
+        view.file.calendar_folder.map(|f| f.path),
+        Some(calendars.display().to_string())
+    );
+
+    // A folder that went away never stops an edit; the view says what happened.
+    std::fs::remove_dir_all(&calendars).expect("removed");
+    let view = again
+        .session()
+        .expect("open")
+        .add_shift(
+            t("2026-06-02T08:01"),
+            day("2026-06-02"),
+            &w,
+            &shift_input(&view.assistants[0].id, "2026-06-09", "08:00", "16:00"),
+        )
+        .expect("the edit is saved all the same");
+    assert_eq!(view.shifts.len(), 1);
+    let problem = view
+        .file
+        .calendar_folder
+        .and_then(|f| f.problem)
+        .expect("the problem is shown");
+    assert!(problem.starts_with("Turnus kunne ikke skrive"), "{problem}");
+
+    let view = again
+        .set_calendar_folder(t("2026-06-02T08:02"), day("2026-06-02"), &w, None)
+        .expect("stopped");
+    assert!(view.file.calendar_folder.is_none());
+    drop(again);
+    let mut third = self::app(&dir);
+    let view = third
+        .open_plan(
+            t("2026-06-03T08:00"),
+            day("2026-06-03"),
+            &plan_path.display().to_string(),
+            false,
+        )
+        .expect("opens");
+    assert!(
+        view.file.calendar_folder.is_none(),
+        "stopping is remembered"
+    );
+}

@@ -50,6 +50,9 @@ pub struct FileView {
     pub lock: Option<LockView>,
     /// Why the backup taken on opening failed, as a sentence; null when it worked.
     pub backup_problem: Option<String>,
+    /// The folder on this computer that gets every assistant's calendar after each change;
+    /// null when none is chosen.
+    pub calendar_folder: Option<super::CalendarFolderView>,
 }
 
 /// Another program holding the plan.

@@ -4,13 +4,15 @@
 // It does what a person does, by keyboard: the guide creates a plan in a file (the native save
 // dialog cannot be driven, so the page is told the path), two shifts nine hours apart give a
 // daily-rest finding from the Rust core, Ctrl+Z takes it away, and the plan opened again from the
-// recent list is as it was: the answers came from the core over IPC, not the UI's fake.
+// recent list is as it was: the answers came from the core over IPC, not the UI's fake. The
+// Export page then saves the rota as a PDF (read back with pdftotext) and keeps a calendar folder
+// that follows a deleted shift.
 // Every wait is bounded; Xvfb and tauri-driver (with everything it started) are stopped on
 // success, on failure and on Ctrl-C.
 
 import { spawn, execFileSync } from 'node:child_process';
 import { createServer } from 'node:net';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -159,8 +161,11 @@ const TAB = '\uE004';
 const ENTER = '\uE007';
 const CONTROL = '\uE009';
 const ARROW_RIGHT = '\uE014';
+const DELETE = '\uE017';
 const PLAN_DIR = mkdtempSync(join(tmpdir(), 'turnus-e2e-plan-'));
 const PLAN_FILE = join(PLAN_DIR, 'E2E-plan.turnus');
+const EXPORT_DIR = join(PLAN_DIR, 'exports');
+const CALENDAR_DIR = join(PLAN_DIR, 'calendars');
 const REST_FINDING = "//ul[contains(@class,'findings')]/li[contains(., '10-8')]";
 
 async function keyActions(session, actions) {
@@ -403,6 +408,52 @@ async function main() {
       const tuesday = await texts(session, "//td[@id='cell-0-1']");
       if (tuesday[0]?.includes('08:00')) throw new Error('the undone shift came back after reopening');
       screenshot(display, 'e2e-reopened.png');
+    });
+
+    await check('the Export page previews the rota and saves it as a PDF with the shifts and names', async () => {
+      mkdirSync(EXPORT_DIR, { recursive: true });
+      mkdirSync(CALENDAR_DIR, { recursive: true });
+      await run(
+        session,
+        `window.turnusE2E = { exportFolder: ${JSON.stringify(EXPORT_DIR)}, calendarFolder: ${JSON.stringify(CALENDAR_DIR)} }; return true;`,
+      );
+      const [nav] = await waitForElements(session, "//nav//button[contains(normalize-space(), 'Utskrift og kalender')]", 'the Export page in the menu');
+      await session.call('POST', `/element/${nav}/click`, {});
+      await waitForElements(session, "//img[starts-with(@alt, 'Første side av Turnusplan')]", 'the preview of the rota');
+      screenshot(display, 'e2e-export.png');
+      const [save] = await waitForElements(session, "//button[normalize-space()='Lagre PDF …']", 'the button Lagre PDF');
+      await session.call('POST', `/element/${save}/click`, {});
+      await waitForText(session, "//p[contains(@class, 'done')]", 'er lagret i', 'the sentence saying where the PDF is');
+      const pdfs = readdirSync(EXPORT_DIR).filter((name) => name.endsWith('.pdf'));
+      if (pdfs.length !== 1) throw new Error(`the export folder holds ${JSON.stringify(readdirSync(EXPORT_DIR))}`);
+      const pdf = join(EXPORT_DIR, pdfs[0]);
+      if (!readFileSync(pdf).subarray(0, 5).equals(Buffer.from('%PDF-'))) throw new Error(`${pdf} is no PDF`);
+      const words = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8', timeout: STEP_LIMIT_MS });
+      for (const wanted of ['Turnusplan', 'Kari Nordmann', 'Ingrid Haugen', '15:00–23:00']) {
+        if (!words.includes(wanted)) throw new Error(`the PDF does not say ${wanted}:\n${words}`);
+      }
+    });
+
+    await check('the calendar folder gets Kari\'s shift, and deleting the shift cancels it on her calendar', async () => {
+      const [choose] = await waitForElements(session, "//button[normalize-space()='Velg mappe …']", 'the button Velg mappe');
+      await session.call('POST', `/element/${choose}/click`, {});
+      await waitForText(session, '//main//p', `Kalenderne skrives til ${CALENDAR_DIR}`, 'the calendar folder');
+      const karis = () => readdirSync(CALENDAR_DIR).find((name) => name.startsWith('Kari-Nordmann'));
+      if (!karis() || !existsSync(join(CALENDAR_DIR, 'Turnus.ics'))) {
+        throw new Error(`the calendar folder holds ${JSON.stringify(readdirSync(CALENDAR_DIR))}`);
+      }
+      const before = readFileSync(join(CALENDAR_DIR, karis()), 'utf8');
+      if (!before.includes('BEGIN:VEVENT') || before.includes('STATUS:CANCELLED')) {
+        throw new Error(`Kari's calendar does not hold her shift:\n${before}`);
+      }
+      const [grid] = await waitForElements(session, "//nav//button[normalize-space()='Turnus']", 'the Turnus page in the menu');
+      await session.call('POST', `/element/${grid}/click`, {});
+      await tabUntil(session, (f) => f.role === 'gridcell', 'the first cell of the grid');
+      await press(session, DELETE);
+      await waitForGone(session, "//td[@id='cell-0-0'][contains(., '15:00')]", 'the deleted evening shift');
+      const after = readFileSync(join(CALENDAR_DIR, karis()), 'utf8');
+      if (!after.includes('STATUS:CANCELLED')) throw new Error(`the deleted shift is not cancelled on Kari's calendar:\n${after}`);
+      screenshot(display, 'e2e-calendar-folder.png');
     });
   } finally {
     await webdriver(base, 'DELETE', `/session/${sessionId}`).catch((error) =>

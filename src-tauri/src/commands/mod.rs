@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod busy;
+pub mod export;
 pub mod plan;
 pub mod rotations;
 pub mod shifts;

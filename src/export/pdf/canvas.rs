@@ -4,6 +4,9 @@
 //! Documents are laid out in full before anything is written, so the page count is known for
 //! "Side 1 av 3" and the fonts can be subset to exactly the characters used.
 //!
+//! The same page also draws as SVG ([`svg`]), which is how the app previews the first page
+//! of a document: one layout, two outputs, so the preview never differs from the PDF.
+//!
 //! Left out on purpose: colour (every page must read the same printed in black and white, so
 //! only greys are offered), images and links.
 
@@ -309,4 +312,110 @@ pub fn render(title: &str, made: i64, pages: &[Page]) -> Result<Vec<u8>, PdfErro
         ..PdfSaveOptions::default()
     };
     Ok(doc.save(&options, &mut warnings))
+}
+
+/// The page as an SVG image with the same layout in millimetres: text keeps the PDF's measured
+/// width (`textLength`), so a system font of other metrics still lines up with the rules.
+pub fn svg(page: &Page) -> String {
+    use std::fmt::Write as _;
+    let (w, h) = (page.width, page.height);
+    let mut out = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}mm\" height=\"{h}mm\" viewBox=\"0 0 {w} {h}\">\
+         <rect width=\"{w}\" height=\"{h}\" fill=\"#fff\"/>\
+         <g font-family=\"'DejaVu Sans', Verdana, sans-serif\" fill=\"#000\">"
+    );
+    for item in &page.items {
+        // Writing into a String cannot fail.
+        let _ = match item {
+            Item::Fill {
+                x,
+                y,
+                w,
+                h,
+                grey: g,
+            } => {
+                let level = (g.clamp(0.0, 1.0) * 255.0).round() as u8;
+                write!(
+                    out,
+                    "<rect x=\"{x:.2}\" y=\"{y:.2}\" width=\"{w:.2}\" height=\"{h:.2}\" fill=\"#{level:02x}{level:02x}{level:02x}\"/>"
+                )
+            }
+            Item::Line {
+                x1,
+                y1,
+                x2,
+                y2,
+                width,
+            } => write!(
+                out,
+                "<line x1=\"{x1:.2}\" y1=\"{y1:.2}\" x2=\"{x2:.2}\" y2=\"{y2:.2}\" stroke=\"#000\" stroke-width=\"{width:.2}\"/>"
+            ),
+            Item::Text {
+                x,
+                y,
+                size,
+                weight,
+                text,
+            } => {
+                let bold = if *weight == Weight::Bold {
+                    " font-weight=\"bold\""
+                } else {
+                    ""
+                };
+                let length = fonts::width_mm(*weight, *size, text);
+                write!(
+                    out,
+                    "<text x=\"{x:.2}\" y=\"{y:.2}\" font-size=\"{:.3}\"{bold} textLength=\"{length:.2}\" lengthAdjust=\"spacingAndGlyphs\" xml:space=\"preserve\">{}</text>",
+                    size * MM_PER_PT,
+                    escape_xml(text)
+                )
+            }
+        };
+    }
+    out.push_str("</g></svg>");
+    out
+}
+
+/// `text` safe inside an XML element.
+fn escape_xml(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn svg_of_a_page_escapes_text_and_keeps_the_layout_in_millimetres() {
+        let mut page = Page::new(A4_LONG, A4_SHORT);
+        page.text(
+            10.0,
+            20.0,
+            10.0,
+            Weight::Bold,
+            Align::Left,
+            "Kari & <Łukasz>",
+        );
+        page.line(10.0, 22.0, 100.0, 22.0, 0.4);
+        page.fill(10.0, 30.0, 5.0, 5.0, 0.5);
+        let svg = svg(&page);
+        assert!(svg.starts_with(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"297mm\" height=\"210mm\""
+        ));
+        assert!(svg.contains(">Kari &amp; &lt;Łukasz&gt;</text>"), "{svg}");
+        assert!(svg.contains("font-weight=\"bold\""));
+        assert!(svg.contains("<line x1=\"10.00\" y1=\"22.00\" x2=\"100.00\""));
+        assert!(svg.contains("fill=\"#808080\""), "grey 0.5 is mid grey");
+        assert!(svg.ends_with("</g></svg>"));
+    }
 }

@@ -307,10 +307,24 @@ impl Doc {
 
     /// Stamp the header and footer on every page and write the PDF.
     pub fn render(mut self) -> Result<Vec<u8>, PdfError> {
+        self.stamp();
+        let title = format!("{} – {}", self.title, self.plan_name);
+        canvas::render(&title, self.made_at, &self.pages)
+    }
+
+    /// Stamp the header and footer on every page and draw the first page as SVG; returns the
+    /// SVG and the number of pages.
+    pub fn preview(mut self) -> (String, usize) {
+        self.stamp();
+        let svg = self.pages.first().map(canvas::svg).unwrap_or_default();
+        (svg, self.pages.len())
+    }
+
+    /// Put the title, plan name, period, date made and "Side n av m" on every page.
+    fn stamp(&mut self) {
         let count = self.pages.len();
         let lang = self.lang;
         let right = self.right();
-        let title = format!("{} – {}", self.title, self.plan_name);
         for (i, page) in self.pages.iter_mut().enumerate() {
             page.text(MARGIN, 14.0, 15.0, Weight::Bold, Align::Left, &self.title);
             page.text_fit(
@@ -357,7 +371,6 @@ impl Doc {
             };
             page.text(right, foot, 8.0, Weight::Bold, Align::Right, &number);
         }
-        canvas::render(&title, self.made_at, &self.pages)
     }
 }
 

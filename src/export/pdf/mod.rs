@@ -15,7 +15,9 @@
 //! assert!(bytes.starts_with(b"%PDF"));
 //! ```
 //!
-//! Left out on purpose: writing files (the caller does, atomically) and the app's preview.
+//! [`preview`] draws the first page of the same layout as SVG for the app.
+//!
+//! Left out on purpose: writing files (the caller does, atomically).
 
 mod arbeidsplan;
 mod canvas;
@@ -30,6 +32,11 @@ use chrono::NaiveDate;
 
 use crate::model::AssistantId;
 pub use crate::rules::explain::Lang;
+
+/// The month's name and year, as documents print it: `november 2026`, `November 2026`.
+pub fn month_name(d: NaiveDate, lang: Lang) -> String {
+    frame::month(d, lang)
+}
 
 /// The kinds of document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -148,6 +155,26 @@ pub const MAX_DAYS: i64 = 400;
 
 /// Make the document `options` asks for.
 pub fn render_pdf(plan: &crate::model::Plan, options: &PdfOptions) -> Result<Vec<u8>, PdfError> {
+    layout(plan, options)?.render()
+}
+
+/// The first page of a document, drawn as SVG for the app's preview.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Preview {
+    /// The first page as an SVG image, A4 in millimetres.
+    pub svg: String,
+    /// How many pages the whole document has.
+    pub pages: usize,
+}
+
+/// The first page of the document `options` asks for, laid out exactly as in the PDF.
+pub fn preview(plan: &crate::model::Plan, options: &PdfOptions) -> Result<Preview, PdfError> {
+    let (svg, pages) = layout(plan, options)?.preview();
+    Ok(Preview { svg, pages })
+}
+
+/// The document laid out, before it is written.
+fn layout(plan: &crate::model::Plan, options: &PdfOptions) -> Result<frame::Doc, PdfError> {
     if options.to < options.from {
         return Err(PdfError::EmptyPeriod {
             from: options.from,
@@ -169,13 +196,12 @@ pub fn render_pdf(plan: &crate::model::Plan, options: &PdfOptions) -> Result<Vec
                 .ok_or_else(|| PdfError::UnknownAssistant(id.to_string()))?,
         ),
     };
-    let doc = match (options.kind, assistant) {
+    Ok(match (options.kind, assistant) {
         (PdfKind::Turnusplan, _) => turnusplan::build(plan, options),
         (PdfKind::Arbeidsplan, Some(a)) => arbeidsplan::build(plan, a, options),
         (PdfKind::Timeliste, Some(a)) => timeliste::build(plan, a, options),
         (PdfKind::Timeregnskap, _) => timeregnskap::build(plan, options),
         (PdfKind::Lovsjekk, _) => lovsjekk::build(plan, options),
         (kind, None) => return Err(PdfError::NeedsAssistant(kind.key())),
-    };
-    doc.render()
+    })
 }

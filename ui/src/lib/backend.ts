@@ -8,6 +8,9 @@ import type {
   AppSettings,
   AssistantInput,
   BusyImport,
+  ExportDone,
+  ExportPreview,
+  ExportRequest,
   HistoryEntry,
   NewPlanInput,
   PlanView,
@@ -75,6 +78,17 @@ export interface Backend {
   appSettings(): Promise<AppSettings>;
   saveAppSettings(settings: AppSettings): Promise<AppSettings>;
 
+  /** Asks where to save an exported file (the native save dialog); null when the person cancels. */
+  chooseExportPath(suggestedName: string, format: 'pdf' | 'ics'): Promise<string | null>;
+  /** Asks for a folder (the native folder dialog); null when the person cancels. */
+  chooseFolder(): Promise<string | null>;
+  /** The first page of a PDF document as SVG, with its page count and a file name to suggest. */
+  exportPreview(request: ExportRequest): Promise<ExportPreview>;
+  exportPdf(request: ExportRequest, path: string): Promise<ExportDone>;
+  /** One calendar file: the assistant's shifts, or with `null` every shift of the plan. */
+  exportIcs(assistant: string | null, path: string): Promise<ExportDone>;
+  /** Keep every assistant's calendar in `folder` after each change; `null` stops. */
+  setCalendarFolder(window: PlanWindow, folder: string | null): Promise<PlanView>;
   /** Asks which calendar file (.ics) to import as busy time (the native open dialog); null when the person cancels. */
   chooseCalendarToImport(): Promise<string | null>;
   /** Imports the calendar at `path` as the assistant's work elsewhere, replacing an earlier import of a file with the same name. */

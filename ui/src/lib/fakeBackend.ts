@@ -22,11 +22,18 @@ import {
 import {
   PRESETS,
   SERVICES,
+  EXPORT_KINDS,
+  ONE_ASSISTANT_KINDS,
   type AppSettings,
   type Assistant,
   type AssistantInput,
   type BusyImport,
   type BusySource,
+  type CalendarFolderView,
+  type ExportDone,
+  type ExportKind,
+  type ExportPreview,
+  type ExportRequest,
   type Day,
   type Finding,
   type HistoryEntry,
@@ -94,6 +101,17 @@ export interface FakeOptions {
   today?: string;
   /** What the calendar dialog answers; null: the person cancels. */
   calendarPath?: string | null;
+  /** The folder the export save dialog answers in (the file name is the suggested one); null: the person cancels. */
+  exportFolder?: string | null;
+  /** What the folder dialog answers; null: the person cancels. */
+  folderPath?: string | null;
+}
+
+/** A file the fake "wrote" through the Export page. */
+export interface WrittenFile {
+  format: 'pdf' | 'ics';
+  request: ExportRequest | null;
+  assistant: string | null;
 }
 
 // The values of each preset the fake knows (a subset of RULES.md §2, enough for the UI).
@@ -155,6 +173,15 @@ const MESSAGES: Record<string, Record<Language, string>> = {
   timeInvalid: { nb: 'Klokkeslettet må skrives som tt:mm, for eksempel 08:00.', en: 'Write the time as hh:mm, for example 08:00.' },
   sameTimes: { nb: 'Vakten må slutte et annet klokkeslett enn den begynner.', en: 'The shift must end at another time than it starts.' },
   breakTooLong: { nb: 'Pausen er lengre enn vakten.', en: 'The break is longer than the shift.' },
+  chooseKind: { nb: 'Velg hva slags dokument du vil lage.', en: 'Choose which kind of document to make.' },
+  chooseAssistant: { nb: 'Velg assistenten dokumentet gjelder.', en: 'Choose the assistant the document is for.' },
+  exportToBeforeFrom: { nb: 'Sluttdatoen er før startdatoen. Velg en sluttdato etter startdatoen.', en: 'The end date is before the start date. Choose an end date after the start date.' },
+  exportTooLong: { nb: 'Perioden er for lang for ett dokument. Velg høyst 400 dager.', en: 'The period is too long for one document. Choose at most 400 days.' },
+  folderMissing: { nb: 'Mappen {path} finnes ikke. Velg en mappe som finnes.', en: 'The folder {path} does not exist. Choose a folder that exists.' },
+  cannotWrite: { nb: 'Turnus kunne ikke skrive {path} (ingen tilgang). Sjekk at mappen finnes og at du kan skrive i den, eller velg en annen.', en: 'Turnus could not write {path} (permission denied). Check that the folder exists and that you may write in it, or choose another.' },
+  pdfSaved: { nb: '{title} er lagret i {path}.', en: 'The {title} is saved as {path}.' },
+  icsSaved: { nb: 'Kalenderen for {who} er lagret i {path}.', en: 'The calendar of {who} is saved as {path}.' },
+  wholePlan: { nb: 'hele planen', en: 'the whole plan' },
   noAssistant: { nb: 'Assistenten finnes ikke i planen.', en: 'That assistant is not in the plan.' },
   notFound: { nb: 'Det du valgte, finnes ikke lenger i planen.', en: 'What you chose is no longer in the plan.' },
   hours: { nb: 'Timer per uke må være mellom 0 og 168.', en: 'Hours per week must be between 0 and 168.' },
@@ -356,12 +383,61 @@ export function demoPlan(today: string): FakePlan {
   };
 }
 
+const EXPORT_TITLES: Record<ExportKind, Record<Language, string>> = {
+  turnusplan: { nb: 'Turnusplan', en: 'Rota' },
+  arbeidsplan: { nb: 'Arbeidsplan', en: 'Work schedule' },
+  timeliste: { nb: 'Timeliste', en: 'Timesheet' },
+  timeregnskap: { nb: 'Timeregnskap', en: 'Hour accounts' },
+  lovsjekk: { nb: 'Lovsjekk', en: 'Law check' },
+};
+
+const MONTH_NAMES: Record<Language, readonly string[]> = {
+  nb: ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'],
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+};
+
+/** The period a document covers, in words, as the core says it. */
+function exportPeriod(kind: ExportKind, request: ExportRequest, language: Language): string {
+  const year = request.from.slice(0, 4);
+  if (kind === 'timeliste') return `${MONTH_NAMES[language][Number(request.from.slice(5, 7)) - 1]} ${year}`;
+  if (kind === 'timeregnskap') return `${language === 'nb' ? 'året' : 'the year'} ${year}`;
+  return request.from === request.to ? dmy(request.from) : `${dmy(request.from)}–${dmy(request.to)}`;
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** A plain first page standing in for the core's layout: title, plan, period, names, page number. */
+function fakePage(title: string, planName: string, period: string, names: string[], pages: number, language: Language): string {
+  const text = (x: number, y: number, size: number, value: string, bold = false, anchor = 'start') =>
+    `<text x="${x}" y="${y}" font-size="${size}" text-anchor="${anchor}"${bold ? ' font-weight="bold"' : ''}>${escapeXml(value)}</text>`;
+  const rows = names.map((name, i) => `<line x1="14" y1="${36 + i * 8}" x2="283" y2="${36 + i * 8}" stroke="#000" stroke-width="0.1"/>${text(16, 34 + i * 8, 3.4, name, true)}`);
+  return [
+    '<svg xmlns="http://www.w3.org/2000/svg" width="297mm" height="210mm" viewBox="0 0 297 210">',
+    '<rect width="297" height="210" fill="#fff"/><g font-family="\'DejaVu Sans\', sans-serif" fill="#000">',
+    text(14, 14, 5.3, title, true),
+    text(283, 14, 3.9, planName, true, 'end'),
+    text(14, 20.5, 3.4, `${language === 'nb' ? 'Periode' : 'Period'} ${period}`),
+    '<line x1="14" y1="23" x2="283" y2="23" stroke="#000" stroke-width="0.4"/>',
+    ...rows,
+    text(283, 202, 2.8, language === 'nb' ? `Side 1 av ${pages}` : `Page 1 of ${pages}`, true, 'end'),
+    '</g></svg>',
+  ].join('');
+}
+
 export class FakeBackend implements Backend {
   private readonly failWith: ErrorCode | undefined;
   private readonly savePath: string | null | undefined;
   private readonly openPath: string | null | undefined;
   private readonly today: string;
+  private readonly exportFolder: string | null | undefined;
+  private readonly folderPath: string | null | undefined;
   private readonly files = new Map<string, FakeFile>();
+  /** The calendar folder of each plan, by plan path. */
+  private readonly calendarFolders = new Map<string, CalendarFolderView>();
+  /** What the Export page wrote, by path (for tests). */
+  readonly written = new Map<string, WrittenFile>();
   private recent: RecentPlan[] = [];
   private current: { path: string; readOnly: boolean; reason: string | null; lock: { name: string; computer: string; since: string } | null } | null = null;
   private settings: AppSettings = { language: 'nb', user_name: 'Ingrid Haugen', text_size: 100, theme: 'light' };
@@ -370,8 +446,10 @@ export class FakeBackend implements Backend {
 
   private readonly calendarPath: string | null | undefined;
 
-  constructor({ failWith, savePath, openPath, today, calendarPath }: FakeOptions = {}) {
+  constructor({ failWith, savePath, openPath, today, exportFolder, folderPath, calendarPath }: FakeOptions = {}) {
     this.calendarPath = calendarPath;
+    this.exportFolder = exportFolder;
+    this.folderPath = folderPath;
     this.failWith = failWith;
     this.savePath = savePath;
     this.openPath = openPath;
@@ -532,6 +610,7 @@ export class FakeBackend implements Backend {
       file.past.push({ plan: file.plan, label, entry: file.log.length - 1 });
       file.future = [];
       file.plan = next;
+      this.writeCalendars();
       return this.view(window);
     });
   }
@@ -784,6 +863,7 @@ export class FakeBackend implements Backend {
         file.future.push({ plan: file.plan, label: step.label, entry: step.entry });
         file.plan = step.plan;
         file.log[step.entry].undone = true;
+        this.writeCalendars();
       }
       return this.view(window);
     });
@@ -798,6 +878,7 @@ export class FakeBackend implements Backend {
         file.past.push({ plan: file.plan, label: step.label, entry: step.entry });
         file.plan = step.plan;
         file.log[step.entry].undone = false;
+        this.writeCalendars();
       }
       return this.view(window);
     });
@@ -816,6 +897,112 @@ export class FakeBackend implements Backend {
       this.settings = clone(settings);
       return this.settings;
     });
+  }
+
+  // ── exports ──────────────────────────────────────────────────────────────────────────────
+
+  async chooseExportPath(suggestedName: string, format: 'pdf' | 'ics'): Promise<string | null> {
+    await Promise.resolve();
+    if (this.exportFolder === null) return null;
+    const name = suggestedName.toLowerCase().endsWith(`.${format}`) ? suggestedName : `${suggestedName}.${format}`;
+    return `${this.exportFolder ?? '/home/ingrid/Dokumenter'}/${name}`;
+  }
+
+  async chooseFolder(): Promise<string | null> {
+    await Promise.resolve();
+    if (this.folderPath !== undefined) return this.folderPath;
+    return '/home/ingrid/Delt/Kalendere';
+  }
+
+  private exportKind(request: ExportRequest): ExportKind {
+    const kind = EXPORT_KINDS.find((k) => k === request.kind.trim());
+    if (!kind) this.invalid('kind', request.kind, 'chooseKind');
+    if (!isIsoDate(request.from)) this.invalid('from', request.from, 'dayInvalid');
+    if (!isIsoDate(request.to)) this.invalid('to', request.to, 'dayInvalid');
+    const assistant = request.assistant?.trim() ?? '';
+    if (ONE_ASSISTANT_KINDS.includes(kind) && assistant === '') this.invalid('assistant', '', 'chooseAssistant');
+    if (assistant !== '' && !this.file().plan.assistants.some((a) => a.id === assistant)) this.invalid('assistant', assistant, 'noAssistant');
+    if (request.to < request.from) this.invalid('to', request.to, 'exportToBeforeFrom');
+    if (daysBetween(request.from, request.to) >= 400) this.invalid('to', request.to, 'exportTooLong');
+    return kind;
+  }
+
+  exportPreview(request: ExportRequest): Promise<ExportPreview> {
+    return this.answer(() => {
+      const kind = this.exportKind(request);
+      const language = this.settings.language;
+      const plan = this.file().plan;
+      const title = EXPORT_TITLES[kind][language];
+      const assistant = plan.assistants.find((a) => a.id === request.assistant);
+      const period = exportPeriod(kind, request, language);
+      const pages = kind === 'turnusplan' ? Math.max(1, Math.ceil((daysBetween(request.from, request.to) + 1) / 28)) : 1;
+      const about = assistant ? ` for ${assistant.name}` : '';
+      const description =
+        language === 'nb'
+          ? `Første side av ${title}${about}, ${period}. Dokumentet har ${pages} ${pages === 1 ? 'side' : 'sider'}.`
+          : `First page of the ${title.toLowerCase()}${about}, ${period}. The document has ${pages} ${pages === 1 ? 'page' : 'pages'}.`;
+      const filePeriod =
+        kind === 'timeliste' ? request.from.slice(0, 7) : kind === 'timeregnskap' ? request.from.slice(0, 4) : request.from === request.to ? request.from : `${request.from} til ${request.to}`;
+      const fileName = `${title}${assistant ? ` ${assistant.name}` : ''} ${filePeriod}`.replace(/[/\\:*?"<>|]/g, '-');
+      const people = assistant ? [assistant] : plan.assistants;
+      return { svg: fakePage(title, plan.settings.name, period, people.map((a) => a.name), pages, language), pages, title, file_name: `${fileName}.pdf`, description };
+    });
+  }
+
+  private writtenTo(path: string): string {
+    if (path.trim() === '') this.invalid('path', path, 'nameEmpty');
+    if (path.includes('ikke-skrivbar') || path.includes('not-writable')) {
+      throw new BackendError({ code: 'io', message: this.text('cannotWrite', { path }), details: { path } });
+    }
+    return path;
+  }
+
+  exportPdf(request: ExportRequest, path: string): Promise<ExportDone> {
+    return this.answer(() => {
+      const kind = this.exportKind(request);
+      const target = this.writtenTo(path);
+      this.written.set(target, { format: 'pdf', request: clone(request), assistant: request.assistant ?? null });
+      const title = EXPORT_TITLES[kind][this.settings.language];
+      return { path: target, message: this.text('pdfSaved', { title: this.settings.language === 'nb' ? title : title.toLowerCase(), path: target }) };
+    });
+  }
+
+  exportIcs(assistant: string | null, path: string): Promise<ExportDone> {
+    return this.answer(() => {
+      const who = assistant === null ? null : this.file().plan.assistants.find((a) => a.id === assistant);
+      if (who === undefined) this.invalid('assistant', assistant, 'noAssistant');
+      const target = this.writtenTo(path);
+      this.written.set(target, { format: 'ics', request: null, assistant });
+      return { path: target, message: this.text('icsSaved', { who: who ? who.name : this.text('wholePlan'), path: target }) };
+    });
+  }
+
+  setCalendarFolder(window: PlanWindow, folder: string | null): Promise<PlanView> {
+    return this.answer(() => {
+      const plan = this.current?.path;
+      if (!plan) this.fail('no_plan', 'noPlan');
+      if (folder === null || folder.trim() === '') {
+        this.calendarFolders.delete(plan);
+      } else {
+        if (folder.includes('finnes-ikke') || folder.includes('missing')) {
+          throw new BackendError({ code: 'invalid_input', message: this.text('folderMissing', { path: folder }), details: { field: 'folder', value: folder } });
+        }
+        this.calendarFolders.set(plan, { path: folder, written_at: null, files: 0, problem: null });
+        this.writeCalendars();
+      }
+      return this.view(window);
+    });
+  }
+
+  /** The calendar folder of the open plan "written" now: one file per assistant and one for the plan. */
+  private writeCalendars() {
+    const path = this.current?.path;
+    const folder = path ? this.calendarFolders.get(path) : undefined;
+    if (!path || !folder) return;
+    const now = new Date();
+    const pad = (n: number) => String(n).padStart(2, '0');
+    folder.written_at = `${pad(now.getDate())}.${pad(now.getMonth() + 1)}.${now.getFullYear()} ${pad(now.getHours())}:${pad(now.getMinutes())}`;
+    folder.files = this.file().plan.assistants.length + 1;
   }
 
   // ── the view ─────────────────────────────────────────────────────────────────────────────
@@ -1057,6 +1244,7 @@ export class FakeBackend implements Backend {
         read_only_reason: this.current!.reason,
         lock: lock ? { ...lock, sentence: this.text('inUse') } : null,
         backup_problem: null,
+        calendar_folder: this.calendarFolders.get(this.current!.path) ?? null,
       },
       window: { ...window },
       language,
@@ -1170,5 +1358,9 @@ export function fakeOptionsFromQuery(search: string): FakeOptions {
   if (calendar !== null) options.calendarPath = calendar === '' ? null : calendar;
   const today = query.get('today');
   if (today !== null && isIsoDate(today)) options.today = today;
+  const exportFolder = query.get('exportFolder');
+  if (exportFolder !== null) options.exportFolder = exportFolder === '' ? null : exportFolder;
+  const folder = query.get('folder');
+  if (folder !== null) options.folderPath = folder === '' ? null : folder;
   return options;
 }

@@ -8,6 +8,9 @@ import type {
   AppSettings,
   AssistantInput,
   BusyImport,
+  ExportDone,
+  ExportPreview,
+  ExportRequest,
   NewPlanInput,
   HistoryEntry,
   SettingsInput,
@@ -22,6 +25,15 @@ import type {
 } from './types';
 
 const PLAN_FILTER = [{ name: 'Turnus', extensions: ['turnus'] }];
+const EXPORT_FILTERS = {
+  pdf: [{ name: 'PDF', extensions: ['pdf'] }],
+  ics: [{ name: 'iCalendar', extensions: ['ics'] }],
+};
+
+/** What the end-to-end test answers in place of the native dialogs, which it cannot drive. */
+function e2eAnswers(): { savePath?: string; exportFolder?: string; calendarFolder?: string } | undefined {
+  return (globalThis as { turnusE2E?: { savePath?: string; exportFolder?: string; calendarFolder?: string } }).turnusE2E;
+}
 const CALENDAR_FILTER = [{ name: 'iCalendar', extensions: ['ics'] }];
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
@@ -35,7 +47,7 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 export class TauriBackend implements Backend {
   async chooseNewPlanPath(suggestedName: string): Promise<string | null> {
     // The end-to-end test cannot drive the native dialog; it names the file here instead.
-    const e2ePath = (globalThis as { turnusE2E?: { savePath?: string } }).turnusE2E?.savePath;
+    const e2ePath = e2eAnswers()?.savePath;
     if (e2ePath) return e2ePath;
     const path = await save({ defaultPath: `${suggestedName || 'Turnus'}.turnus`, filters: PLAN_FILTER });
     if (path === null) return null;
@@ -125,6 +137,34 @@ export class TauriBackend implements Backend {
   }
   saveAppSettings(settings: AppSettings): Promise<AppSettings> {
     return call('save_app_settings', { settings });
+  }
+
+  async chooseExportPath(suggestedName: string, format: 'pdf' | 'ics'): Promise<string | null> {
+    const e2eFolder = e2eAnswers()?.exportFolder;
+    if (e2eFolder) return `${e2eFolder}/${suggestedName}`;
+    const path = await save({ defaultPath: suggestedName, filters: EXPORT_FILTERS[format] });
+    if (path === null) return null;
+    return path.toLowerCase().endsWith(`.${format}`) ? path : `${path}.${format}`;
+  }
+
+  async chooseFolder(): Promise<string | null> {
+    const e2eFolder = e2eAnswers()?.calendarFolder;
+    if (e2eFolder) return e2eFolder;
+    const path = await open({ multiple: false, directory: true });
+    return typeof path === 'string' ? path : null;
+  }
+
+  exportPreview(request: ExportRequest): Promise<ExportPreview> {
+    return call('export_preview', { request });
+  }
+  exportPdf(request: ExportRequest, path: string): Promise<ExportDone> {
+    return call('export_pdf', { request, path });
+  }
+  exportIcs(assistant: string | null, path: string): Promise<ExportDone> {
+    return call('export_ics', { assistant, path });
+  }
+  setCalendarFolder(window: PlanWindow, folder: string | null): Promise<PlanView> {
+    return call('set_calendar_folder', { window, folder });
   }
 
   async chooseCalendarToImport(): Promise<string | null> {

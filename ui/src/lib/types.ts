@@ -8,7 +8,11 @@ import type { AssistantView } from './bindings/AssistantView';
 import type { BusyImportView } from './bindings/BusyImportView';
 import type { BusySourceView } from './bindings/BusySourceView';
 import type { SkippedEventView } from './bindings/SkippedEventView';
+import type { CalendarFolderView } from './bindings/CalendarFolderView';
 import type { DayView } from './bindings/DayView';
+import type { ExportDone } from './bindings/ExportDone';
+import type { ExportPreview } from './bindings/ExportPreview';
+import type { ExportRequest } from './bindings/ExportRequest';
 import type { FileView } from './bindings/FileView';
 import type { FindingView } from './bindings/FindingView';
 import type { HistoryEntry } from './bindings/HistoryEntry';
@@ -45,6 +49,10 @@ import type { Window } from './bindings/Window';
 export type {
   AppSettings,
   AssistantInput,
+  CalendarFolderView,
+  ExportDone,
+  ExportPreview,
+  ExportRequest,
   FileView,
   HistoryEntry,
   HistoryState,
@@ -93,6 +101,12 @@ export const PRESETS: readonly Preset[] = ['aml', 'aml_individual', 'tariff', 't
 
 export const THEMES: readonly Theme[] = ['light', 'dark', 'high_contrast'];
 export const TEXT_SIZES: readonly number[] = [100, 125, 150, 200];
+
+/** The PDF documents the Export page makes, in menu order (the core's `PdfKind`). */
+export type ExportKind = 'turnusplan' | 'arbeidsplan' | 'timeliste' | 'timeregnskap' | 'lovsjekk';
+export const EXPORT_KINDS: readonly ExportKind[] = ['turnusplan', 'arbeidsplan', 'timeliste', 'timeregnskap', 'lovsjekk'];
+/** The documents about one assistant. */
+export const ONE_ASSISTANT_KINDS: readonly ExportKind[] = ['arbeidsplan', 'timeliste'];
 
 export type ShiftStatus = 'planned' | 'worked' | 'cancelled';
 export type Severity = 'violation' | 'warning' | 'info';

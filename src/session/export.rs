@@ -1,0 +1,498 @@
+//! What leaves the plan from the app: a PDF document (previewed first), a calendar file, and
+//! the calendar folder that is kept current after every change.
+//!
+//! The documents and calendars themselves are made in `crate::export`; this module validates
+//! what the Export page asks for, writes files through a temporary file and a rename, and
+//! words every outcome as a sentence in the user's language.
+//!
+//! The calendar folder belongs to this computer, not to the plan: a co-leader opening the same
+//! plan file elsewhere has folders of their own. So the app keeps it in its config, by plan
+//! path (see `App::set_calendar_folder`), and hands it to the session, which writes the
+//! calendars when the plan opens and after each edit, undo and redo. A folder that cannot be
+//! written never stops an edit: the edit is saved, and the view says what went wrong.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{validate, ErrorCode, IpcError, Language, Session};
+use crate::export::ics::{self, CalendarScope, IcsError};
+use crate::export::pdf::{self, PdfError, PdfKind, PdfOptions};
+use crate::model::AssistantId;
+use crate::time::Instant;
+
+/// A PDF document as the Export page asks for it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, TS)]
+#[serde(default)]
+#[ts(optional_fields)]
+pub struct ExportRequest {
+    /// `turnusplan`, `arbeidsplan`, `timeliste`, `timeregnskap` or `lovsjekk`.
+    pub kind: String,
+    /// First day, `YYYY-MM-DD`. A timeliste covers the month holding it, a timeregnskap the
+    /// year.
+    pub from: String,
+    /// Last day, inclusive.
+    pub to: String,
+    /// The assistant's id: needed for an arbeidsplan and a timeliste.
+    pub assistant: Option<String>,
+}
+
+/// The first page of a document, for the Export page to show before saving.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct ExportPreview {
+    /// The first page as an SVG image (A4, in millimetres), laid out exactly as in the PDF.
+    pub svg: String,
+    /// How many pages the document has.
+    pub pages: u32,
+    /// The document's title, e.g. "Timeliste".
+    pub title: String,
+    /// A file name to suggest in the save dialog, e.g. `Timeliste Kari Nordmann 2026-11.pdf`.
+    pub file_name: String,
+    /// What the preview shows, as a sentence: the image's text alternative.
+    pub description: String,
+}
+
+/// A file written.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct ExportDone {
+    /// Where it was written.
+    pub path: String,
+    /// "Timelisten er lagret i /home/kari/Timeliste.pdf."
+    pub message: String,
+}
+
+/// The calendar folder of the open plan on this computer.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct CalendarFolderView {
+    pub path: String,
+    /// When the calendars were last written, local time `DD.MM.YYYY HH:MM`; null when they
+    /// have not been written since the plan was opened.
+    pub written_at: Option<String>,
+    /// How many files the last writing wrote (one per assistant, and one for the plan).
+    pub files: u32,
+    /// Why the last writing failed, as a sentence; null when it worked.
+    pub problem: Option<String>,
+}
+
+/// The calendar folder a session keeps current.
+#[derive(Clone, Debug, Default)]
+pub(super) struct CalendarFolder {
+    dir: PathBuf,
+    written_at: Option<Instant>,
+    files: usize,
+    problem: Option<String>,
+}
+
+impl CalendarFolder {
+    pub(super) fn new(dir: PathBuf) -> Self {
+        CalendarFolder {
+            dir,
+            ..CalendarFolder::default()
+        }
+    }
+
+    pub(super) fn view(&self) -> CalendarFolderView {
+        CalendarFolderView {
+            path: self.dir.display().to_string(),
+            written_at: self.written_at.map(Instant::display_local),
+            files: u32::try_from(self.files).unwrap_or(u32::MAX),
+            problem: self.problem.clone(),
+        }
+    }
+}
+
+impl Session {
+    /// The first page of the document `request` asks for, made `today`.
+    pub fn export_preview(
+        &self,
+        request: &ExportRequest,
+        today: NaiveDate,
+    ) -> Result<ExportPreview, IpcError> {
+        let options = self.pdf_options(request, today)?;
+        let preview = pdf::preview(self.plan(), &options).map_err(|e| self.pdf_error(&e))?;
+        let lang = self.language();
+        let title = options.kind.title(lang.lang()).to_string();
+        let period = self.period_words(&options);
+        let pages = u32::try_from(preview.pages).unwrap_or(u32::MAX);
+        let description = match lang {
+            Language::Nb => format!(
+                "Første side av {title}{}, {period}. Dokumentet har {pages} {}.",
+                self.about(&options, " for "),
+                if pages == 1 { "side" } else { "sider" }
+            ),
+            Language::En => format!(
+                "First page of the {}{}, {period}. The document has {pages} {}.",
+                title.to_lowercase(),
+                self.about(&options, " for "),
+                if pages == 1 { "page" } else { "pages" }
+            ),
+        };
+        Ok(ExportPreview {
+            svg: preview.svg,
+            pages,
+            file_name: self.file_name(&options, &title),
+            title,
+            description,
+        })
+    }
+
+    /// Write the document `request` asks for, made `today`, to `path` (`.pdf` is added when
+    /// the name has no extension).
+    pub fn export_pdf(
+        &self,
+        request: &ExportRequest,
+        path: &str,
+        today: NaiveDate,
+    ) -> Result<ExportDone, IpcError> {
+        let lang = self.language();
+        let options = self.pdf_options(request, today)?;
+        let path = output_path(path, "pdf", lang)?;
+        let bytes = pdf::render_pdf(self.plan(), &options).map_err(|e| self.pdf_error(&e))?;
+        ics::write_atomic(&path, &bytes).map_err(|e| write_error(&e, lang))?;
+        let title = options.kind.title(lang.lang());
+        Ok(ExportDone {
+            message: match lang {
+                Language::Nb => format!("{title} er lagret i {}.", path.display()),
+                Language::En => format!(
+                    "The {} is saved as {}.",
+                    title.to_lowercase(),
+                    path.display()
+                ),
+            },
+            path: path.display().to_string(),
+        })
+    }
+
+    /// Write one calendar to `path` (`.ics` is added when the name has no extension): the
+    /// assistant's shifts, or with no assistant every shift of the plan. The export state is
+    /// kept beside it, so exporting to the same file again updates the events on phones.
+    pub fn export_ics(
+        &self,
+        assistant: Option<&str>,
+        path: &str,
+        now: Instant,
+    ) -> Result<ExportDone, IpcError> {
+        let lang = self.language();
+        let scope = match assistant.map(str::trim).filter(|a| !a.is_empty()) {
+            None => CalendarScope::Plan,
+            Some(id) => {
+                let id = AssistantId(id.to_string());
+                if self.plan().assistant(&id).is_none() {
+                    return Err(unknown_assistant(id.as_str(), lang));
+                }
+                CalendarScope::Assistant(id)
+            }
+        };
+        let path = output_path(path, "ics", lang)?;
+        ics::write_calendar_file(self.plan(), &path, &scope, now)
+            .map_err(|e| write_error(&e, lang))?;
+        let whose = match &scope {
+            CalendarScope::Plan => lang.pick("hele planen", "the whole plan").to_string(),
+            CalendarScope::Assistant(id) => self
+                .plan()
+                .assistant(id)
+                .map(|a| a.name.clone())
+                .unwrap_or_default(),
+        };
+        Ok(ExportDone {
+            message: match lang {
+                Language::Nb => {
+                    format!("Kalenderen for {whose} er lagret i {}.", path.display())
+                }
+                Language::En => format!("The calendar of {whose} is saved as {}.", path.display()),
+            },
+            path: path.display().to_string(),
+        })
+    }
+
+    /// Keep the calendars in `dir` current from now on (`None`: stop), writing them at once.
+    /// The folder must exist; when the first writing fails, the error says why and the folder
+    /// is not kept.
+    pub fn set_calendar_folder(
+        &mut self,
+        dir: Option<PathBuf>,
+        now: Instant,
+    ) -> Result<(), IpcError> {
+        let lang = self.language();
+        let Some(dir) = dir else {
+            self.calendars = None;
+            return Ok(());
+        };
+        if !dir.is_dir() {
+            return Err(IpcError::field(
+                "folder",
+                dir.display().to_string(),
+                match lang {
+                    Language::Nb => format!(
+                        "Mappen {} finnes ikke. Velg en mappe som finnes.",
+                        dir.display()
+                    ),
+                    Language::En => format!(
+                        "The folder {} does not exist. Choose a folder that exists.",
+                        dir.display()
+                    ),
+                },
+            ));
+        }
+        let mut folder = CalendarFolder::new(dir);
+        match ics::write_calendar_folder(
+            self.plan(),
+            &folder.dir,
+            &ics::read_state(&folder.dir).map_err(|e| write_error(&e, lang))?,
+            now,
+        ) {
+            Ok((_, files)) => {
+                folder.files = files.len();
+                folder.written_at = Some(now);
+                self.calendars = Some(folder);
+                Ok(())
+            }
+            Err(e) => Err(write_error(&e, lang)),
+        }
+    }
+
+    /// Keep the calendars in `dir` current without asking: the folder chosen on an earlier
+    /// day. When it cannot be written now (a cloud folder not mounted yet), the view says so
+    /// and the next change tries again.
+    pub(super) fn keep_calendar_folder(&mut self, dir: PathBuf, now: Instant) {
+        self.calendars = Some(CalendarFolder::new(dir));
+        self.refresh_calendars(now);
+    }
+
+    /// The calendar folder kept current, if any.
+    pub fn calendar_folder(&self) -> Option<CalendarFolderView> {
+        self.calendars.as_ref().map(CalendarFolder::view)
+    }
+
+    /// Bring the calendar folder up to date after a change. Failing is remembered for the
+    /// view, never returned: the change itself is already saved.
+    pub(super) fn refresh_calendars(&mut self, now: Instant) {
+        let lang = self.language();
+        let Some(folder) = self.calendars.as_mut() else {
+            return;
+        };
+        match ics::refresh_calendar_folder(&self.plan, &folder.dir, now) {
+            Ok(Some(files)) => {
+                folder.files = files.len();
+                folder.written_at = Some(now);
+                folder.problem = None;
+            }
+            Ok(None) => folder.problem = None,
+            Err(e) => folder.problem = Some(write_error(&e, lang).message),
+        }
+    }
+
+    fn pdf_options(
+        &self,
+        request: &ExportRequest,
+        today: NaiveDate,
+    ) -> Result<PdfOptions, IpcError> {
+        let lang = self.language();
+        let kind = PdfKind::from_key(request.kind.trim()).ok_or_else(|| {
+            IpcError::field(
+                "kind",
+                request.kind.clone(),
+                lang.pick(
+                    "Velg hva slags dokument du vil lage.",
+                    "Choose which kind of document to make.",
+                ),
+            )
+        })?;
+        let from = validate::date("from", &request.from, lang)?;
+        let to = validate::date("to", &request.to, lang)?;
+        let assistant = request
+            .assistant
+            .as_deref()
+            .map(str::trim)
+            .filter(|a| !a.is_empty())
+            .map(|a| AssistantId(a.to_string()));
+        if kind.needs_assistant() && assistant.is_none() {
+            return Err(IpcError::field(
+                "assistant",
+                "",
+                lang.pick(
+                    "Velg assistenten dokumentet gjelder.",
+                    "Choose the assistant the document is for.",
+                ),
+            ));
+        }
+        let mut options = PdfOptions::new(kind, from, to, today);
+        options.assistant = assistant;
+        options.lang = lang.lang();
+        Ok(options)
+    }
+
+    fn pdf_error(&self, e: &PdfError) -> IpcError {
+        let lang = self.language();
+        match e {
+            PdfError::NeedsAssistant(_) => IpcError::field(
+                "assistant",
+                "",
+                lang.pick(
+                    "Velg assistenten dokumentet gjelder.",
+                    "Choose the assistant the document is for.",
+                ),
+            ),
+            PdfError::UnknownAssistant(id) => unknown_assistant(id, lang),
+            PdfError::EmptyPeriod { to, .. } => IpcError::field(
+                "to",
+                to.to_string(),
+                lang.pick(
+                    "Sluttdatoen er før startdatoen. Velg en sluttdato etter startdatoen.",
+                    "The end date is before the start date. Choose an end date after the start date.",
+                ),
+            ),
+            PdfError::TooLong { to, max, .. } => IpcError::field(
+                "to",
+                to.to_string(),
+                match lang {
+                    Language::Nb => format!(
+                        "Perioden er for lang for ett dokument. Velg høyst {max} dager."
+                    ),
+                    Language::En => format!(
+                        "The period is too long for one document. Choose at most {max} days."
+                    ),
+                },
+            ),
+            PdfError::Font(why) => IpcError::new(
+                ErrorCode::Internal,
+                lang.pick(
+                    "Skriften i Turnus kunne ikke leses, så dokumentet ble ikke laget. Installer Turnus på nytt.",
+                    "Turnus could not read its font, so the document was not made. Reinstall Turnus.",
+                ),
+            )
+            .with_details(serde_json::json!({ "why": why })),
+        }
+    }
+
+    /// The period a document covers, in words.
+    fn period_words(&self, options: &PdfOptions) -> String {
+        let lang = self.language();
+        let date = |d: NaiveDate| d.format("%d.%m.%Y").to_string();
+        match options.kind {
+            PdfKind::Timeliste => pdf::month_name(options.from, lang.lang()),
+            PdfKind::Timeregnskap => {
+                format!("{} {}", lang.pick("året", "the year"), options.from.year())
+            }
+            _ if options.from == options.to => date(options.from),
+            _ => format!("{}–{}", date(options.from), date(options.to)),
+        }
+    }
+
+    /// `prefix` and the assistant's name, or nothing for a document of the whole plan.
+    fn about(&self, options: &PdfOptions, prefix: &str) -> String {
+        options
+            .assistant
+            .as_ref()
+            .and_then(|id| self.plan().assistant(id))
+            .map(|a| format!("{prefix}{}", a.name))
+            .unwrap_or_default()
+    }
+
+    /// A file name for the save dialog: title, assistant and period, without characters that
+    /// some file systems refuse.
+    fn file_name(&self, options: &PdfOptions, title: &str) -> String {
+        let period = match options.kind {
+            PdfKind::Timeliste => options.from.format("%Y-%m").to_string(),
+            PdfKind::Timeregnskap => options.from.year().to_string(),
+            _ if options.from == options.to => options.from.to_string(),
+            _ => format!("{} til {}", options.from, options.to),
+        };
+        let name = format!("{title}{} {period}", self.about(options, " "));
+        let clean: String = name
+            .chars()
+            .map(|c| {
+                if "/\\:*?\"<>|".contains(c) || c.is_control() {
+                    '-'
+                } else {
+                    c
+                }
+            })
+            .collect();
+        format!("{}.pdf", clean.trim())
+    }
+}
+
+/// The path a user chose, with `extension` added when the name has none.
+fn output_path(path: &str, extension: &str, lang: Language) -> Result<PathBuf, IpcError> {
+    let trimmed = path.trim();
+    if trimmed.is_empty() {
+        return Err(IpcError::field(
+            "path",
+            path,
+            lang.pick(
+                "Velg hvor filen skal lagres.",
+                "Choose where to save the file.",
+            ),
+        ));
+    }
+    let mut path = PathBuf::from(trimmed);
+    if path.extension().is_none() {
+        path.set_extension(extension);
+    }
+    if path.is_dir() {
+        return Err(IpcError::field(
+            "path",
+            trimmed,
+            lang.pick(
+                "Det finnes en mappe med det navnet. Velg et annet filnavn.",
+                "A folder has that name. Choose another file name.",
+            ),
+        ));
+    }
+    Ok(path)
+}
+
+fn unknown_assistant(id: &str, lang: Language) -> IpcError {
+    IpcError::field(
+        "assistant",
+        id,
+        lang.pick(
+            "Fant ikke assistenten. Hen kan være slettet; velg en annen.",
+            "Could not find the assistant. They may have been deleted; choose another.",
+        ),
+    )
+}
+
+/// A file or folder that could not be written, as a sentence saying what to do.
+fn write_error(e: &IcsError, lang: Language) -> IpcError {
+    let (path, why) = match e {
+        IcsError::Write { path, why } => (path.clone(), why.clone()),
+        IcsError::BadState { path, why } => {
+            return IpcError::new(
+                ErrorCode::Io,
+                match lang {
+                    Language::Nb => format!(
+                        "Turnus kan ikke lese {path}, der den husker hva som ble skrevet sist ({why}). Slett den filen og prøv igjen; telefonene ser da alle vakter som nye."
+                    ),
+                    Language::En => format!(
+                        "Turnus cannot read {path}, where it remembers what it wrote last ({why}). Delete that file and try again; phones will then see every shift as new."
+                    ),
+                },
+            )
+            .with_details(serde_json::json!({ "path": path }));
+        }
+        IcsError::UnknownAssistant(id) => return unknown_assistant(id, lang),
+    };
+    IpcError::new(
+        ErrorCode::Io,
+        match lang {
+            Language::Nb => format!(
+                "Turnus kunne ikke skrive {path} ({why}). Sjekk at mappen finnes og at du kan skrive i den, eller velg en annen."
+            ),
+            Language::En => format!(
+                "Turnus could not write {path} ({why}). Check that the folder exists and that you may write in it, or choose another."
+            ),
+        },
+    )
+    .with_details(serde_json::json!({ "path": path }))
+}
+
+/// The calendar folder kept for the plan at `plan` in the app's config map, if any.
+pub(super) fn folder_for(map: Option<&serde_json::Value>, plan: &Path) -> Option<PathBuf> {
+    map?.get(plan.display().to_string())?
+        .as_str()
+        .map(PathBuf::from)
+}
