@@ -791,6 +791,14 @@ fn import_busy(
         |n| n.to_string_lossy().into_owned(),
     );
     let import = crate::import::ics::read_busy(&text, &id, &source)?;
+    // How many busy times an earlier import of this calendar gave the assistant.
+    let earlier = |plan: &Plan| {
+        plan.busy
+            .iter()
+            .filter(|b| b.assistant == id && b.source == source)
+            .count()
+    };
+    let replaced;
     let plan_bytes = std::fs::read(plan_path).unwrap_or_default();
     let name = if is_plan_file_name(plan_path) || plan_bytes.starts_with(b"SQLite format 3\0") {
         // A plan file: the whole replacement is one edit in the change log, so the app's undo
@@ -802,6 +810,7 @@ fn import_busy(
             .assistant(&id)
             .map(|a| a.name.clone())
             .ok_or_else(unknown)?;
+        replaced = earlier(&plan);
         let change = crate::import::busy::replace(&plan.busy, &id, &source, &import.busy);
         if !change.is_empty() {
             file.apply(now(), "import busy time", &change.edits())
@@ -815,6 +824,7 @@ fn import_busy(
             .assistant(&id)
             .map(|a| a.name.clone())
             .ok_or_else(unknown)?;
+        replaced = earlier(&plan);
         crate::import::busy::replace(&plan.busy, &id, &source, &import.busy)
             .apply_to(&mut plan.busy);
         write_new_file(plan_path, crate::interchange::write_plan(&plan).as_bytes())?;
@@ -826,6 +836,17 @@ fn import_busy(
         out,
         "{count} {noun} fra {source} er lagt inn som opptatt tid for {name}."
     )?;
+    if replaced > 0 {
+        writeln!(
+            out,
+            "Det erstatter det som ble lest inn fra {source} tidligere ({replaced} {}).",
+            if replaced == 1 {
+                "hendelse"
+            } else {
+                "hendelser"
+            }
+        )?;
+    }
     for s in &import.skipped {
         writeln!(
             out,

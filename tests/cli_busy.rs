@@ -152,6 +152,12 @@ fn importing_the_same_calendar_again_replaces_the_old_import_as_one_undo_step() 
     let ics = calendar(&dir, "jobb.ics", &second);
     let o = turnus(&["import-busy", &plan, "--assistant", "A", &ics]);
     assert_eq!(o.code, EXIT_OK, "{}", o.err);
+    assert!(
+        o.out
+            .contains("erstatter det som ble lest inn fra jobb.ics tidligere (2 hendelser)"),
+        "says that the earlier import is replaced: {}",
+        o.out
+    );
 
     let starts = |file: &PlanFile, who: &str| {
         let mut s: Vec<String> = file

@@ -58,6 +58,9 @@ pub struct BusyImportView {
     pub source: String,
     /// How many stretches of work the plan now holds from this calendar for the assistant.
     pub imported: u32,
+    /// How many stretches an earlier import of a calendar with this name had given the
+    /// assistant, now replaced; 0 for a first import.
+    pub replaced: u32,
     /// The events left out, in the calendar's order.
     pub skipped: Vec<SkippedEventView>,
 }
@@ -108,6 +111,12 @@ impl Session {
         );
         let import =
             read_busy(&text, &id, &source).map_err(|e| calendar_error(&e, path, self.lang))?;
+        let earlier = self
+            .plan
+            .busy
+            .iter()
+            .filter(|b| b.assistant == id && b.source == source)
+            .count();
         let change = replace(&self.plan.busy, &id, &source, &import.busy);
         let plan = self.edit(now, today, window, "import busy time", &change.edits())?;
         let lang = self.lang.lang();
@@ -115,6 +124,7 @@ impl Session {
             plan,
             source,
             imported: u32::try_from(import.busy.len()).unwrap_or(u32::MAX),
+            replaced: u32::try_from(earlier).unwrap_or(u32::MAX),
             skipped: import
                 .skipped
                 .iter()

@@ -172,8 +172,10 @@ fn a_new_import_of_the_same_calendar_replaces_the_old_one_in_one_undo_step() {
     ]
     .concat();
     let cal = dir.calendar("jobb.ics", &first);
-    s.import_busy(now(), today(), &june(), &ids[0], &cal)
+    let first_import = s
+        .import_busy(now(), today(), &june(), &ids[0], &cal)
         .expect("first import");
+    assert_eq!(first_import.replaced, 0, "nothing was there to replace");
     let cal = dir.calendar(
         "jobb.ics",
         &event("u2", "B", "20260615T060000", "20260615T140000"),
@@ -181,6 +183,10 @@ fn a_new_import_of_the_same_calendar_replaces_the_old_one_in_one_undo_step() {
     let again = s
         .import_busy(now(), today(), &june(), &ids[0], &cal)
         .expect("second import");
+    assert_eq!(
+        again.replaced, 2,
+        "the answer says the earlier import was replaced"
+    );
     let listed = sources_of(&again.plan, &ids[0]);
     assert_eq!(listed.len(), 1, "still one calendar: {listed:?}");
     assert_eq!(

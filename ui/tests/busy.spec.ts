@@ -38,6 +38,7 @@ test('keyboard only: import a calendar for Kari, see what was left out, then rem
   const result = section.locator('.busy-result');
   await expect(result, 'the result takes the focus, so a screen reader reads it').toBeFocused();
   await expect(result).toContainText('3 arbeidsøkter fra sykehjem.ics er lagt inn som opptatt tid for Kari Nordmann.');
+  await expect(result, 'a first import replaces nothing').not.toContainText('erstatter');
   const skipped = section.getByRole('list', { name: 'Hendelser som ikke ble lagt inn' });
   await expect(skipped.getByRole('listitem')).toHaveText([
     '«Kurs»: heldagshendelse: den sier ikke når arbeidet er.',
@@ -55,6 +56,7 @@ test('keyboard only: import a calendar for Kari, see what was left out, then rem
   await page.getByRole('button', { name: 'Les inn en kalender (.ics)' }).focus();
   await page.keyboard.press('Enter');
   await expect(result).toBeFocused();
+  await expect(result).toContainText('Det erstatter det som ble lest inn fra sykehjem.ics tidligere.');
   await expect(section.getByRole('row', { name: /sykehjem\.ics/ })).toHaveCount(1);
 
   await tabUntil(page, focusedText('Fjern sykehjem.ics'));

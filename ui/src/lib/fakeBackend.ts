@@ -1291,18 +1291,21 @@ export class FakeBackend implements Backend {
       throw new BackendError({ code, message: message.replaceAll('{source}', source).replaceAll('{path}', path), details });
     };
     const monday = mondayOf(this.today);
+    let replaced = 0;
     const plan = await this.edit(window, BUSY_TEXTS.imported[language], (next) => {
       const who = next.assistants.find((a) => a.id === assistant);
       if (!who) this.fail('not_found', 'notFound', { assistant });
       if (lower.includes('borte') || lower.includes('missing')) refuse('io', BUSY_TEXTS.missing[language], { path });
       if (lower.includes('skadet') || lower.includes('broken')) refuse('invalid_input', BUSY_TEXTS.broken[language], { field: 'calendar', value: path });
       const found: BusySource = { source, count: 3, first: monday, last: addDays(monday, 2) };
+      replaced = who.busy.find((b) => b.source === source)?.count ?? 0;
       who.busy = [...who.busy.filter((b) => b.source !== source), found].sort((a, b) => a.source.localeCompare(b.source));
     });
     return {
       plan,
       source,
       imported: 3,
+      replaced,
       skipped: [
         { event: 'Kurs', reason: BUSY_TEXTS.allDay[language] },
         { event: 'Ukemøte', reason: BUSY_TEXTS.repeating[language] },

@@ -16,6 +16,11 @@ source: string,
  */
 imported: number, 
 /**
+ * How many stretches an earlier import of a calendar with this name had given the
+ * assistant, now replaced; 0 for a first import.
+ */
+replaced: number, 
+/**
  * The events left out, in the calendar's order.
  */
 skipped: Array<SkippedEventView>, };
