@@ -109,7 +109,7 @@ enum Command {
     },
     /// Les en assistents andre kalender (.ics) inn i planen som opptatt tid
     ImportBusy {
-        /// Planen (plan-JSON); den skrives tilbake med den opptatte tiden
+        /// Planen: en .turnus-fil eller plan-JSON; en ny import fra samme kalender erstatter den forrige
         plan: PathBuf,
         /// Assistentens id i planen
         #[arg(long, value_name = "ID")]
@@ -771,20 +771,14 @@ fn import_busy(
     calendar: &Path,
     out: &mut dyn Write,
 ) -> Result<i32, InputFailure> {
-    let bytes = std::fs::read(plan_path).unwrap_or_default();
-    if is_plan_file_name(plan_path) || bytes.starts_with(b"SQLite format 3\0") {
-        return Err(InputFailure(format!(
-            "{}: import-busy reads and writes plan JSON; export the plan with `turnus export json`, import into that, and `turnus import` it back",
-            plan_path.display()
-        )));
-    }
-    let mut plan = load_plan(plan_path)?;
     let id = crate::model::AssistantId(assistant.to_string());
-    let name = plan.assistant(&id).map(|a| a.name.clone()).ok_or_else(|| {
+    let unknown = || {
         InputFailure(format!(
             "--assistant: no assistant has the id «{assistant}» in this plan"
         ))
-    })?;
+    };
+    // The calendar is read first: a broken one is refused before the plan is opened, so the
+    // plan file is not touched at all.
     let bytes = std::fs::read(calendar).map_err(|e| {
         InputFailure(format!(
             "{}: cannot read the file ({e})",
@@ -797,17 +791,62 @@ fn import_busy(
         |n| n.to_string_lossy().into_owned(),
     );
     let import = crate::import::ics::read_busy(&text, &id, &source)?;
-    // A new import from the same calendar replaces the old one.
-    plan.busy
-        .retain(|b| !(b.assistant == id && b.source == source));
+    // How many busy times an earlier import of this calendar gave the assistant.
+    let earlier = |plan: &Plan| {
+        plan.busy
+            .iter()
+            .filter(|b| b.assistant == id && b.source == source)
+            .count()
+    };
+    let replaced;
+    let plan_bytes = std::fs::read(plan_path).unwrap_or_default();
+    let name = if is_plan_file_name(plan_path) || plan_bytes.starts_with(b"SQLite format 3\0") {
+        // A plan file: the whole replacement is one edit in the change log, so the app's undo
+        // takes it back in one step.
+        let mut file = crate::store::PlanFile::open(plan_path, &store_options()?)
+            .map_err(|e| InputFailure(format!("{}: {e}", plan_path.display())))?;
+        let plan = file.load_plan()?;
+        let name = plan
+            .assistant(&id)
+            .map(|a| a.name.clone())
+            .ok_or_else(unknown)?;
+        replaced = earlier(&plan);
+        let change = crate::import::busy::replace(&plan.busy, &id, &source, &import.busy);
+        if !change.is_empty() {
+            file.apply(now(), "import busy time", &change.edits())
+                .map_err(|e| InputFailure(format!("{}: {e}", plan_path.display())))?;
+        }
+        file.close()?;
+        name
+    } else {
+        let mut plan = load_plan(plan_path)?;
+        let name = plan
+            .assistant(&id)
+            .map(|a| a.name.clone())
+            .ok_or_else(unknown)?;
+        replaced = earlier(&plan);
+        crate::import::busy::replace(&plan.busy, &id, &source, &import.busy)
+            .apply_to(&mut plan.busy);
+        write_new_file(plan_path, crate::interchange::write_plan(&plan).as_bytes())?;
+        name
+    };
     let count = import.busy.len();
-    plan.busy.extend(import.busy);
-    write_new_file(plan_path, crate::interchange::write_plan(&plan).as_bytes())?;
     let noun = if count == 1 { "hendelse" } else { "hendelser" };
     writeln!(
         out,
         "{count} {noun} fra {source} er lagt inn som opptatt tid for {name}."
     )?;
+    if replaced > 0 {
+        writeln!(
+            out,
+            "Det erstatter det som ble lest inn fra {source} tidligere ({replaced} {}).",
+            if replaced == 1 {
+                "hendelse"
+            } else {
+                "hendelser"
+            }
+        )?;
+    }
     for s in &import.skipped {
         writeln!(
             out,

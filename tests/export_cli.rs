@@ -147,7 +147,10 @@ fn import_busy_adds_busy_time_to_the_plan() {
     let text = std::fs::read_to_string(&plan).expect("plan written back");
     let plan = turnus::interchange::read_plan(&text).expect("still a valid plan");
     assert_eq!(plan.busy.len(), 1, "the busy time is in the plan");
-    assert_eq!(plan.busy[0].id, "j1");
+    assert_eq!(
+        plan.busy[0].id, "A:jobb.ics:j1",
+        "the event's UID, kept apart from other assistants and calendars"
+    );
 
     let again = turnus(&[
         "import-busy",
@@ -190,7 +193,7 @@ fn import_busy_of_a_broken_calendar_changes_nothing() {
 }
 
 #[test]
-fn import_busy_refuses_a_plan_file_rather_than_overwrite_it_with_json() {
+fn import_busy_refuses_a_file_that_is_no_plan_and_leaves_it_alone() {
     let dir = temp_dir("turnusfile");
     let plan = dir.join("plan.turnus");
     std::fs::write(&plan, b"SQLite format 3\0 not really").expect("write");
@@ -204,7 +207,7 @@ fn import_busy_refuses_a_plan_file_rather_than_overwrite_it_with_json() {
         &ics.to_string_lossy(),
     ]);
     assert_eq!(o.code, EXIT_INPUT, "{}", o.out);
-    assert!(o.err.contains("plan JSON"), "says what to do: {}", o.err);
+    assert!(o.err.contains("plan.turnus"), "names the file: {}", o.err);
     assert_eq!(
         std::fs::read(&plan).expect("still there"),
         b"SQLite format 3\0 not really",

@@ -66,6 +66,8 @@ pub fn run(plan: Option<std::path::PathBuf>) {
             export::export_pdf,
             export::export_ics,
             export::set_calendar_folder,
+            commands::busy::import_busy,
+            commands::busy::remove_busy,
         ])
         .build(context);
     match result {

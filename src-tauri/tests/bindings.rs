@@ -63,6 +63,9 @@ fn all() -> Vec<(String, String)> {
         generated::<ExportDone>(),
         generated::<CalendarFolderView>(),
         generated::<RecentPlan>(),
+        generated::<busy::BusySourceView>(),
+        generated::<busy::SkippedEventView>(),
+        generated::<busy::BusyImportView>(),
     ]
 }
 

@@ -22,8 +22,9 @@
 //! assert_eq!(import.busy[0].end - import.busy[0].start, 8 * 3600);
 //! ```
 //!
-//! Left out on purpose: putting the busy time into a plan (the caller does, replacing what the
-//! same source gave before) and expanding recurrence rules.
+//! Left out on purpose: putting the busy time into a plan (that is [`super::busy`], replacing
+//! what the same source gave before) and expanding recurrence rules. The ids given here are
+//! the events' own (their UIDs); [`super::busy`] makes them unique in a plan.
 
 use std::collections::BTreeMap;
 use std::io::BufReader;

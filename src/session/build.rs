@@ -258,7 +258,7 @@ fn profile_input(profile: &Profile) -> ProfileInput {
     }
 }
 
-fn assistant_view(a: &Assistant) -> AssistantView {
+fn assistant_view(a: &Assistant, busy: &[crate::model::BusyTime]) -> AssistantView {
     AssistantView {
         id: a.id.to_string(),
         name: a.name.clone(),
@@ -277,6 +277,7 @@ fn assistant_view(a: &Assistant) -> AssistantView {
         close_family: a.close_family,
         family_approval: a.family_approval.map(date_text),
         start_date: a.start_date.map(date_text),
+        busy: super::busy::sources(&a.id, busy),
     }
 }
 
@@ -659,7 +660,11 @@ pub(crate) fn plan_view(parts: Parts<'_>) -> PlanView {
             overrides: json!(plan.profile.raw_overrides()),
             values: profile_rows(&plan.profile, lang),
         },
-        assistants: plan.assistants.iter().map(assistant_view).collect(),
+        assistants: plan
+            .assistants
+            .iter()
+            .map(|a| assistant_view(a, &plan.busy))
+            .collect(),
         shift_types: plan.shift_types.iter().map(shift_type_view).collect(),
         vedtak: vedtak_ids
             .iter()
@@ -714,6 +719,14 @@ pub(crate) fn describe(what: &str, lang: Language) -> String {
         "add busy time" => ("Legg til annet arbeid", "Add work elsewhere"),
         "update busy time" => ("Endre annet arbeid", "Change work elsewhere"),
         "delete busy time" => ("Slett annet arbeid", "Delete work elsewhere"),
+        "import busy time" => (
+            "Les inn annet arbeid fra en kalender",
+            "Import work elsewhere from a calendar",
+        ),
+        "remove busy time" => (
+            "Fjern annet arbeid fra en kalender",
+            "Remove work elsewhere from a calendar",
+        ),
         "import" => (
             "Planen ble laget eller importert",
             "Plan created or imported",

@@ -14,6 +14,7 @@
 //! Nothing here reads the clock: every method that records or compares a time takes `now`
 //! and `today`. Renewing the lock's heartbeat on a timer is the shell's job.
 
+pub mod busy;
 pub mod error;
 mod export;
 pub mod input;

@@ -128,6 +128,8 @@ pub struct AssistantView {
     pub close_family: bool,
     pub family_approval: Option<String>,
     pub start_date: Option<String>,
+    /// The calendars of other work imported as busy time, by name.
+    pub busy: Vec<super::busy::BusySourceView>,
 }
 
 /// A shift type.

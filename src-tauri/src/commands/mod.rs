@@ -3,6 +3,7 @@
 //! of docs/ipc.md (`take_over`, `shift_type`) on the JavaScript side too.
 
 pub mod app;
+pub mod busy;
 pub mod export;
 pub mod plan;
 pub mod rotations;

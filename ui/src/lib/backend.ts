@@ -7,6 +7,7 @@ import type { IpcError } from './bindings/IpcError';
 import type {
   AppSettings,
   AssistantInput,
+  BusyImport,
   ExportDone,
   ExportPreview,
   ExportRequest,
@@ -88,6 +89,12 @@ export interface Backend {
   exportIcs(assistant: string | null, path: string): Promise<ExportDone>;
   /** Keep every assistant's calendar in `folder` after each change; `null` stops. */
   setCalendarFolder(window: PlanWindow, folder: string | null): Promise<PlanView>;
+  /** Asks which calendar file (.ics) to import as busy time (the native open dialog); null when the person cancels. */
+  chooseCalendarToImport(): Promise<string | null>;
+  /** Imports the calendar at `path` as the assistant's work elsewhere, replacing an earlier import of a file with the same name. */
+  importBusy(window: PlanWindow, assistant: string, path: string): Promise<BusyImport>;
+  /** Removes the busy time the calendar `source` gave the assistant. */
+  removeBusy(window: PlanWindow, assistant: string, source: string): Promise<PlanView>;
 }
 
 /** An error from the backend, always with one of the closed set of codes. */

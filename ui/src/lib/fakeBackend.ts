@@ -27,6 +27,8 @@ import {
   type AppSettings,
   type Assistant,
   type AssistantInput,
+  type BusyImport,
+  type BusySource,
   type CalendarFolderView,
   type ExportDone,
   type ExportKind,
@@ -97,6 +99,8 @@ export interface FakeOptions {
   openPath?: string | null;
   /** The day the fake takes as today. */
   today?: string;
+  /** What the calendar dialog answers; null: the person cancels. */
+  calendarPath?: string | null;
   /** The folder the export save dialog answers in (the file name is the suggested one); null: the person cancels. */
   exportFolder?: string | null;
   /** What the folder dialog answers; null: the person cancels. */
@@ -274,6 +278,7 @@ function newAssistant(input: AssistantInput & { id: string }): Assistant {
     close_family: input.close_family ?? false,
     family_approval: input.family_approval ?? null,
     start_date: input.start_date ?? null,
+    busy: [],
   };
 }
 
@@ -439,7 +444,10 @@ export class FakeBackend implements Backend {
   // New ids start above those of the demo plan and the guide (a1…, v1, r1).
   private nextId = 100;
 
-  constructor({ failWith, savePath, openPath, today, exportFolder, folderPath }: FakeOptions = {}) {
+  private readonly calendarPath: string | null | undefined;
+
+  constructor({ failWith, savePath, openPath, today, exportFolder, folderPath, calendarPath }: FakeOptions = {}) {
+    this.calendarPath = calendarPath;
     this.exportFolder = exportFolder;
     this.folderPath = folderPath;
     this.failWith = failWith;
@@ -1263,12 +1271,81 @@ export class FakeBackend implements Backend {
       },
     };
   }
+
+  // ── busy time ────────────────────────────────────────────────────────────────────────────
+
+  async chooseCalendarToImport(): Promise<string | null> {
+    await Promise.resolve();
+    if (this.calendarPath !== undefined) return this.calendarPath;
+    return '/home/ingrid/Dokumenter/sykehjem.ics';
+  }
+
+  // The fake reads no files: every calendar holds three evenings of work from the Monday of
+  // this week, an all-day course and a repeating meeting, unless its name says it is damaged
+  // ("skadet", "broken") or gone ("borte", "missing").
+  async importBusy(window: PlanWindow, assistant: string, path: string): Promise<BusyImport> {
+    const source = path.split(/[\\/]/).pop() ?? path;
+    const lower = source.toLowerCase();
+    const language = this.settings.language;
+    const refuse = (code: ErrorCode, message: string, details: unknown): never => {
+      throw new BackendError({ code, message: message.replaceAll('{source}', source).replaceAll('{path}', path), details });
+    };
+    const monday = mondayOf(this.today);
+    let replaced = 0;
+    const plan = await this.edit(window, BUSY_TEXTS.imported[language], (next) => {
+      const who = next.assistants.find((a) => a.id === assistant);
+      if (!who) this.fail('not_found', 'notFound', { assistant });
+      if (lower.includes('borte') || lower.includes('missing')) refuse('io', BUSY_TEXTS.missing[language], { path });
+      if (lower.includes('skadet') || lower.includes('broken')) refuse('invalid_input', BUSY_TEXTS.broken[language], { field: 'calendar', value: path });
+      const found: BusySource = { source, count: 3, first: monday, last: addDays(monday, 2) };
+      replaced = who.busy.find((b) => b.source === source)?.count ?? 0;
+      who.busy = [...who.busy.filter((b) => b.source !== source), found].sort((a, b) => a.source.localeCompare(b.source));
+    });
+    return {
+      plan,
+      source,
+      imported: 3,
+      replaced,
+      skipped: [
+        { event: 'Kurs', reason: BUSY_TEXTS.allDay[language] },
+        { event: 'Ukemøte', reason: BUSY_TEXTS.repeating[language] },
+      ],
+    };
+  }
+
+  removeBusy(window: PlanWindow, assistant: string, source: string): Promise<PlanView> {
+    return this.edit(window, BUSY_TEXTS.removed[this.settings.language], (plan) => {
+      const who = plan.assistants.find((a) => a.id === assistant);
+      if (!who || !who.busy.some((b) => b.source === source)) this.fail('not_found', 'notFound', { assistant, source });
+      who.busy = who.busy.filter((b) => b.source !== source);
+    });
+  }
 }
 
+
+// The core's sentences about busy time, as the fake gives them.
+const BUSY_TEXTS: Record<string, Record<Language, string>> = {
+  imported: { nb: 'Les inn annet arbeid fra en kalender', en: 'Import work elsewhere from a calendar' },
+  removed: { nb: 'Fjern annet arbeid fra en kalender', en: 'Remove work elsewhere from a calendar' },
+  allDay: { nb: 'heldagshendelse: den sier ikke når arbeidet er', en: 'all-day event: it gives no working hours' },
+  repeating: {
+    nb: 'hendelsen gjentas (RRULE); legg inn de enkelte gangene i stedet',
+    en: 'the event repeats (RRULE); add the single occurrences instead',
+  },
+  broken: {
+    nb: 'Kalenderen «{source}» kan ikke leses, så ingenting ble lagt inn. Eksporter kalenderen på nytt som .ics-fil og prøv igjen. (Feil: the VEVENT begun on line 3 never ends (the file may be cut off).)',
+    en: 'The calendar «{source}» cannot be read, so nothing was imported. Export the calendar again as an .ics file and try once more. (Problem: the VEVENT begun on line 3 never ends (the file may be cut off).)',
+  },
+  missing: {
+    nb: 'Kalenderfilen {path} kunne ikke leses (No such file or directory). Sjekk at filen finnes og at du kan åpne den, og prøv igjen.',
+    en: 'The calendar file {path} could not be read (No such file or directory). Check that the file exists and that you can open it, and try again.',
+  },
+};
 /**
  * The fake's options from the page address: `?fail=io` makes every call fail with `io`;
  * `?open=PATH` is what the open dialog answers, `?save=PATH` what the save dialog answers
- * (an empty value: the person cancels); `?today=YYYY-MM-DD` fixes today.
+ * (an empty value: the person cancels); `?calendar=PATH` is what the calendar dialog answers;
+ * `?today=YYYY-MM-DD` fixes today.
  */
 export function fakeOptionsFromQuery(search: string): FakeOptions {
   const query = new URLSearchParams(search);
@@ -1280,6 +1357,8 @@ export function fakeOptionsFromQuery(search: string): FakeOptions {
   if (open !== null) options.openPath = open === '' ? null : open;
   const save = query.get('save');
   if (save !== null) options.savePath = save === '' ? null : save;
+  const calendar = query.get('calendar');
+  if (calendar !== null) options.calendarPath = calendar === '' ? null : calendar;
   const today = query.get('today');
   if (today !== null && isIsoDate(today)) options.today = today;
   const exportFolder = query.get('exportFolder');

@@ -7,6 +7,7 @@ import { toBackendError, type Backend } from './backend';
 import type {
   AppSettings,
   AssistantInput,
+  BusyImport,
   ExportDone,
   ExportPreview,
   ExportRequest,
@@ -33,6 +34,7 @@ const EXPORT_FILTERS = {
 function e2eAnswers(): { savePath?: string; exportFolder?: string; calendarFolder?: string } | undefined {
   return (globalThis as { turnusE2E?: { savePath?: string; exportFolder?: string; calendarFolder?: string } }).turnusE2E;
 }
+const CALENDAR_FILTER = [{ name: 'iCalendar', extensions: ['ics'] }];
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
   try {
@@ -163,5 +165,19 @@ export class TauriBackend implements Backend {
   }
   setCalendarFolder(window: PlanWindow, folder: string | null): Promise<PlanView> {
     return call('set_calendar_folder', { window, folder });
+  }
+
+  async chooseCalendarToImport(): Promise<string | null> {
+    // The end-to-end test cannot drive the native dialog; it names the calendar here instead.
+    const e2ePath = (globalThis as { turnusE2E?: { calendarPath?: string } }).turnusE2E?.calendarPath;
+    if (e2ePath) return e2ePath;
+    const path = await open({ multiple: false, directory: false, filters: CALENDAR_FILTER });
+    return typeof path === 'string' ? path : null;
+  }
+  importBusy(window: PlanWindow, assistant: string, path: string): Promise<BusyImport> {
+    return call('import_busy', { window, assistant, path });
+  }
+  removeBusy(window: PlanWindow, assistant: string, source: string): Promise<PlanView> {
+    return call('remove_busy', { window, assistant, source });
   }
 }

@@ -5,6 +5,9 @@
 import type { AppSettings } from './bindings/AppSettings';
 import type { AssistantInput } from './bindings/AssistantInput';
 import type { AssistantView } from './bindings/AssistantView';
+import type { BusyImportView } from './bindings/BusyImportView';
+import type { BusySourceView } from './bindings/BusySourceView';
+import type { SkippedEventView } from './bindings/SkippedEventView';
 import type { CalendarFolderView } from './bindings/CalendarFolderView';
 import type { DayView } from './bindings/DayView';
 import type { ExportDone } from './bindings/ExportDone';
@@ -86,6 +89,9 @@ export type RotationSlot = SlotView;
 export type Shift = ShiftView;
 export type ShiftType = ShiftTypeView;
 export type Vedtak = VedtakView;
+export type BusyImport = BusyImportView;
+export type BusySource = BusySourceView;
+export type SkippedEvent = SkippedEventView;
 
 export type Service = 'personlig_assistanse' | 'stottekontakt' | 'avlastning';
 export const SERVICES: readonly Service[] = ['personlig_assistanse', 'stottekontakt', 'avlastning'];

@@ -1,0 +1,115 @@
+import { test, expect, type Page } from '@playwright/test';
+import { expectNoAxeViolations, openDemo, shot, showPage, tabUntil } from './helpers';
+
+// Busy time on the assistant's page, on the fake backend: the fake's calendars hold three
+// evenings of work from the Monday of this week, an all-day course and a repeating meeting;
+// a calendar whose name says "skadet" cannot be read. `?calendar=PATH` is what the file dialog
+// answers, and `?today=` fixes the week.
+
+const TODAY = '2026-06-10';
+
+/** A predicate for `tabUntil`: the focused element's text is `text`, spaces aside (the
+ * visually hidden part of a button's name follows its visible word without a space). */
+const focusedText = (text: string) =>
+  `document.activeElement?.textContent?.replace(/\\s+/g, '') === ${JSON.stringify(text.replace(/\s+/g, ''))}`;
+
+const WORK = `?today=${TODAY}&calendar=/home/ingrid/Dokumenter/sykehjem.ics`;
+
+/** Opens the demo, shows the assistants' page and starts editing Kari with the keyboard. */
+async function editKari(page: Page, query: string) {
+  await openDemo(page, query);
+  await showPage(page, 'Assistenter');
+  await tabUntil(page, focusedText('Endre Kari Nordmann'));
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Navn')).toBeFocused();
+}
+
+test('keyboard only: import a calendar for Kari, see what was left out, then remove it', async ({ page }) => {
+  await editKari(page, WORK);
+  const section = page.getByRole('region', { name: 'Annen jobb (opptatt tid)' });
+  await expect(section).toContainText('teller med når Turnus sjekker hviletid og samlet arbeidstid');
+  await expect(section).toContainText('Kari Nordmann har ingen annen jobb lagt inn.');
+  await expectNoAxeViolations(page);
+
+  await tabUntil(page, focusedText('Les inn en kalender (.ics)'));
+  await expect(page.getByRole('button', { name: 'Les inn en kalender (.ics)' })).toHaveAccessibleDescription(/erstatter den det som ble lest inn sist/);
+  await page.keyboard.press('Enter');
+
+  const result = section.locator('.busy-result');
+  await expect(result, 'the result takes the focus, so a screen reader reads it').toBeFocused();
+  await expect(result).toContainText('3 arbeidsøkter fra sykehjem.ics er lagt inn som opptatt tid for Kari Nordmann.');
+  await expect(result, 'a first import replaces nothing').not.toContainText('erstatter');
+  const skipped = section.getByRole('list', { name: 'Hendelser som ikke ble lagt inn' });
+  await expect(skipped.getByRole('listitem')).toHaveText([
+    '«Kurs»: heldagshendelse: den sier ikke når arbeidet er.',
+    '«Ukemøte»: hendelsen gjentas (RRULE); legg inn de enkelte gangene i stedet.',
+  ]);
+  await expect(page.getByRole('status').filter({ hasText: '3 arbeidsøkter fra sykehjem.ics' })).toHaveCount(1);
+
+  const row = section.getByRole('row', { name: /sykehjem\.ics/ });
+  await expect(row).toContainText('3');
+  await expect(row).toContainText('08.06.2026 til 10.06.2026');
+  await expectNoAxeViolations(page);
+  await shot(page, 'ui-busy-imported');
+
+  // The same calendar again replaces the earlier import instead of adding a second row.
+  await page.getByRole('button', { name: 'Les inn en kalender (.ics)' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(result).toBeFocused();
+  await expect(result).toContainText('Det erstatter det som ble lest inn fra sykehjem.ics tidligere.');
+  await expect(section.getByRole('row', { name: /sykehjem\.ics/ })).toHaveCount(1);
+
+  await tabUntil(page, focusedText('Fjern sykehjem.ics'));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 3, name: 'Annen jobb (opptatt tid)' }), 'the focus goes back to the section').toBeFocused();
+  await expect(section.getByRole('row', { name: /sykehjem\.ics/ })).toHaveCount(0);
+  await expect(section).toContainText('Kari Nordmann har ingen annen jobb lagt inn.');
+  await expect(page.getByRole('status').filter({ hasText: 'Opptatt tid fra sykehjem.ics er fjernet for Kari Nordmann.' })).toHaveCount(1);
+
+  // Removing is one undoable action.
+  await page.keyboard.press('Control+z');
+  await expect(section.getByRole('row', { name: /sykehjem\.ics/ })).toHaveCount(1);
+});
+
+test('a calendar that cannot be read is an alert saying what to do, and nothing is added', async ({ page }) => {
+  await editKari(page, `?today=${TODAY}&calendar=/home/ingrid/Dokumenter/skadet.ics`);
+  const section = page.getByRole('region', { name: 'Annen jobb (opptatt tid)' });
+  const button = page.getByRole('button', { name: 'Les inn en kalender (.ics)' });
+  await button.focus();
+  await page.keyboard.press('Enter');
+  const alert = section.getByRole('alert');
+  await expect(alert).toContainText('Kalenderen «skadet.ics» kan ikke leses, så ingenting ble lagt inn.');
+  await expect(alert).toContainText('Eksporter kalenderen på nytt som .ics-fil og prøv igjen.');
+  await expect(button, 'the focus stays where the person can try again').toBeFocused();
+  await expect(section).toContainText('Kari Nordmann har ingen annen jobb lagt inn.');
+  await expect(section.locator('.busy-result')).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  await shot(page, 'ui-busy-error');
+});
+
+test('cancelling the file dialog changes nothing and says nothing', async ({ page }) => {
+  await editKari(page, `?today=${TODAY}&calendar=`);
+  const section = page.getByRole('region', { name: 'Annen jobb (opptatt tid)' });
+  await page.getByRole('button', { name: 'Les inn en kalender (.ics)' }).click();
+  await expect(section.getByRole('alert')).toHaveCount(0);
+  await expect(section.locator('.busy-result')).toHaveCount(0);
+  await expect(section).toContainText('Kari Nordmann har ingen annen jobb lagt inn.');
+});
+
+test('in English, at 200 % text, with no WCAG 2.1 AA violation', async ({ page }) => {
+  await openDemo(page, WORK);
+  await showPage(page, 'Innstillinger');
+  await page.getByLabel('English').check();
+  await page.getByLabel('200 %').check();
+  await page.getByRole('button', { name: 'Assistants' }).click();
+  await page.getByRole('button', { name: 'Edit Kari Nordmann' }).click();
+  const section = page.getByRole('region', { name: 'Other work (busy time)' });
+  await expect(section).toContainText('counts when Turnus checks rest and total working hours');
+  await page.getByRole('button', { name: 'Import a calendar (.ics)' }).click();
+  await expect(section.locator('.busy-result')).toContainText('3 work periods from sykehjem.ics are added as busy time for Kari Nordmann.');
+  await expect(section.getByRole('list', { name: 'Events that were not added' })).toContainText('all-day event: it gives no working hours');
+  await expect(section.getByRole('row', { name: /sykehjem\.ics/ })).toContainText('08.06.2026 to 10.06.2026');
+  await expect(section.getByRole('button', { name: 'Remove sykehjem.ics' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await shot(page, 'ui-busy-english');
+});
