@@ -77,7 +77,9 @@ fn every_command_written_in_a_command_module_is_registered() {
             let Some(signature) = lines.next() else { break };
             let name = signature
                 .trim()
-                .trim_start_matches("pub fn ")
+                .trim_start_matches("pub ")
+                .trim_start_matches("async ")
+                .trim_start_matches("fn ")
                 .split('(')
                 .next()
                 .unwrap_or("")
