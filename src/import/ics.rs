@@ -92,8 +92,24 @@ impl SkipReason {
 #[error("{source_name}: {what}; nothing was imported: export the calendar again as an .ics file and try once more")]
 pub struct ImportError {
     pub source_name: String,
+    /// What is wrong, in English (naming the line or the event).
     pub what: String,
+    /// The same in bokmål.
+    pub what_nb: String,
 }
+
+impl ImportError {
+    /// What is wrong, in `lang`.
+    pub fn what(&self, lang: crate::rules::explain::Lang) -> &str {
+        match lang {
+            crate::rules::explain::Lang::Nb => &self.what_nb,
+            crate::rules::explain::Lang::En => &self.what,
+        }
+    }
+}
+
+/// A problem in both languages: English first, then bokmål.
+type Why = (String, String);
 
 /// Read the events of `text` (the content of an .ics file named `source`) as busy time of
 /// `assistant`.
@@ -102,9 +118,10 @@ pub fn read_busy(
     assistant: &AssistantId,
     source: &str,
 ) -> Result<BusyImport, ImportError> {
-    let fail = |what: String| ImportError {
+    let fail = |(what, what_nb): Why| ImportError {
         source_name: source.to_string(),
         what,
+        what_nb,
     };
     structure(text).map_err(fail)?;
     let parser = ical::IcalParser::new(BufReader::new(text.as_bytes()));
@@ -150,12 +167,16 @@ pub fn read_busy(
                 skip(&mut import, SkipReason::Repeating);
                 continue;
             }
-            let start_prop = props
-                .get("DTSTART")
-                .ok_or_else(|| fail(format!("the event «{label}» has no DTSTART (start time)")))?;
-            let start = when(start_prop).map_err(|why| {
-                fail(format!(
-                    "the event «{label}» has a start the import cannot read: {why}"
+            let start_prop = props.get("DTSTART").ok_or_else(|| {
+                fail((
+                    format!("the event «{label}» has no DTSTART (start time)"),
+                    format!("hendelsen «{label}» har ingen DTSTART (starttid)"),
+                ))
+            })?;
+            let start = when(start_prop).map_err(|(why, why_nb)| {
+                fail((
+                    format!("the event «{label}» has a start the import cannot read: {why}"),
+                    format!("starten på hendelsen «{label}» kan ikke leses: {why_nb}"),
                 ))
             })?;
             let start = match start {
@@ -166,9 +187,10 @@ pub fn read_busy(
                 When::At(t) => t,
             };
             let end = match props.get("DTEND") {
-                Some(p) => match when(p).map_err(|why| {
-                    fail(format!(
-                        "the event «{label}» has an end the import cannot read: {why}"
+                Some(p) => match when(p).map_err(|(why, why_nb)| {
+                    fail((
+                        format!("the event «{label}» has an end the import cannot read: {why}"),
+                        format!("slutten på hendelsen «{label}» kan ikke leses: {why_nb}"),
                     ))
                 })? {
                     When::At(t) => t,
@@ -177,8 +199,9 @@ pub fn read_busy(
                 None => match props.value("DURATION") {
                     Some(d) => {
                         let secs = duration_seconds(d).ok_or_else(|| {
-                            fail(format!(
-                                "the event «{label}» has a DURATION «{d}» that is not an ISO 8601 duration such as PT8H"
+                            fail((
+                                format!("the event «{label}» has a DURATION «{d}» that is not an ISO 8601 duration such as PT8H"),
+                                format!("hendelsen «{label}» har en DURATION «{d}» som ikke er en varighet som PT8H"),
                             ))
                         })?;
                         start.plus(secs)
@@ -208,9 +231,10 @@ pub fn read_busy(
         }
     }
     if calendars == 0 {
-        return Err(fail(
+        return Err(fail((
             "the file holds no calendar (no BEGIN:VCALENDAR)".into(),
-        ));
+            "filen har ingen kalender (ingen BEGIN:VCALENDAR)".into(),
+        )));
     }
     import
         .busy
@@ -220,7 +244,7 @@ pub fn read_busy(
 
 /// Check that BEGIN and END lines pair up, naming the line where they do not: the `ical`
 /// parser itself only says "incomplete object".
-fn structure(text: &str) -> Result<(), String> {
+fn structure(text: &str) -> Result<(), Why> {
     let mut open: Vec<(String, usize)> = Vec::new();
     let mut first = true;
     for (i, raw) in text.lines().enumerate() {
@@ -233,9 +257,15 @@ fn structure(text: &str) -> Result<(), String> {
         if first {
             first = false;
             if upper.trim_start_matches('\u{feff}') != "BEGIN:VCALENDAR" {
-                return Err(format!(
-                    "line {n} is «{}», but an .ics file starts with BEGIN:VCALENDAR",
-                    shorten(line)
+                return Err((
+                    format!(
+                        "line {n} is «{}», but an .ics file starts with BEGIN:VCALENDAR",
+                        shorten(line)
+                    ),
+                    format!(
+                        "linje {n} er «{}», men en .ics-fil begynner med BEGIN:VCALENDAR",
+                        shorten(line)
+                    ),
                 ));
             }
         }
@@ -245,26 +275,41 @@ fn structure(text: &str) -> Result<(), String> {
             let name = name.trim();
             match open.pop() {
                 Some((began, _)) if began == name => {}
-                Some((began, at)) => {
-                    return Err(format!(
+                Some((began, at)) => return Err((
+                    format!(
                         "line {n} ends {name}, but the {began} begun on line {at} is still open"
+                    ),
+                    format!(
+                        "linje {n} avslutter {name}, men {began} fra linje {at} er ikke avsluttet"
+                    ),
+                )),
+                None => {
+                    return Err((
+                        format!("line {n} ends {name}, which was never begun"),
+                        format!("linje {n} avslutter {name}, som aldri ble begynt"),
                     ))
                 }
-                None => return Err(format!("line {n} ends {name}, which was never begun")),
             }
         } else if !line.contains(':') {
-            return Err(format!(
-                "line {n} («{}») is not a property: it has no «:»",
-                shorten(line)
+            return Err((
+                format!(
+                    "line {n} («{}») is not a property: it has no «:»",
+                    shorten(line)
+                ),
+                format!(
+                    "linje {n} («{}») er ingen egenskap: den har ingen «:»",
+                    shorten(line)
+                ),
             ));
         }
     }
     if first {
-        return Err("the file is empty".into());
+        return Err(("the file is empty".into(), "filen er tom".into()));
     }
     match open.pop() {
-        Some((began, at)) => Err(format!(
-            "the {began} begun on line {at} never ends (the file may be cut off)"
+        Some((began, at)) => Err((
+            format!("the {began} begun on line {at} never ends (the file may be cut off)"),
+            format!("{began} fra linje {at} blir aldri avsluttet (filen kan være kuttet av)"),
         )),
         None => Ok(()),
     }
@@ -278,17 +323,32 @@ fn shorten(line: &str) -> String {
     s
 }
 
-fn describe_parser_error(e: &ical::parser::ParserError) -> String {
+fn describe_parser_error(e: &ical::parser::ParserError) -> Why {
     use ical::parser::ParserError;
     match e {
-        ParserError::PropertyError(p) => p
-            .to_string()
-            .to_lowercase()
-            .trim_end_matches('.')
-            .to_string(),
-        ParserError::MissingHeader => "the file does not start with BEGIN:VCALENDAR".into(),
-        ParserError::NotComplete => "the calendar is cut off: a component never ends".into(),
-        ParserError::InvalidComponent => "a component is not one a calendar may hold".into(),
+        ParserError::PropertyError(p) => {
+            let detail = p
+                .to_string()
+                .to_lowercase()
+                .trim_end_matches('.')
+                .to_string();
+            (
+                detail.clone(),
+                format!("en egenskap i filen kan ikke leses ({detail})"),
+            )
+        }
+        ParserError::MissingHeader => (
+            "the file does not start with BEGIN:VCALENDAR".into(),
+            "filen begynner ikke med BEGIN:VCALENDAR".into(),
+        ),
+        ParserError::NotComplete => (
+            "the calendar is cut off: a component never ends".into(),
+            "kalenderen er kuttet av: en del blir aldri avsluttet".into(),
+        ),
+        ParserError::InvalidComponent => (
+            "a component is not one a calendar may hold".into(),
+            "filen har en del som ikke hører hjemme i en kalender".into(),
+        ),
     }
 }
 
@@ -321,26 +381,42 @@ fn param<'a>(p: &'a ical::property::Property, key: &str) -> Option<&'a str> {
 }
 
 /// A DTSTART or DTEND as a whole day or an instant.
-fn when(p: &ical::property::Property) -> Result<When, String> {
+fn when(p: &ical::property::Property) -> Result<When, Why> {
     let value = p.value.as_deref().unwrap_or("").trim();
     let is_date = param(p, "VALUE").is_some_and(|v| v.eq_ignore_ascii_case("DATE"))
         || (value.len() == 8 && value.chars().all(|c| c.is_ascii_digit()));
     if is_date {
         return NaiveDate::parse_from_str(value, "%Y%m%d")
             .map(When::Day)
-            .map_err(|_| format!("«{value}» is not a date (YYYYMMDD)"));
+            .map_err(|_| {
+                (
+                    format!("«{value}» is not a date (YYYYMMDD)"),
+                    format!("«{value}» er ingen dato (ÅÅÅÅMMDD)"),
+                )
+            });
     }
     if let Some(utc) = value.strip_suffix(['Z', 'z']) {
-        let naive = NaiveDateTime::parse_from_str(utc, "%Y%m%dT%H%M%S")
-            .map_err(|_| format!("«{value}» is not a UTC time (YYYYMMDDTHHMMSSZ)"))?;
+        let naive = NaiveDateTime::parse_from_str(utc, "%Y%m%dT%H%M%S").map_err(|_| {
+            (
+                format!("«{value}» is not a UTC time (YYYYMMDDTHHMMSSZ)"),
+                format!("«{value}» er ikke et UTC-tidspunkt (ÅÅÅÅMMDDTttmmssZ)"),
+            )
+        })?;
         return Ok(When::At(Instant::from_unix(naive.and_utc().timestamp())));
     }
-    let naive = NaiveDateTime::parse_from_str(value, "%Y%m%dT%H%M%S")
-        .map_err(|_| format!("«{value}» is not a time (YYYYMMDDTHHMMSS)"))?;
+    let naive = NaiveDateTime::parse_from_str(value, "%Y%m%dT%H%M%S").map_err(|_| {
+        (
+            format!("«{value}» is not a time (YYYYMMDDTHHMMSS)"),
+            format!("«{value}» er ikke et tidspunkt (ÅÅÅÅMMDDTttmmss)"),
+        )
+    })?;
     let tz = match param(p, "TZID") {
         None => crate::time::OSLO,
         Some(name) => zone(name).ok_or_else(|| {
-            format!("the time zone «{name}» is unknown; use an IANA name such as Europe/Oslo")
+            (
+                format!("the time zone «{name}» is unknown; use an IANA name such as Europe/Oslo"),
+                format!("tidssonen «{name}» er ukjent; bruk et navn som Europe/Oslo"),
+            )
         })?,
     };
     let t = match tz.from_local_datetime(&naive) {
@@ -350,7 +426,12 @@ fn when(p: &ical::property::Property) -> Result<When, String> {
             // In a spring gap: the clocks had already jumped; read it an hour later.
             tz.from_local_datetime(&(naive + chrono::Duration::hours(1)))
                 .earliest()
-                .ok_or_else(|| format!("«{value}» does not exist in {tz}"))?
+                .ok_or_else(|| {
+                    (
+                        format!("«{value}» does not exist in {tz}"),
+                        format!("«{value}» finnes ikke i {tz}"),
+                    )
+                })?
         }
     };
     Ok(When::At(Instant::from_unix(t.timestamp())))

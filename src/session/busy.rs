@@ -228,11 +228,13 @@ fn calendar_error(e: &ImportError, path: &Path, lang: Language) -> IpcError {
     let message = match lang {
         Language::Nb => format!(
             "Kalenderen «{}» kan ikke leses, så ingenting ble lagt inn. Eksporter kalenderen på nytt som .ics-fil og prøv igjen. (Feil: {}.)",
-            e.source_name, e.what
+            e.source_name,
+            e.what(lang.lang())
         ),
         Language::En => format!(
             "The calendar «{}» cannot be read, so nothing was imported. Export the calendar again as an .ics file and try once more. (Problem: {}.)",
-            e.source_name, e.what
+            e.source_name,
+            e.what(lang.lang())
         ),
     };
     IpcError::field("calendar", path.display().to_string(), message)
