@@ -275,14 +275,16 @@ fn structure(text: &str) -> Result<(), Why> {
             let name = name.trim();
             match open.pop() {
                 Some((began, _)) if began == name => {}
-                Some((began, at)) => return Err((
-                    format!(
+                Some((began, at)) => {
+                    return Err((
+                        format!(
                         "line {n} ends {name}, but the {began} begun on line {at} is still open"
                     ),
-                    format!(
+                        format!(
                         "linje {n} avslutter {name}, men {began} fra linje {at} er ikke avsluttet"
                     ),
-                )),
+                    ))
+                }
                 None => {
                     return Err((
                         format!("line {n} ends {name}, which was never begun"),

@@ -13,8 +13,8 @@ use super::Language;
 use crate::calendar::{holidays_on, is_red_day, Holiday};
 use crate::hours;
 use crate::model::{
-    Assistant, NightHelp, Param, Plan, Profile, Role, Rotation, ServiceType, Shift, ShiftStatus,
-    ShiftType, SundayRule,
+    Assistant, DayChange, NightHelp, Param, Plan, Profile, Role, Rotation, ServiceType, Shift,
+    ShiftStatus, ShiftType, SundayRule,
 };
 use crate::rotation;
 use crate::rules::explain::{explain, rule_title, severity_label};
@@ -316,7 +316,7 @@ fn vedtak_view(id: &VedtakId, v: &crate::model::Vedtak) -> VedtakView {
     }
 }
 
-fn rotation_view(r: &Rotation) -> RotationView {
+fn rotation_view(plan: &Plan, r: &Rotation, lang: Language) -> RotationView {
     RotationView {
         id: r.id.to_string(),
         name: r.name.clone(),
@@ -335,7 +335,61 @@ fn rotation_view(r: &Rotation) -> RotationView {
             })
             .collect(),
         changes: saturating_u32(r.changes.len()),
+        stale_changes: stale_changes(plan, r, lang),
     }
+}
+
+/// The rotation's day changes that applying it would leave out, each as a sentence.
+fn stale_changes(plan: &Plan, r: &Rotation, lang: Language) -> Vec<String> {
+    use crate::rotation::Unapplied;
+    let dates: std::collections::BTreeSet<NaiveDate> = r.changes.iter().map(|c| c.date()).collect();
+    let mut out = Vec::new();
+    for date in dates {
+        let Ok(expansion) = crate::rotation::expand(plan, r, date, date) else {
+            // A rotation that cannot be expanded at all says so when it is applied.
+            return Vec::new();
+        };
+        for u in expansion.unapplied {
+            let what = match (&u.change, lang) {
+                (DayChange::Moved { .. }, Language::Nb) => "flyttet vakt",
+                (DayChange::Moved { .. }, Language::En) => "moved shift",
+                (DayChange::Cancelled { .. }, Language::Nb) => "avlyst vakt",
+                (DayChange::Cancelled { .. }, Language::En) => "cancelled shift",
+                (DayChange::Reassigned { .. }, Language::Nb) => "vakt gitt til en annen",
+                (DayChange::Reassigned { .. }, Language::En) => "shift given to someone else",
+                (DayChange::Extra { .. }, Language::Nb) => "ekstra vakt",
+                (DayChange::Extra { .. }, Language::En) => "extra shift",
+            };
+            let why = match (&u.reason, lang) {
+                (Unapplied::NoSuchSlot | Unapplied::NoShiftThatDay, Language::Nb) => {
+                    "mønsteret har ikke lenger denne vakten den dagen".to_string()
+                }
+                (Unapplied::NoSuchSlot | Unapplied::NoShiftThatDay, Language::En) => {
+                    "the pattern no longer has this shift that day".to_string()
+                }
+                (Unapplied::UnknownShiftType(code), Language::Nb) => {
+                    format!("vakttypen {code} finnes ikke lenger")
+                }
+                (Unapplied::UnknownShiftType(code), Language::En) => {
+                    format!("the shift type {code} no longer exists")
+                }
+                (Unapplied::EndNotAfterStart, Language::Nb) => {
+                    "vakten slutter før den begynner".to_string()
+                }
+                (Unapplied::EndNotAfterStart, Language::En) => {
+                    "the shift ends before it starts".to_string()
+                }
+                (Unapplied::NoTimeOnDate, Language::Nb) => {
+                    "klokken hopper over vaktens tid den natten".to_string()
+                }
+                (Unapplied::NoTimeOnDate, Language::En) => {
+                    "the clocks skip the shift's time that night".to_string()
+                }
+            };
+            out.push(format!("{}: {what} – {why}.", date.format("%d.%m.%Y")));
+        }
+    }
+    out
 }
 
 fn day_view(date: NaiveDate, lang: Language) -> DayView {
@@ -671,7 +725,11 @@ pub(crate) fn plan_view(parts: Parts<'_>) -> PlanView {
             .zip(&plan.vedtak)
             .map(|(id, v)| vedtak_view(id, v))
             .collect(),
-        rotations: plan.rotations.iter().map(rotation_view).collect(),
+        rotations: plan
+            .rotations
+            .iter()
+            .map(|r| rotation_view(plan, r, lang))
+            .collect(),
         days,
         shifts: shift_views(plan, interval, from, to, report),
         findings: report

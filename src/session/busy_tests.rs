@@ -240,8 +240,9 @@ fn a_broken_calendar_is_refused_with_the_line_and_changes_nothing() {
         e.message
     );
     assert!(
-        e.message
-            .ends_with("(Feil: VEVENT fra linje 2 blir aldri avsluttet (filen kan være kuttet av).)"),
+        e.message.ends_with(
+            "(Feil: VEVENT fra linje 2 blir aldri avsluttet (filen kan være kuttet av).)"
+        ),
         "names where, in the user's language: {}",
         e.message
     );

@@ -1100,3 +1100,71 @@ fn the_calendar_folder_is_written_after_each_change_and_remembered_for_the_plan(
         "stopping is remembered"
     );
 }
+
+#[test]
+fn day_changes_that_no_longer_fit_the_pattern_are_named_with_their_date_and_reason() {
+    let dir = temp_dir("stale-changes");
+    let (mut app, _, view) = created(&dir);
+    let kari = view.assistants[0].id.clone();
+    let w = week("2026-06-08", "2026-06-14");
+    let session = app.session().expect("open");
+    session
+        .save_shift_type(
+            t(NOW),
+            day(TODAY),
+            &w,
+            &ShiftTypeInput {
+                code: "D".into(),
+                name: "Dagvakt".into(),
+                start: "08:00".into(),
+                end: "16:00".into(),
+                ..ShiftTypeInput::default()
+            },
+        )
+        .expect("a shift type");
+    let mut rotation = RotationInput {
+        name: "Grunnturnus".into(),
+        weeks: 1,
+        start: "2026-06-08".into(),
+        slots: vec![SlotInput {
+            week: 1,
+            weekday: 1,
+            shift_type: "D".into(),
+            assistant: Some(kari.clone()),
+            skip_red_days: Some(false),
+        }],
+        ..RotationInput::default()
+    };
+    let view = session
+        .save_rotation(t(NOW), day(TODAY), &w, &rotation)
+        .expect("saved");
+    let id = view.rotations[0].id.clone();
+    let view = session
+        .apply_rotation(t(NOW), day(TODAY), &w, &id, "2026-06-08", "2026-06-14")
+        .expect("applied");
+    let monday = view.shifts[0].clone();
+    let view = session
+        .update_shift(
+            t(NOW),
+            day(TODAY),
+            &w,
+            &ShiftInput {
+                id: Some(monday.id.clone()),
+                ..shift_input(&kari, "2026-06-08", "09:00", "17:00")
+            },
+        )
+        .expect("moved an hour");
+    assert_eq!(view.rotations[0].changes, 1);
+    assert!(view.rotations[0].stale_changes.is_empty(), "the move fits");
+
+    // The pattern's Monday becomes a Tuesday: the recorded move no longer has a shift to move.
+    rotation.id = Some(id);
+    rotation.slots[0].weekday = 2;
+    let view = session
+        .save_rotation(t(NOW), day(TODAY), &w, &rotation)
+        .expect("saved");
+    assert_eq!(
+        view.rotations[0].stale_changes,
+        vec!["08.06.2026: flyttet vakt – mønsteret har ikke lenger denne vakten den dagen."]
+    );
+}

@@ -177,6 +177,9 @@ pub struct RotationView {
     pub slots: Vec<SlotView>,
     /// How many real days differ from the pattern (moved, cancelled, reassigned, extra).
     pub changes: u32,
+    /// Recorded day changes that no longer fit the pattern (say after its slots changed), as
+    /// sentences: applying the rotation leaves them out.
+    pub stale_changes: Vec<String>,
 }
 
 /// One slot of a pattern.

@@ -424,6 +424,16 @@ test('Rotations: define a two-week pattern, apply it, and see a changed day', as
   await expect(page.locator('.chip').filter({ hasText: 'Avviker fra mønsteret' })).toHaveCount(1);
   await showPage(page, 'Turnusmønstre');
   await expect(page.getByRole('region', { name: 'Dager som avviker fra mønsteret' }).getByRole('listitem')).not.toHaveCount(0);
+
+  // A pattern without that day any more: the changed day no longer fits, and the page says so.
+  await page.getByRole('button', { name: 'Endre Grunnturnus' }).click();
+  const removeButtons = page.locator('table.slots').getByRole('button', { name: /^Fjern/ });
+  while ((await removeButtons.count()) > 0) await removeButtons.first().click();
+  await page.getByRole('button', { name: 'Lagre mønsteret' }).click();
+  const stale = page.getByRole('note').filter({ hasText: 'ikke lenger passer med mønsteret (1)' });
+  await expect(stale).toBeVisible();
+  await expect(stale.getByRole('listitem')).toHaveText([/^\d\d\.\d\d\.\d{4}: flyttet vakt – mønsteret har ikke lenger denne vakten den dagen\.$/]);
+  await expectNoAxeViolations(page);
 });
 
 test('Hours: budget, used, planned, left and forecast, a chart and the same figures as a table', async ({ page }) => {

@@ -425,6 +425,7 @@ const nb = {
   'unit.hoursPerWeek': '{n} t/uke',
   'format.dateTime': '{date} kl. {time}',
 
+  'rotation.staleHeading': 'Endringer av enkeltdager som ikke lenger passer med mønsteret ({n}). De blir ikke brukt når turnusen legges inn; endre vaktene i turnusen om de fortsatt skal gjelde:',
   'export.lead': 'Lag dokumenter å skrive ut eller sende, og kalendere til assistentenes telefoner. Ingenting forlater maskinen før du lagrer det selv.',
   'export.documentHeading': 'PDF-dokument',
   'export.kindLegend': 'Hva vil du lage?',
@@ -913,6 +914,7 @@ const en: Record<Key, string> = {
   'unit.hoursPerWeek': '{n} h/week',
   'format.dateTime': '{date} at {time}',
 
+  'rotation.staleHeading': 'Changes of single days that no longer fit the pattern ({n}). They are left out when the rotation is applied; change the shifts in the rota if they still hold:',
   'export.lead': 'Make documents to print or send, and calendars for the assistants’ phones. Nothing leaves this computer until you save it yourself.',
   'export.documentHeading': 'PDF document',
   'export.kindLegend': 'What do you want to make?',

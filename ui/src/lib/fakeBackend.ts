@@ -182,6 +182,7 @@ const MESSAGES: Record<string, Record<Language, string>> = {
   pdfSaved: { nb: '{title} er lagret i {path}.', en: 'The {title} is saved as {path}.' },
   icsSaved: { nb: 'Kalenderen for {who} er lagret i {path}.', en: 'The calendar of {who} is saved as {path}.' },
   wholePlan: { nb: 'hele planen', en: 'the whole plan' },
+  staleMoved: { nb: '{date}: flyttet vakt – mønsteret har ikke lenger denne vakten den dagen.', en: '{date}: moved shift – the pattern no longer has this shift that day.' },
   noAssistant: { nb: 'Assistenten finnes ikke i planen.', en: 'That assistant is not in the plan.' },
   notFound: { nb: 'Det du valgte, finnes ikke lenger i planen.', en: 'What you chose is no longer in the plan.' },
   hours: { nb: 'Timer per uke må være mellom 0 og 168.', en: 'Hours per week must be between 0 and 168.' },
@@ -377,6 +378,7 @@ export function demoPlan(today: string): FakePlan {
           { week: 2, weekday: 2, shift_type: 'D', assistant: 'a1', skip_red_days: true },
         ],
         changes: 0,
+        stale_changes: [],
       },
     ],
     shifts,
@@ -772,6 +774,7 @@ export class FakeBackend implements Backend {
           .filter((slot) => slot.week <= input.weeks)
           .map((slot) => ({ week: slot.week, weekday: slot.weekday, shift_type: slot.shift_type, assistant: slot.assistant ?? null, skip_red_days: slot.skip_red_days ?? true })),
         changes: 0,
+        stale_changes: [],
       };
       const index = plan.rotations.findIndex((r) => r.id === input.id);
       if (index < 0) plan.rotations.push(rotation);
@@ -1253,7 +1256,14 @@ export class FakeBackend implements Backend {
       assistants: plan.assistants,
       shift_types: plan.shift_types,
       vedtak: plan.vedtak,
-      rotations: plan.rotations.map((r) => ({ ...r, changes: plan.shifts.filter((s) => s.made?.rotation === r.id && this.differs(s)).length })),
+      rotations: plan.rotations.map((r) => ({
+        ...r,
+        changes: plan.shifts.filter((s) => s.made?.rotation === r.id && this.differs(s)).length,
+        // Like the core: a changed day whose weekday the pattern no longer has is left out when the rotation is applied.
+        stale_changes: plan.shifts
+          .filter((s) => s.made?.rotation === r.id && this.differs(s) && !r.slots.some((slot) => slot.weekday === WEEKDAYS.indexOf(weekday(s.day)) + 1))
+          .map((s) => this.text('staleMoved', { date: dmy(s.day) })),
+      })),
       days,
       shifts,
       findings,

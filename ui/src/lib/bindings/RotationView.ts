@@ -12,4 +12,9 @@ start: string, until: string | null, slots: Array<SlotView>,
 /**
  * How many real days differ from the pattern (moved, cancelled, reassigned, extra).
  */
-changes: number, };
+changes: number, 
+/**
+ * Recorded day changes that no longer fit the pattern (say after its slots changed), as
+ * sentences: applying the rotation leaves them out.
+ */
+stale_changes: Array<string>, };
