@@ -203,6 +203,11 @@ struct RawChange {
     id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     shift_type: Option<String>,
+    /// For `adjusted`: the day's break and passive time, in minutes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    break_minutes: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    passive_minutes: Option<u32>,
 }
 
 #[derive(Deserialize, Serialize)]
@@ -924,6 +929,12 @@ fn read_change(
             date,
             assistant,
         }),
+        "adjusted" => Ok(DayChange::Adjusted {
+            slot: slot()?,
+            date,
+            break_minutes: raw.break_minutes.unwrap_or(0),
+            passive_minutes: raw.passive_minutes.unwrap_or(0),
+        }),
         "extra" => {
             let id = raw
                 .id
@@ -950,7 +961,9 @@ fn read_change(
         }
         other => Err(err(
             format!("{path}.kind"),
-            format!("unknown change «{other}»; use moved, cancelled, reassigned or extra"),
+            format!(
+                "unknown change «{other}»; use moved, cancelled, reassigned, adjusted or extra"
+            ),
         )),
     }
 }
@@ -1144,6 +1157,13 @@ fn change_value(c: &DayChange) -> Value {
         } => {
             json!({"kind": "reassigned", "slot": slot, "date": day(*date), "assistant": assistant})
         }
+        DayChange::Adjusted {
+            slot,
+            date,
+            break_minutes,
+            passive_minutes,
+        } => json!({"kind": "adjusted", "slot": slot, "date": day(*date),
+                    "break_minutes": break_minutes, "passive_minutes": passive_minutes}),
         DayChange::Extra {
             id,
             date,

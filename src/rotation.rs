@@ -103,6 +103,8 @@ pub enum Unapplied {
     EndNotAfterStart,
     /// The shift type has no time on the date (spring gap).
     NoTimeOnDate,
+    /// An adjusted break and passive time longer than the shift itself.
+    LongerThanShift,
 }
 
 /// A day change that could not be applied, and why.
@@ -454,6 +456,20 @@ fn apply_change(
             assistant,
         } => {
             slot_shift(rotation, shifts, *slot, *date)?.assistant = assistant.clone();
+        }
+        DayChange::Adjusted {
+            slot,
+            date,
+            break_minutes,
+            passive_minutes,
+        } => {
+            let shift = slot_shift(rotation, shifts, *slot, *date)?;
+            let length = u32::try_from((shift.end - shift.start) / 60).unwrap_or(0);
+            if break_minutes.saturating_add(*passive_minutes) > length {
+                return Err(Unapplied::LongerThanShift);
+            }
+            shift.break_minutes = *break_minutes;
+            shift.passive_minutes = *passive_minutes;
         }
         DayChange::Extra {
             id,

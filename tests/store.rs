@@ -117,14 +117,34 @@ fn every_earlier_schema_version_upgrades_to_the_schema_of_a_new_file() {
         assert_eq!(pragma(&old, "user_version"), format!("Integer({version})"));
         rusqlite::Connection::open(&old)
             .unwrap()
-            .execute_batch("INSERT INTO assistants (id, pos, name) VALUES ('A', 0, 'Kari');")
+            .execute_batch(
+                "INSERT INTO assistants (id, pos, name) VALUES ('A', 0, 'Kari');
+                 INSERT INTO shift_types (code, pos, name, start_time, end_time, service)
+                     VALUES ('D', 0, 'Dag', '08:00', '16:00', 'personlig_assistanse');
+                 INSERT INTO rotations (id, pos, name, weeks, start_date)
+                     VALUES ('r', 0, 'Grunnturnus', 1, '2026-06-01');
+                 INSERT INTO rotation_slots (rotation_id, pos, week, weekday, shift_type,
+                                             assistant_id, skip_red_days)
+                     VALUES ('r', 0, 1, 'mon', 'D', 'A', 0);
+                 INSERT INTO rotation_changes (rotation_id, pos, kind, day, slot, assistant_id)
+                     VALUES ('r', 0, 'reassigned', '2026-06-08', 0, NULL);",
+            )
             .unwrap();
         let plan = PlanFile::open(&old, &options("Kari")).expect("an older plan opens");
         assert_eq!(plan.access(), &Access::ReadWrite);
+        let loaded = plan.load_plan().unwrap();
         assert_eq!(
-            plan.load_plan().unwrap().assistants[0].name,
-            "Kari",
+            loaded.assistants[0].name, "Kari",
             "upgrading keeps what the older version wrote"
+        );
+        assert_eq!(
+            loaded.rotations[0].changes,
+            vec![turnus::model::DayChange::Reassigned {
+                slot: 0,
+                date: chrono::NaiveDate::from_ymd_opt(2026, 6, 8).unwrap(),
+                assistant: None,
+            }],
+            "a rotation's day changes survive the upgrade of version {version}"
         );
         drop(plan);
         assert_eq!(

@@ -247,7 +247,7 @@ fn rotation(i: usize, people: Vec<AssistantId>, types: Vec<String>) -> BoxedStra
         prop::collection::vec(slot, 1..5),
         prop::collection::vec(
             (
-                0usize..4,
+                0usize..5,
                 0usize..8,
                 date(),
                 instant(),
@@ -286,6 +286,12 @@ fn rotation(i: usize, people: Vec<AssistantId>, types: Vec<String>) -> BoxedStra
                             slot,
                             date,
                             assistant,
+                        },
+                        3 => DayChange::Adjusted {
+                            slot,
+                            date,
+                            break_minutes: u32::try_from(minutes / 2).unwrap_or(0),
+                            passive_minutes: u32::try_from(minutes).unwrap_or(0),
                         },
                         _ => DayChange::Extra {
                             id: ShiftId(format!("x{i}-{n}")),

@@ -40,6 +40,14 @@ pub enum DayChange {
         date: NaiveDate,
         assistant: Option<AssistantId>,
     },
+    /// The slot's shift on `date` has another break or passive time than its shift type gives
+    /// (a night with more sleep, a day without a break).
+    Adjusted {
+        slot: usize,
+        date: NaiveDate,
+        break_minutes: u32,
+        passive_minutes: u32,
+    },
     /// An extra shift, outside the pattern, on `date`.
     Extra {
         id: ShiftId,
@@ -56,6 +64,7 @@ impl DayChange {
             DayChange::Moved { date, .. }
             | DayChange::Cancelled { date, .. }
             | DayChange::Reassigned { date, .. }
+            | DayChange::Adjusted { date, .. }
             | DayChange::Extra { date, .. } => *date,
         }
     }

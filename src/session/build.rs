@@ -357,6 +357,8 @@ fn stale_changes(plan: &Plan, r: &Rotation, lang: Language) -> Vec<String> {
                 (DayChange::Cancelled { .. }, Language::En) => "cancelled shift",
                 (DayChange::Reassigned { .. }, Language::Nb) => "vakt gitt til en annen",
                 (DayChange::Reassigned { .. }, Language::En) => "shift given to someone else",
+                (DayChange::Adjusted { .. }, Language::Nb) => "endret pause eller passiv tid",
+                (DayChange::Adjusted { .. }, Language::En) => "changed break or passive time",
                 (DayChange::Extra { .. }, Language::Nb) => "ekstra vakt",
                 (DayChange::Extra { .. }, Language::En) => "extra shift",
             };
@@ -384,6 +386,12 @@ fn stale_changes(plan: &Plan, r: &Rotation, lang: Language) -> Vec<String> {
                 }
                 (Unapplied::NoTimeOnDate, Language::En) => {
                     "the clocks skip the shift's time that night".to_string()
+                }
+                (Unapplied::LongerThanShift, Language::Nb) => {
+                    "pausen og den passive tiden er lengre enn vakten".to_string()
+                }
+                (Unapplied::LongerThanShift, Language::En) => {
+                    "the break and passive time are longer than the shift".to_string()
                 }
             };
             out.push(format!("{}: {what} – {why}.", date.format("%d.%m.%Y")));

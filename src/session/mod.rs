@@ -373,6 +373,9 @@ impl Session {
             | DayChange::Cancelled { slot: s, date: d }
             | DayChange::Reassigned {
                 slot: s, date: d, ..
+            }
+            | DayChange::Adjusted {
+                slot: s, date: d, ..
             } => !(*s == slot && *d == date),
             DayChange::Extra { .. } => true,
         });
@@ -392,6 +395,16 @@ impl Session {
                     slot,
                     date,
                     assistant: shift.assistant.clone(),
+                });
+            }
+            if (shift.break_minutes, shift.passive_minutes)
+                != (pattern.break_minutes, pattern.passive_minutes)
+            {
+                updated.changes.push(DayChange::Adjusted {
+                    slot,
+                    date,
+                    break_minutes: shift.break_minutes,
+                    passive_minutes: shift.passive_minutes,
                 });
             }
         }

@@ -1168,3 +1168,79 @@ fn day_changes_that_no_longer_fit_the_pattern_are_named_with_their_date_and_reas
         vec!["08.06.2026: flyttet vakt – mønsteret har ikke lenger denne vakten den dagen."]
     );
 }
+
+#[test]
+fn a_changed_break_on_a_rotation_day_is_kept_when_the_rotation_is_applied_again() {
+    let dir = temp_dir("adjusted");
+    let (mut app, _, view) = created(&dir);
+    let kari = view.assistants[0].id.clone();
+    let w = week("2026-06-08", "2026-06-14");
+    let session = app.session().expect("open");
+    session
+        .save_shift_type(
+            t(NOW),
+            day(TODAY),
+            &w,
+            &ShiftTypeInput {
+                code: "N".into(),
+                name: "Nattvakt".into(),
+                start: "22:00".into(),
+                end: "08:00".into(),
+                passive_minutes: Some(360),
+                ..ShiftTypeInput::default()
+            },
+        )
+        .expect("a shift type");
+    let rotation = RotationInput {
+        name: "Netter".into(),
+        weeks: 1,
+        start: "2026-06-08".into(),
+        slots: vec![SlotInput {
+            week: 1,
+            weekday: 1,
+            shift_type: "N".into(),
+            assistant: Some(kari.clone()),
+            skip_red_days: Some(false),
+        }],
+        ..RotationInput::default()
+    };
+    let view = session
+        .save_rotation(t(NOW), day(TODAY), &w, &rotation)
+        .expect("saved");
+    let id = view.rotations[0].id.clone();
+    let view = session
+        .apply_rotation(t(NOW), day(TODAY), &w, &id, "2026-06-08", "2026-06-14")
+        .expect("applied");
+    let night = view.shifts[0].clone();
+    assert_eq!(night.passive_minutes, 360);
+
+    // A restless night: only two hours of passive time, and a 30-minute break.
+    session
+        .update_shift(
+            t(NOW),
+            day(TODAY),
+            &w,
+            &ShiftInput {
+                id: Some(night.id.clone()),
+                break_minutes: Some(30),
+                passive_minutes: Some(120),
+                ..shift_input(&kari, "2026-06-08", "22:00", "08:00")
+            },
+        )
+        .expect("changed");
+    let view = session
+        .apply_rotation(t(NOW), day(TODAY), &w, &id, "2026-06-01", "2026-06-21")
+        .expect("applied again over a longer period");
+    let again = view
+        .shifts
+        .iter()
+        .find(|s| s.id == night.id)
+        .expect("the night is still there");
+    assert_eq!(
+        (again.break_minutes, again.passive_minutes),
+        (30, 120),
+        "the day's own break and passive time are kept"
+    );
+    assert_eq!(view.rotations[0].changes, 1);
+    assert!(view.rotations[0].stale_changes.is_empty());
+}

@@ -26,6 +26,10 @@ pub(crate) const MIGRATIONS: &[(&str, &str)] = &[
         "0004_change_log_indexes",
         include_str!("migrations/0004_change_log_indexes.sql"),
     ),
+    (
+        "0005_adjusted_day_changes",
+        include_str!("migrations/0005_adjusted_day_changes.sql"),
+    ),
 ];
 
 /// The schema version this build writes, and the newest it opens.

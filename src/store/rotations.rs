@@ -47,6 +47,8 @@ const CHANGE_COLUMNS: &[&str] = &[
     "assistant_id",
     "extra_id",
     "shift_type",
+    "break_minutes",
+    "passive_minutes",
 ];
 
 pub(crate) const CHILDREN: &[Child] = &[
@@ -137,6 +139,17 @@ pub(crate) fn to_row(r: &Rotation) -> (Row, BTreeMap<String, Vec<Row>>) {
                     row.insert("assistant_id".into(), assistant(a));
                     "reassigned"
                 }
+                DayChange::Adjusted {
+                    slot,
+                    break_minutes,
+                    passive_minutes,
+                    ..
+                } => {
+                    row.insert("slot".into(), json!(slot));
+                    row.insert("break_minutes".into(), json!(break_minutes));
+                    row.insert("passive_minutes".into(), json!(passive_minutes));
+                    "adjusted"
+                }
                 DayChange::Extra {
                     id,
                     shift_type,
@@ -170,6 +183,8 @@ type ChangeRaw = (
     Option<String>,
     Option<String>,
     Option<String>,
+    Option<i64>,
+    Option<i64>,
 );
 
 fn read_slot(reader: &Reader<'_>, raw: SlotRaw) -> Result<Slot> {
@@ -210,6 +225,15 @@ fn read_change(reader: &Reader<'_>, raw: ChangeRaw) -> Result<DayChange> {
             slot: slot()?,
             date,
             assistant: raw.6.map(AssistantId),
+        },
+        "adjusted" => DayChange::Adjusted {
+            slot: slot()?,
+            date,
+            break_minutes: reader.count("break_minutes", raw.9.ok_or_else(|| missing("break"))?)?,
+            passive_minutes: reader.count(
+                "passive_minutes",
+                raw.10.ok_or_else(|| missing("passive time"))?,
+            )?,
         },
         "extra" => DayChange::Extra {
             id: ShiftId(raw.7.ok_or_else(|| missing("id"))?),
@@ -268,7 +292,7 @@ pub(crate) fn load(conn: &Connection) -> Result<Vec<Rotation>> {
     let mut changes_stmt = conn
         .prepare_cached(
             "SELECT rotation_id, kind, day, slot, start_at, end_at, assistant_id, extra_id,
-                    shift_type
+                    shift_type, break_minutes, passive_minutes
              FROM rotation_changes ORDER BY rotation_id, pos",
         )
         .map_err(sql)?;
@@ -285,6 +309,8 @@ pub(crate) fn load(conn: &Connection) -> Result<Vec<Rotation>> {
                 r.get(6)?,
                 r.get(7)?,
                 r.get(8)?,
+                r.get(9)?,
+                r.get(10)?,
             ))
         })
         .and_then(|rows| rows.collect::<rusqlite::Result<Vec<ChangeRaw>>>())
