@@ -56,6 +56,10 @@ pub struct ExportState {
     #[serde(default = "state_version")]
     pub version: u32,
     pub events: BTreeMap<String, EventRecord>,
+    /// In a calendar folder: each assistant's file name by assistant id, as first written. A
+    /// renamed assistant keeps their file, so the phone that subscribes to it keeps working.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub files: BTreeMap<String, String>,
 }
 
 fn state_version() -> u32 {
@@ -95,12 +99,17 @@ pub struct HandOver {
 }
 
 /// Why an export state or a calendar folder could not be used.
-#[derive(Debug, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum IcsError {
     #[error("the calendar export state {path} cannot be read: {why}; delete it to start afresh (phones then see every shift as new)")]
     BadState { path: String, why: String },
     #[error("cannot write {path}: {why}")]
-    Write { path: String, why: String },
+    Write {
+        path: String,
+        why: String,
+        /// The kind of failure, for a caller to word it in the user's language.
+        kind: std::io::ErrorKind,
+    },
     #[error("no assistant has the id «{0}» in this plan")]
     UnknownAssistant(String),
 }
@@ -216,7 +225,11 @@ pub fn update_state(plan: &Plan, previous: &ExportState, now: Instant) -> Export
             events.insert(id.clone(), gone);
         }
     }
-    ExportState { version: 1, events }
+    ExportState {
+        version: 1,
+        events,
+        files: previous.files.clone(),
+    }
 }
 
 fn expired(record: &EventRecord, now: Instant) -> bool {
@@ -440,11 +453,17 @@ pub fn write_calendar_folder(
     state: &ExportState,
     now: Instant,
 ) -> Result<(ExportState, Vec<PathBuf>), IcsError> {
-    let next = update_state(plan, state, now);
+    let mut next = update_state(plan, state, now);
+    next.files = folder_files(plan, state);
     let mut written = Vec::new();
     for a in &plan.assistants {
         let scope = CalendarScope::Assistant(a.id.clone());
-        let path = dir.join(file_name(plan, &a.id));
+        let name = next
+            .files
+            .get(a.id.as_str())
+            .cloned()
+            .unwrap_or_else(|| file_name(plan, &a.id));
+        let path = dir.join(name);
         write_atomic(&path, calendar(plan, &next, &scope, now).as_bytes())?;
         written.push(path);
     }
@@ -468,11 +487,12 @@ pub fn refresh_calendar_folder(
     now: Instant,
 ) -> Result<Option<Vec<PathBuf>>, IcsError> {
     let previous = read_state(dir)?;
-    let next = update_state(plan, &previous, now);
-    let all_there = plan
-        .assistants
-        .iter()
-        .map(|a| dir.join(file_name(plan, &a.id)))
+    let mut next = update_state(plan, &previous, now);
+    next.files = folder_files(plan, &previous);
+    let all_there = next
+        .files
+        .values()
+        .map(|name| dir.join(name))
         .chain([dir.join("Turnus.ics"), dir.join(STATE_FILE)])
         .all(|p| p.is_file());
     if next == previous && all_there {
@@ -514,6 +534,22 @@ pub fn write_calendar_file(
     write_atomic(&state_path, state.to_json().as_bytes())
 }
 
+/// Each assistant's file in a calendar folder: the name first written for them (kept when they
+/// are renamed), or a new one from their name.
+fn folder_files(plan: &Plan, previous: &ExportState) -> BTreeMap<String, String> {
+    plan.assistants
+        .iter()
+        .map(|a| {
+            let name = previous
+                .files
+                .get(a.id.as_str())
+                .cloned()
+                .unwrap_or_else(|| file_name(plan, &a.id));
+            (a.id.to_string(), name)
+        })
+        .collect()
+}
+
 /// The export state kept in `dir`, or an empty one when there is none yet.
 pub fn read_state(dir: &Path) -> Result<ExportState, IcsError> {
     let path = dir.join(STATE_FILE);
@@ -536,6 +572,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), IcsError> {
     let fail = |e: std::io::Error| IcsError::Write {
         path: path.display().to_string(),
         why: e.to_string(),
+        kind: e.kind(),
     };
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty());
     let file = path

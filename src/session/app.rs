@@ -302,13 +302,38 @@ impl App {
             .map(str::trim)
             .filter(|f| !f.is_empty())
             .map(PathBuf::from);
+        super::validate::window(window, lang)?;
+        let plan = self
+            .session
+            .as_ref()
+            .ok_or_else(|| IpcError::no_plan(lang))?
+            .path()
+            .map(Path::to_path_buf);
+        if let (Some(plan), Some(dir)) = (&plan, &dir) {
+            if let Some(other) = self.plan_using_folder(dir, plan) {
+                return Err(IpcError::field(
+                    "folder",
+                    dir.display().to_string(),
+                    match lang {
+                        Language::Nb => format!(
+                            "Planen {} skriver allerede kalendere til denne mappen. Velg en egen mappe for hver plan, så blandes ikke vaktene.",
+                            other.display()
+                        ),
+                        Language::En => format!(
+                            "The plan {} already writes calendars to this folder. Choose a folder of its own for each plan, so their shifts are not mixed.",
+                            other.display()
+                        ),
+                    },
+                ));
+            }
+        }
         let session = self
             .session
             .as_mut()
             .ok_or_else(|| IpcError::no_plan(lang))?;
-        super::validate::window(window, lang)?;
+        let previous = session.calendars.clone();
         session.set_calendar_folder(dir.clone(), now)?;
-        if let Some(plan) = session.path().map(Path::to_path_buf) {
+        if let Some(plan) = plan {
             let mut config = self.config.clone();
             let mut map = config
                 .other
@@ -328,12 +353,34 @@ impl App {
             config
                 .other
                 .insert(CALENDAR_FOLDERS_KEY.into(), Value::Object(map));
-            config
-                .save(&self.folders)
-                .map_err(|e| IpcError::from_store(&e, lang))?;
+            if let Err(e) = config.save(&self.folders) {
+                // Unsaved, the choice would not hold the next time the plan opens: undo it.
+                if let Some(session) = self.session.as_mut() {
+                    session.calendars = previous;
+                }
+                return Err(IpcError::from_store(&e, lang));
+            }
             self.config = config;
         }
         self.session()?.view(window, today)
+    }
+
+    /// Another plan on this computer that keeps its calendars in `dir`, if any.
+    fn plan_using_folder(&self, dir: &Path, plan: &Path) -> Option<PathBuf> {
+        let canonical = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+        let wanted = canonical(dir);
+        self.config
+            .other
+            .get(CALENDAR_FOLDERS_KEY)?
+            .as_object()?
+            .iter()
+            .filter(|(other, _)| canonical(Path::new(other.as_str())) != canonical(plan))
+            .find(|(_, folder)| {
+                folder
+                    .as_str()
+                    .is_some_and(|f| canonical(Path::new(f)) == wanted)
+            })
+            .map(|(other, _)| PathBuf::from(other))
     }
 
     /// Renew the open plan's heartbeat; nothing when no plan is open.

@@ -206,7 +206,7 @@ fn read_calendar(path: &Path, lang: Language) -> Result<String, IpcError> {
         .with_details(details.clone())
     };
     let size = std::fs::metadata(path)
-        .map_err(|e| io(&e.to_string()))?
+        .map_err(|e| io(&super::export::io_reason(&e, lang)))?
         .len();
     if size > MAX_CALENDAR_BYTES {
         return Err(IpcError::field(
@@ -218,7 +218,7 @@ fn read_calendar(path: &Path, lang: Language) -> Result<String, IpcError> {
             ),
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| io(&e.to_string()))?;
+    let bytes = std::fs::read(path).map_err(|e| io(&super::export::io_reason(&e, lang)))?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 

@@ -82,7 +82,8 @@ pub(super) struct CalendarFolder {
     dir: PathBuf,
     written_at: Option<Instant>,
     files: usize,
-    problem: Option<String>,
+    /// Why the last writing failed; worded when the view is made, in the language of then.
+    problem: Option<IcsError>,
 }
 
 impl CalendarFolder {
@@ -93,12 +94,12 @@ impl CalendarFolder {
         }
     }
 
-    pub(super) fn view(&self) -> CalendarFolderView {
+    pub(super) fn view(&self, lang: Language) -> CalendarFolderView {
         CalendarFolderView {
             path: self.dir.display().to_string(),
             written_at: self.written_at.map(Instant::display_local),
             files: u32::try_from(self.files).unwrap_or(u32::MAX),
-            problem: self.problem.clone(),
+            problem: self.problem.as_ref().map(|e| write_error(e, lang).message),
         }
     }
 }
@@ -263,13 +264,13 @@ impl Session {
 
     /// The calendar folder kept current, if any.
     pub fn calendar_folder(&self) -> Option<CalendarFolderView> {
-        self.calendars.as_ref().map(CalendarFolder::view)
+        let lang = self.language();
+        self.calendars.as_ref().map(|f| f.view(lang))
     }
 
     /// Bring the calendar folder up to date after a change. Failing is remembered for the
     /// view, never returned: the change itself is already saved.
     pub(super) fn refresh_calendars(&mut self, now: Instant) {
-        let lang = self.language();
         let Some(folder) = self.calendars.as_mut() else {
             return;
         };
@@ -280,7 +281,7 @@ impl Session {
                 folder.problem = None;
             }
             Ok(None) => folder.problem = None,
-            Err(e) => folder.problem = Some(write_error(&e, lang).message),
+            Err(e) => folder.problem = Some(e),
         }
     }
 
@@ -431,6 +432,23 @@ fn output_path(path: &str, extension: &str, lang: Language) -> Result<PathBuf, I
     let mut path = PathBuf::from(trimmed);
     if path.extension().is_none() {
         path.set_extension(extension);
+        // The save dialog asked about replacing the name without the extension, not this one.
+        if path.exists() {
+            return Err(IpcError::field(
+                "path",
+                trimmed,
+                match lang {
+                    Language::Nb => format!(
+                        "Det finnes allerede en fil som heter {}. Velg et annet navn, eller velg den filen i lagringsvinduet for å erstatte den.",
+                        path.display()
+                    ),
+                    Language::En => format!(
+                        "A file named {} already exists. Choose another name, or choose that file in the save dialog to replace it.",
+                        path.display()
+                    ),
+                },
+            ));
+        }
     }
     if path.is_dir() {
         return Err(IpcError::field(
@@ -459,7 +477,7 @@ fn unknown_assistant(id: &str, lang: Language) -> IpcError {
 /// A file or folder that could not be written, as a sentence saying what to do.
 fn write_error(e: &IcsError, lang: Language) -> IpcError {
     let (path, why) = match e {
-        IcsError::Write { path, why } => (path.clone(), why.clone()),
+        IcsError::Write { path, why, kind } => (path.clone(), kind_reason(*kind, why, lang)),
         IcsError::BadState { path, why } => {
             return IpcError::new(
                 ErrorCode::Io,
@@ -495,4 +513,60 @@ pub(super) fn folder_for(map: Option<&serde_json::Value>, plan: &Path) -> Option
     map?.get(plan.display().to_string())?
         .as_str()
         .map(PathBuf::from)
+}
+
+/// Why reading or writing a file failed, in the user's language: the common kinds in words,
+/// anything else as the system says it.
+pub(super) fn io_reason(e: &std::io::Error, lang: Language) -> String {
+    kind_reason(e.kind(), &e.to_string(), lang)
+}
+
+fn kind_reason(kind: std::io::ErrorKind, raw: &str, lang: Language) -> String {
+    use std::io::ErrorKind;
+    let words = match kind {
+        ErrorKind::PermissionDenied => lang.pick("ingen tilgang", "permission denied"),
+        ErrorKind::NotFound => lang.pick(
+            "mappen eller filen finnes ikke",
+            "the folder or file does not exist",
+        ),
+        ErrorKind::StorageFull => lang.pick("disken er full", "the disk is full"),
+        ErrorKind::ReadOnlyFilesystem => {
+            lang.pick("disken kan bare leses", "the disk is read-only")
+        }
+        ErrorKind::TimedOut => lang.pick("disken svarte ikke", "the disk did not answer"),
+        _ => return raw.to_string(),
+    };
+    words.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_folder_without_access_is_told_in_plain_words_in_the_users_language() {
+        let e = IcsError::Write {
+            path: "/media/sky/Kari.ics".into(),
+            why: "Permission denied (os error 13)".into(),
+            kind: std::io::ErrorKind::PermissionDenied,
+        };
+        assert_eq!(
+            write_error(&e, Language::Nb).message,
+            "Turnus kunne ikke skrive /media/sky/Kari.ics (ingen tilgang). Sjekk at mappen finnes og at du kan skrive i den, eller velg en annen."
+        );
+        assert!(write_error(&e, Language::En)
+            .message
+            .contains("(permission denied)"));
+        let odd = IcsError::Write {
+            path: "/x".into(),
+            why: "Stale file handle".into(),
+            kind: std::io::ErrorKind::Other,
+        };
+        assert!(
+            write_error(&odd, Language::Nb)
+                .message
+                .contains("(Stale file handle)"),
+            "a kind without words is told as the system says it"
+        );
+    }
 }

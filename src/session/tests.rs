@@ -1244,3 +1244,96 @@ fn a_changed_break_on_a_rotation_day_is_kept_when_the_rotation_is_applied_again(
     assert_eq!(view.rotations[0].changes, 1);
     assert!(view.rotations[0].stale_changes.is_empty());
 }
+
+#[test]
+fn a_renamed_assistant_keeps_their_calendar_file_and_two_plans_never_share_a_folder() {
+    let dir = temp_dir("folder-rename");
+    let calendars = dir.join("kalendere");
+    std::fs::create_dir_all(&calendars).expect("a folder");
+    let (mut app, _, view) = created(&dir);
+    let w = week("2026-06-08", "2026-06-14");
+    app.set_calendar_folder(
+        t(NOW),
+        day(TODAY),
+        &w,
+        Some(&calendars.display().to_string()),
+    )
+    .expect("kept");
+    let kari = view.assistants[0].id.clone();
+    let file = calendars.join(format!("Kari-Nordmann-{kari}.ics"));
+    assert!(file.is_file());
+
+    // Kari's surname was misspelt; the phone that subscribes to her file must keep getting it.
+    app.session()
+        .expect("open")
+        .save_assistant(
+            t(NOW),
+            day(TODAY),
+            &w,
+            &AssistantInput {
+                id: Some(kari.clone()),
+                name: "Kari Nordmann-Lie".into(),
+                ..AssistantInput::default()
+            },
+        )
+        .expect("renamed");
+    with_a_shift(&mut app);
+    let text = std::fs::read_to_string(&file).expect("the same file");
+    assert!(
+        text.contains("DTSTART:20260608T060000Z"),
+        "the new shift reaches the old file"
+    );
+    let names: Vec<String> = std::fs::read_dir(&calendars)
+        .expect("listed")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".ics"))
+        .collect();
+    assert_eq!(
+        names.len(),
+        2,
+        "no second file for the renamed assistant: {names:?}"
+    );
+
+    // A second plan on this computer may not write into the same folder.
+    let second = dir.join("andre.turnus");
+    app.create_plan(t(NOW), day(TODAY), &second.display().to_string(), &guide())
+        .expect("a second plan");
+    let e = app
+        .set_calendar_folder(
+            t(NOW),
+            day(TODAY),
+            &w,
+            Some(&calendars.display().to_string()),
+        )
+        .expect_err("the folder belongs to the first plan");
+    assert_eq!(e.details["field"], "folder");
+    assert!(
+        e.message.starts_with("Planen ") && e.message.contains("skriver allerede kalendere"),
+        "{}",
+        e.message
+    );
+}
+
+#[test]
+fn saving_without_an_extension_never_replaces_a_file_the_dialog_did_not_ask_about() {
+    let dir = temp_dir("no-extension");
+    let (mut app, _, _) = created(&dir);
+    let session = app.session().expect("open");
+    let signed = dir.join("Timeliste oktober.pdf");
+    std::fs::write(&signed, b"signert").expect("written");
+    let e = session
+        .export_pdf(
+            &export_request("turnusplan", "2026-06-01", "2026-06-14", None),
+            &dir.join("Timeliste oktober").display().to_string(),
+            day(TODAY),
+        )
+        .expect_err("the .pdf file exists");
+    assert_eq!(e.details["field"], "path");
+    assert!(
+        e.message.starts_with("Det finnes allerede en fil"),
+        "{}",
+        e.message
+    );
+    assert_eq!(std::fs::read(&signed).expect("read"), b"signert");
+}
