@@ -12,7 +12,7 @@ use crate::state::AppState;
 /// Import the calendar file at `path` as busy time of the assistant `assistant`, replacing
 /// what a calendar of the same name gave them before.
 #[tauri::command(rename_all = "snake_case")]
-pub fn import_busy(
+pub async fn import_busy(
     state: State<'_, AppState>,
     window: Window,
     assistant: String,
@@ -26,7 +26,7 @@ pub fn import_busy(
 
 /// Remove the busy time the calendar `source` gave the assistant `assistant`.
 #[tauri::command(rename_all = "snake_case")]
-pub fn remove_busy(
+pub async fn remove_busy(
     state: State<'_, AppState>,
     window: Window,
     assistant: String,

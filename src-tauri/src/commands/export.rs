@@ -1,6 +1,5 @@
 //! Commands of the Export page: a document's first page as a preview, the PDF and calendar
-//! files written where the user chose in the save dialog, and the calendar folder. The exports
-//! are `async`, so laying out a long document runs off the window's main thread.
+//! files written where the user chose in the save dialog, and the calendar folder.
 
 use tauri::State;
 use turnus::session::{ExportDone, ExportPreview, ExportRequest, IpcError, PlanView, Window};
@@ -38,7 +37,7 @@ pub async fn export_ics(
 
 /// Keep every assistant's calendar in `folder` after each change (`null`: stop).
 #[tauri::command(rename_all = "snake_case")]
-pub fn set_calendar_folder(
+pub async fn set_calendar_folder(
     state: State<'_, AppState>,
     window: Window,
     folder: Option<String>,

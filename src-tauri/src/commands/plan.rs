@@ -10,7 +10,7 @@ use crate::state::AppState;
 
 /// Open the plan file at `path`; with `take_over`, take it from a program that holds it.
 #[tauri::command(rename_all = "snake_case")]
-pub fn open_plan(
+pub async fn open_plan(
     state: State<'_, AppState>,
     path: String,
     take_over: bool,
@@ -20,7 +20,7 @@ pub fn open_plan(
 
 /// Create a plan file at `path` from the guide's answers and open it.
 #[tauri::command(rename_all = "snake_case")]
-pub fn create_plan(
+pub async fn create_plan(
     state: State<'_, AppState>,
     path: String,
     plan: NewPlanInput,
@@ -30,43 +30,43 @@ pub fn create_plan(
 
 /// Open the demo plan, written to the data folder the first time.
 #[tauri::command(rename_all = "snake_case")]
-pub fn open_demo(state: State<'_, AppState>) -> Result<PlanView, IpcError> {
+pub async fn open_demo(state: State<'_, AppState>) -> Result<PlanView, IpcError> {
     state.run(|app, now, today| app.open_demo(now, today))
 }
 
 /// Close the open plan, giving up its lock.
 #[tauri::command(rename_all = "snake_case")]
-pub fn close_plan(state: State<'_, AppState>) -> Result<(), IpcError> {
+pub async fn close_plan(state: State<'_, AppState>) -> Result<(), IpcError> {
     state.run(|app, _, _| app.close_plan())
 }
 
 /// The view of `window`.
 #[tauri::command(rename_all = "snake_case")]
-pub fn plan_view(state: State<'_, AppState>, window: Window) -> Result<PlanView, IpcError> {
+pub async fn plan_view(state: State<'_, AppState>, window: Window) -> Result<PlanView, IpcError> {
     state.run(|app, _, today| app.session()?.view(&window, today))
 }
 
 /// Undo the latest action.
 #[tauri::command(rename_all = "snake_case")]
-pub fn undo(state: State<'_, AppState>, window: Window) -> Result<PlanView, IpcError> {
+pub async fn undo(state: State<'_, AppState>, window: Window) -> Result<PlanView, IpcError> {
     state.run(|app, now, today| app.session()?.undo(now, today, &window))
 }
 
 /// Redo the action undone last.
 #[tauri::command(rename_all = "snake_case")]
-pub fn redo(state: State<'_, AppState>, window: Window) -> Result<PlanView, IpcError> {
+pub async fn redo(state: State<'_, AppState>, window: Window) -> Result<PlanView, IpcError> {
     state.run(|app, now, today| app.session()?.redo(now, today, &window))
 }
 
 /// The latest `limit` actions of the change log, newest first.
 #[tauri::command(rename_all = "snake_case")]
-pub fn history(state: State<'_, AppState>, limit: u32) -> Result<Vec<HistoryEntry>, IpcError> {
+pub async fn history(state: State<'_, AppState>, limit: u32) -> Result<Vec<HistoryEntry>, IpcError> {
     state.run(|app, _, _| app.session()?.history(limit))
 }
 
 /// Save the plan's settings.
 #[tauri::command(rename_all = "snake_case")]
-pub fn update_settings(
+pub async fn update_settings(
     state: State<'_, AppState>,
     window: Window,
     settings: SettingsInput,
@@ -79,7 +79,7 @@ pub fn update_settings(
 
 /// Set the plan's rule profile.
 #[tauri::command(rename_all = "snake_case")]
-pub fn set_profile(
+pub async fn set_profile(
     state: State<'_, AppState>,
     window: Window,
     profile: ProfileInput,

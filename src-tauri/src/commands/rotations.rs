@@ -7,7 +7,7 @@ use crate::state::AppState;
 
 /// Add (no id) or change a rotation.
 #[tauri::command(rename_all = "snake_case")]
-pub fn save_rotation(
+pub async fn save_rotation(
     state: State<'_, AppState>,
     window: Window,
     rotation: RotationInput,
@@ -17,7 +17,7 @@ pub fn save_rotation(
 
 /// Delete the rotation `id`; its shifts in the calendar stay.
 #[tauri::command(rename_all = "snake_case")]
-pub fn delete_rotation(
+pub async fn delete_rotation(
     state: State<'_, AppState>,
     window: Window,
     id: String,
@@ -27,7 +27,7 @@ pub fn delete_rotation(
 
 /// Put rotation `id` into the calendar from `from` to `to` (inclusive).
 #[tauri::command(rename_all = "snake_case")]
-pub fn apply_rotation(
+pub async fn apply_rotation(
     state: State<'_, AppState>,
     window: Window,
     id: String,

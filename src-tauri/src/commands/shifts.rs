@@ -7,7 +7,7 @@ use crate::state::AppState;
 
 /// Add a shift.
 #[tauri::command(rename_all = "snake_case")]
-pub fn add_shift(
+pub async fn add_shift(
     state: State<'_, AppState>,
     window: Window,
     shift: ShiftInput,
@@ -17,7 +17,7 @@ pub fn add_shift(
 
 /// Change the shift `shift.id`.
 #[tauri::command(rename_all = "snake_case")]
-pub fn update_shift(
+pub async fn update_shift(
     state: State<'_, AppState>,
     window: Window,
     shift: ShiftInput,
@@ -27,7 +27,7 @@ pub fn update_shift(
 
 /// Delete the shift `id`.
 #[tauri::command(rename_all = "snake_case")]
-pub fn delete_shift(
+pub async fn delete_shift(
     state: State<'_, AppState>,
     window: Window,
     id: String,

@@ -7,7 +7,7 @@ use crate::state::AppState;
 
 /// Add (no id) or change an assistant.
 #[tauri::command(rename_all = "snake_case")]
-pub fn save_assistant(
+pub async fn save_assistant(
     state: State<'_, AppState>,
     window: Window,
     assistant: AssistantInput,
@@ -20,7 +20,7 @@ pub fn save_assistant(
 
 /// Delete the assistant `id`.
 #[tauri::command(rename_all = "snake_case")]
-pub fn delete_assistant(
+pub async fn delete_assistant(
     state: State<'_, AppState>,
     window: Window,
     id: String,
@@ -30,7 +30,7 @@ pub fn delete_assistant(
 
 /// Add (no id) or change a vedtak version.
 #[tauri::command(rename_all = "snake_case")]
-pub fn save_vedtak(
+pub async fn save_vedtak(
     state: State<'_, AppState>,
     window: Window,
     vedtak: VedtakInput,
@@ -40,7 +40,7 @@ pub fn save_vedtak(
 
 /// Delete the vedtak version `id`.
 #[tauri::command(rename_all = "snake_case")]
-pub fn delete_vedtak(
+pub async fn delete_vedtak(
     state: State<'_, AppState>,
     window: Window,
     id: String,
@@ -50,7 +50,7 @@ pub fn delete_vedtak(
 
 /// Add or change a shift type (by its code).
 #[tauri::command(rename_all = "snake_case")]
-pub fn save_shift_type(
+pub async fn save_shift_type(
     state: State<'_, AppState>,
     window: Window,
     shift_type: ShiftTypeInput,
@@ -63,7 +63,7 @@ pub fn save_shift_type(
 
 /// Delete the shift type `code`.
 #[tauri::command(rename_all = "snake_case")]
-pub fn delete_shift_type(
+pub async fn delete_shift_type(
     state: State<'_, AppState>,
     window: Window,
     code: String,
