@@ -399,7 +399,12 @@ impl Session {
             PdfKind::Timeliste => options.from.format("%Y-%m").to_string(),
             PdfKind::Timeregnskap => options.from.year().to_string(),
             _ if options.from == options.to => options.from.to_string(),
-            _ => format!("{} til {}", options.from, options.to),
+            _ => format!(
+                "{} {} {}",
+                options.from,
+                self.language().pick("til", "to"),
+                options.to
+            ),
         };
         let name = format!("{title}{} {period}", self.about(options, " "));
         let clean: String = name

@@ -56,7 +56,7 @@ test('keyboard only: import a calendar for Kari, see what was left out, then rem
   await page.getByRole('button', { name: 'Les inn en kalender (.ics)' }).focus();
   await page.keyboard.press('Enter');
   await expect(result).toBeFocused();
-  await expect(result).toContainText('Det erstatter det som ble lest inn fra sykehjem.ics tidligere.');
+  await expect(result).toContainText('Det erstatter det som ble lest inn fra sykehjem.ics tidligere (3 arbeidsøkter).');
   await expect(section.getByRole('row', { name: /sykehjem\.ics/ })).toHaveCount(1);
 
   await tabUntil(page, focusedText('Fjern sykehjem.ics'));

@@ -141,3 +141,22 @@ test('in English, at 200 % text and in high contrast the Export page has no WCAG
   await expectNoAxeViolations(page);
   await shot(page, 'ui-export-en-200-contrast');
 });
+
+test('a calendar folder that stops answering never stops an edit, and the problem is said once', async ({ page }) => {
+  await openDemo(page, '?folder=/media/frakoblet');
+  await showPage(page, EXPORT);
+  await page.getByRole('button', { name: 'Velg mappe …' }).click();
+  await expect(page.getByText('Kalenderne skrives til /media/frakoblet.')).toBeVisible();
+
+  // The cloud folder goes away; the next edit is saved all the same.
+  await showPage(page, 'Turnus');
+  const shifts = page.locator('.chip');
+  const before = await shifts.count();
+  await shifts.first().click();
+  await page.keyboard.press('Delete');
+  await expect(shifts).toHaveCount(before - 1);
+  const note = page.getByRole('note').filter({ hasText: 'Kalenderne i kalendermappen er ikke oppdatert.' });
+  await expect(note).toContainText('Turnus kunne ikke skrive /media/frakoblet/');
+  await expect(page.getByRole('status')).toContainText('Kalenderne i kalendermappen er ikke oppdatert.');
+  await expectNoAxeViolations(page);
+});

@@ -60,7 +60,10 @@ pub async fn redo(state: State<'_, AppState>, window: Window) -> Result<PlanView
 
 /// The latest `limit` actions of the change log, newest first.
 #[tauri::command(rename_all = "snake_case")]
-pub async fn history(state: State<'_, AppState>, limit: u32) -> Result<Vec<HistoryEntry>, IpcError> {
+pub async fn history(
+    state: State<'_, AppState>,
+    limit: u32,
+) -> Result<Vec<HistoryEntry>, IpcError> {
     state.run(|app, _, _| app.session()?.history(limit))
 }
 

@@ -945,7 +945,13 @@ export class FakeBackend implements Backend {
           ? `Første side av ${title}${about}, ${period}. Dokumentet har ${pages} ${pages === 1 ? 'side' : 'sider'}.`
           : `First page of the ${title.toLowerCase()}${about}, ${period}. The document has ${pages} ${pages === 1 ? 'page' : 'pages'}.`;
       const filePeriod =
-        kind === 'timeliste' ? request.from.slice(0, 7) : kind === 'timeregnskap' ? request.from.slice(0, 4) : request.from === request.to ? request.from : `${request.from} til ${request.to}`;
+        kind === 'timeliste'
+          ? request.from.slice(0, 7)
+          : kind === 'timeregnskap'
+            ? request.from.slice(0, 4)
+            : request.from === request.to
+              ? request.from
+              : `${request.from} ${language === 'nb' ? 'til' : 'to'} ${request.to}`;
       const fileName = `${title}${assistant ? ` ${assistant.name}` : ''} ${filePeriod}`.replace(/[/\\:*?"<>|]/g, '-');
       const people = assistant ? [assistant] : plan.assistants;
       return { svg: fakePage(title, plan.settings.name, period, people.map((a) => a.name), pages, language), pages, title, file_name: `${fileName}.pdf`, description };
@@ -1002,10 +1008,17 @@ export class FakeBackend implements Backend {
     const path = this.current?.path;
     const folder = path ? this.calendarFolders.get(path) : undefined;
     if (!path || !folder) return;
+    // A folder whose name says it is disconnected ("frakoblet") fails after it was chosen, as a
+    // cloud folder that is no longer mounted does.
+    if (folder.written_at !== null && folder.path.includes('frakoblet')) {
+      folder.problem = this.text('cannotWrite', { path: `${folder.path}/${this.file().plan.assistants[0]?.name ?? 'Turnus'}.ics` });
+      return;
+    }
     const now = new Date();
     const pad = (n: number) => String(n).padStart(2, '0');
     folder.written_at = `${pad(now.getDate())}.${pad(now.getMonth() + 1)}.${now.getFullYear()} ${pad(now.getHours())}:${pad(now.getMinutes())}`;
     folder.files = this.file().plan.assistants.length + 1;
+    folder.problem = null;
   }
 
   // ── the view ─────────────────────────────────────────────────────────────────────────────
@@ -1343,12 +1356,12 @@ const BUSY_TEXTS: Record<string, Record<Language, string>> = {
     en: 'the event repeats (RRULE); add the single occurrences instead',
   },
   broken: {
-    nb: 'Kalenderen «{source}» kan ikke leses, så ingenting ble lagt inn. Eksporter kalenderen på nytt som .ics-fil og prøv igjen. (Feil: the VEVENT begun on line 3 never ends (the file may be cut off).)',
+    nb: 'Kalenderen «{source}» kan ikke leses, så ingenting ble lagt inn. Eksporter kalenderen på nytt som .ics-fil og prøv igjen. (Feil: VEVENT fra linje 3 blir aldri avsluttet (filen kan være kuttet av).)',
     en: 'The calendar «{source}» cannot be read, so nothing was imported. Export the calendar again as an .ics file and try once more. (Problem: the VEVENT begun on line 3 never ends (the file may be cut off).)',
   },
   missing: {
-    nb: 'Kalenderfilen {path} kunne ikke leses (No such file or directory). Sjekk at filen finnes og at du kan åpne den, og prøv igjen.',
-    en: 'The calendar file {path} could not be read (No such file or directory). Check that the file exists and that you can open it, and try again.',
+    nb: 'Kalenderfilen {path} kunne ikke leses (mappen eller filen finnes ikke). Sjekk at filen finnes og at du kan åpne den, og prøv igjen.',
+    en: 'The calendar file {path} could not be read (the folder or file does not exist). Check that the file exists and that you can open it, and try again.',
   },
 };
 /**

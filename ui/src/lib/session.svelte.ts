@@ -64,9 +64,14 @@ export class Session {
    */
   async run(action: (window: PlanWindow) => Promise<PlanView>, done?: string): Promise<BackendError | null> {
     try {
+      const problemBefore = this.view?.file.calendar_folder?.problem ?? null;
       this.view = await action(this.window);
       this.revision += 1;
-      if (done !== undefined) this.announce(`${done} ${this.checkSentence()}`.trim());
+      // The calendar folder failing is said once, when it starts or changes: the edit itself
+      // is saved, but the phones no longer follow it.
+      const problem = this.view.file.calendar_folder?.problem ?? null;
+      const news = problem !== null && problem !== problemBefore ? t('file.calendarProblem', { problem }) : '';
+      if (done !== undefined || news) this.announce(`${done ?? ''} ${done !== undefined ? this.checkSentence() : ''} ${news}`.trim().replace(/\s+/g, ' '));
       return null;
     } catch (reason) {
       return toBackendError(reason);
