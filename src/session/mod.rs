@@ -324,6 +324,9 @@ impl Session {
         if let Some(rotation) = self.record_day_change(&shift, false) {
             edits.push(Edit::UpdateRotation(rotation));
         }
+        if let Some(rotation) = self.detach_extra(&shift.id) {
+            edits.push(Edit::UpdateRotation(rotation));
+        }
         self.edit(now, today, window, "update shift", &edits)
     }
 
@@ -342,7 +345,26 @@ impl Session {
         if let Some(rotation) = self.record_day_change(&shift, true) {
             edits.push(Edit::UpdateRotation(rotation));
         }
+        if let Some(rotation) = self.detach_extra(&shift.id) {
+            edits.push(Edit::UpdateRotation(rotation));
+        }
         self.edit(now, today, window, "delete shift", &edits)
+    }
+
+    /// The rotation whose extra-shift day change made the shift `id`, without that change:
+    /// a person who edits or deletes the extra shift decides it for themselves, so applying
+    /// the rotation again must neither bring a deleted one back nor undo the edit.
+    fn detach_extra(&self, id: &ShiftId) -> Option<Rotation> {
+        let rotation = self.plan.rotations.iter().find(|r| {
+            r.changes
+                .iter()
+                .any(|c| matches!(c, DayChange::Extra { id: extra, .. } if extra == id))
+        })?;
+        let mut updated = rotation.clone();
+        updated
+            .changes
+            .retain(|c| !matches!(c, DayChange::Extra { id: extra, .. } if extra == id));
+        Some(updated)
     }
 
     /// The rotation of `shift` with its day changes brought in line with `shift` (or with it

@@ -1337,3 +1337,64 @@ fn saving_without_an_extension_never_replaces_a_file_the_dialog_did_not_ask_abou
     );
     assert_eq!(std::fs::read(&signed).expect("read"), b"signert");
 }
+
+#[test]
+fn a_deleted_extra_shift_of_a_rotation_does_not_come_back_when_the_rotation_is_applied_again() {
+    let dir = temp_dir("extra");
+    let mut app = app(&dir);
+    app.open_demo(t(NOW), day(TODAY)).expect("the demo opens");
+    let session = app.session().expect("open");
+    let plan = session.plan().clone();
+    let (rotation, extra) = plan
+        .rotations
+        .iter()
+        .find_map(|r| {
+            r.changes.iter().find_map(|c| match c {
+                crate::model::DayChange::Extra { id, .. } => Some((r.id.clone(), id.clone())),
+                _ => None,
+            })
+        })
+        .expect("the demo rotation has an extra shift");
+    let date = plan
+        .shifts
+        .iter()
+        .find(|s| s.id == extra)
+        .expect("the extra shift is in the plan")
+        .start
+        .local_date();
+    let w = week(&date.to_string(), &date.to_string());
+    let changes_before = plan.rotations[0].changes.len();
+    session
+        .delete_shift(t(NOW), day(TODAY), &w, extra.as_str())
+        .expect("deleted");
+    let view = session
+        .apply_rotation(
+            t(NOW),
+            day(TODAY),
+            &w,
+            rotation.as_str(),
+            &date.to_string(),
+            &date.to_string(),
+        )
+        .expect("applied again");
+    assert!(
+        view.shifts.iter().all(|s| s.id != extra.as_str()),
+        "the deleted extra shift stays deleted"
+    );
+    assert_eq!(
+        session.plan().rotations[0].changes.len(),
+        changes_before - 1,
+        "its day change is gone with it, in the same undo step"
+    );
+    // Applying changed nothing here, so one undo takes back the deletion, day change and all.
+    assert_eq!(
+        view.history.next_undo.as_deref(),
+        Some("Slett vakt"),
+        "applying the rotation again made no change to undo"
+    );
+    let view = session
+        .undo(t(NOW), day(TODAY), &w)
+        .expect("undo the delete");
+    assert!(view.shifts.iter().any(|s| s.id == extra.as_str()));
+    assert_eq!(session.plan().rotations[0].changes.len(), changes_before);
+}
