@@ -453,8 +453,26 @@ pub fn write_calendar_folder(
     state: &ExportState,
     now: Instant,
 ) -> Result<(ExportState, Vec<PathBuf>), IcsError> {
-    let mut next = update_state(plan, state, now);
-    next.files = folder_files(plan, state);
+    let next = folder_state(plan, state, now);
+    let written = write_folder(plan, dir, &next, now)?;
+    Ok((next, written))
+}
+
+/// The state of a calendar folder after exporting `plan` at `now`: [`update_state`], and each
+/// assistant's file name.
+fn folder_state(plan: &Plan, previous: &ExportState, now: Instant) -> ExportState {
+    let mut next = update_state(plan, previous, now);
+    next.files = folder_files(plan, previous);
+    next
+}
+
+/// Write every calendar of `next` into `dir`, the state last; returns the files written.
+fn write_folder(
+    plan: &Plan,
+    dir: &Path,
+    next: &ExportState,
+    now: Instant,
+) -> Result<Vec<PathBuf>, IcsError> {
     let mut written = Vec::new();
     for a in &plan.assistants {
         let scope = CalendarScope::Assistant(a.id.clone());
@@ -464,17 +482,17 @@ pub fn write_calendar_folder(
             .cloned()
             .unwrap_or_else(|| file_name(plan, &a.id));
         let path = dir.join(name);
-        write_atomic(&path, calendar(plan, &next, &scope, now).as_bytes())?;
+        write_atomic(&path, calendar(plan, next, &scope, now).as_bytes())?;
         written.push(path);
     }
     let path = dir.join("Turnus.ics");
     write_atomic(
         &path,
-        calendar(plan, &next, &CalendarScope::Plan, now).as_bytes(),
+        calendar(plan, next, &CalendarScope::Plan, now).as_bytes(),
     )?;
     written.push(path);
     write_atomic(&dir.join(STATE_FILE), next.to_json().as_bytes())?;
-    Ok((next, written))
+    Ok(written)
 }
 
 /// Bring the calendar folder `dir` up to date with `plan`, as the app does after each change:
@@ -487,8 +505,7 @@ pub fn refresh_calendar_folder(
     now: Instant,
 ) -> Result<Option<Vec<PathBuf>>, IcsError> {
     let previous = read_state(dir)?;
-    let mut next = update_state(plan, &previous, now);
-    next.files = folder_files(plan, &previous);
+    let next = folder_state(plan, &previous, now);
     let all_there = next
         .files
         .values()
@@ -498,7 +515,7 @@ pub fn refresh_calendar_folder(
     if next == previous && all_there {
         return Ok(None);
     }
-    write_calendar_folder(plan, dir, &previous, now).map(|(_, files)| Some(files))
+    write_folder(plan, dir, &next, now).map(Some)
 }
 
 /// Write one calendar file at `path` (the whole plan, or one assistant's shifts), with its

@@ -176,15 +176,10 @@ impl Session {
         now: Instant,
     ) -> Result<ExportDone, IpcError> {
         let lang = self.language();
+        // An unknown assistant is refused by `write_calendar_file` before anything is written.
         let scope = match assistant.map(str::trim).filter(|a| !a.is_empty()) {
             None => CalendarScope::Plan,
-            Some(id) => {
-                let id = AssistantId(id.to_string());
-                if self.plan().assistant(&id).is_none() {
-                    return Err(unknown_assistant(id.as_str(), lang));
-                }
-                CalendarScope::Assistant(id)
-            }
+            Some(id) => CalendarScope::Assistant(AssistantId(id.to_string())),
         };
         let path = output_path(path, "ics", lang)?;
         ics::write_calendar_file(self.plan(), &path, &scope, now)
@@ -237,21 +232,16 @@ impl Session {
                 },
             ));
         }
-        let mut folder = CalendarFolder::new(dir);
-        match ics::write_calendar_folder(
-            self.plan(),
-            &folder.dir,
-            &ics::read_state(&folder.dir).map_err(|e| write_error(&e, lang))?,
-            now,
-        ) {
-            Ok((_, files)) => {
-                folder.files = files.len();
-                folder.written_at = Some(now);
-                self.calendars = Some(folder);
-                Ok(())
-            }
-            Err(e) => Err(write_error(&e, lang)),
-        }
+        let state = ics::read_state(&dir).map_err(|e| write_error(&e, lang))?;
+        let (_, files) = ics::write_calendar_folder(self.plan(), &dir, &state, now)
+            .map_err(|e| write_error(&e, lang))?;
+        self.calendars = Some(CalendarFolder {
+            dir,
+            written_at: Some(now),
+            files: files.len(),
+            problem: None,
+        });
+        Ok(())
     }
 
     /// Keep the calendars in `dir` current without asking: the folder chosen on an earlier
@@ -303,22 +293,13 @@ impl Session {
         })?;
         let from = validate::date("from", &request.from, lang)?;
         let to = validate::date("to", &request.to, lang)?;
+        // A missing assistant is the PDF module's `NeedsAssistant`, worded in `pdf_error`.
         let assistant = request
             .assistant
             .as_deref()
             .map(str::trim)
             .filter(|a| !a.is_empty())
             .map(|a| AssistantId(a.to_string()));
-        if kind.needs_assistant() && assistant.is_none() {
-            return Err(IpcError::field(
-                "assistant",
-                "",
-                lang.pick(
-                    "Velg assistenten dokumentet gjelder.",
-                    "Choose the assistant the document is for.",
-                ),
-            ));
-        }
         let mut options = PdfOptions::new(kind, from, to, today);
         options.assistant = assistant;
         options.lang = lang.lang();

@@ -246,6 +246,12 @@ function hm(minutes: number, language: Language): string {
   return m === 0 ? `${h} h` : `${h} h ${m} min`;
 }
 
+/** A moment as the core shows local times: `22.11.2026 15:04`. */
+function localStamp(at: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(at.getDate())}.${pad(at.getMonth() + 1)}.${at.getFullYear()} ${pad(at.getHours())}:${pad(at.getMinutes())}`;
+}
+
 function dmy(date: string): string {
   const [y, m, d] = date.split('-');
   return `${d}.${m}.${y}`;
@@ -599,11 +605,10 @@ export class FakeBackend implements Backend {
       const next = clone(file.plan);
       change(next);
       const now = new Date();
-      const pad = (n: number) => String(n).padStart(2, '0');
       file.log.push({
         action: file.log.length + 1,
         at: now.toISOString(),
-        at_local: `${pad(now.getDate())}.${pad(now.getMonth() + 1)}.${now.getFullYear()} ${pad(now.getHours())}:${pad(now.getMinutes())}`,
+        at_local: localStamp(now),
         by: this.settings.user_name || '–',
         what: label,
         changes: 1,
@@ -1014,9 +1019,7 @@ export class FakeBackend implements Backend {
       folder.problem = this.text('cannotWrite', { path: `${folder.path}/${this.file().plan.assistants[0]?.name ?? 'Turnus'}.ics` });
       return;
     }
-    const now = new Date();
-    const pad = (n: number) => String(n).padStart(2, '0');
-    folder.written_at = `${pad(now.getDate())}.${pad(now.getMonth() + 1)}.${now.getFullYear()} ${pad(now.getHours())}:${pad(now.getMinutes())}`;
+    folder.written_at = localStamp(new Date());
     folder.files = this.file().plan.assistants.length + 1;
     folder.problem = null;
   }
