@@ -255,6 +255,11 @@ fn a_broken_calendar_is_refused_with_the_line_and_changes_nothing() {
         .import_busy(now(), today(), &june(), &ids[0], &dir.0.join("borte.ics"))
         .expect_err("a missing file is refused");
     assert_eq!(missing.code, ErrorCode::Io);
+    assert!(
+        missing.message.contains("(mappen eller filen finnes ikke)"),
+        "the reason in the user's language: {}",
+        missing.message
+    );
 }
 
 #[test]

@@ -1047,6 +1047,7 @@ fn the_calendar_folder_is_written_after_each_change_and_remembered_for_the_plan(
 
     // The next start of the app on this computer keeps the folder for this plan.
     drop(app);
+    let kari_before = std::fs::read_to_string(&kari_file).expect("read");
     let mut again = self::app(&dir);
     let view = again
         .open_plan(
@@ -1056,9 +1057,16 @@ fn the_calendar_folder_is_written_after_each_change_and_remembered_for_the_plan(
             false,
         )
         .expect("opens");
+    let folder = view.file.calendar_folder.expect("kept for the plan");
+    assert_eq!(folder.path, calendars.display().to_string());
     assert_eq!(
-        view.file.calendar_folder.map(|f| f.path),
-        Some(calendars.display().to_string())
+        folder.written_at, None,
+        "nothing changed since the last writing, so nothing was rewritten"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&kari_file).expect("read"),
+        kari_before,
+        "not even the DTSTAMP of a new day"
     );
 
     // A folder that went away never stops an edit; the view says what happened.

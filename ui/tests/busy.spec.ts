@@ -71,6 +71,35 @@ test('keyboard only: import a calendar for Kari, see what was left out, then rem
   await expect(section.getByRole('row', { name: /sykehjem\.ics/ })).toHaveCount(1);
 });
 
+test('a calendar that now gives no work says the earlier work periods are gone; a double press on Fjern removes once', async ({ page }) => {
+  // Every answer takes 300 ms, as on a slow disk, so the second press comes while the first works.
+  await editKari(page, `?today=${TODAY}&delay=300&calendar=/home/ingrid/sykehjem.ics|/home/ingrid/tom/sykehjem.ics|/home/ingrid/sykehjem.ics`);
+  const section = page.getByRole('region', { name: 'Annen jobb (opptatt tid)' });
+  const button = page.getByRole('button', { name: 'Les inn en kalender (.ics)' });
+  await button.click();
+  await expect(section.getByRole('row', { name: /sykehjem\.ics/ })).toHaveCount(1);
+
+  // The same calendar exported again, but with nothing in it that is work.
+  await button.click();
+  const result = section.locator('.busy-result');
+  await expect(result).toContainText('Ingen arbeidsøkter fra sykehjem.ics kunne legges inn for Kari Nordmann.');
+  await expect(result).toContainText(
+    'De 3 arbeidsøktene som ble lest inn fra sykehjem.ics tidligere, er fjernet, så de teller ikke lenger i lovsjekken. Angre hvis det var feil fil.',
+  );
+  await expect(section.getByRole('row', { name: /sykehjem\.ics/ })).toHaveCount(0);
+
+  // A shaking hand presses Fjern twice: one removal, and no error after the success.
+  await button.click();
+  await section.getByRole('button', { name: 'Fjern sykehjem.ics' }).focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await expect(section).toContainText('Kari Nordmann har ingen annen jobb lagt inn.');
+  // A second removal, had it been sent, would answer one delay after the first: wait that out.
+  await page.waitForTimeout(600);
+  await expect(section.getByRole('alert')).toHaveCount(0);
+  await expectNoAxeViolations(page);
+});
+
 test('a calendar that cannot be read is an alert saying what to do, and nothing is added', async ({ page }) => {
   await editKari(page, `?today=${TODAY}&calendar=/home/ingrid/Dokumenter/skadet.ics`);
   const section = page.getByRole('region', { name: 'Annen jobb (opptatt tid)' });

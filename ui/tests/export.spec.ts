@@ -160,3 +160,27 @@ test('a calendar folder that stops answering never stops an edit, and the proble
   await expect(page.getByRole('status')).toContainText('Kalenderne i kalendermappen er ikke oppdatert.');
   await expectNoAxeViolations(page);
 });
+
+test('a document for one assistant in a plan without assistants says what to do', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Lag en ny plan' }).click();
+  await page.getByLabel('Navnet på arbeidslederen').fill('Ingrid Haugen');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: /Ny plan: Vedtaket/ })).toBeFocused();
+  await page.locator('#guide-hours-personlig_assistanse').fill('40');
+  await page.locator('#guide-hours-personlig_assistanse').press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: /Ny plan: Arbeidstidsregler/ })).toBeFocused();
+  await page.getByRole('button', { name: 'Neste' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: /Ny plan: Assistenter/ })).toBeFocused();
+  await page.getByLabel('Assistent 1').press('Enter');
+  await expect(page.getByRole('grid')).toBeVisible();
+
+  await showPage(page, EXPORT);
+  await page.getByLabel('Arbeidsplan for én assistent').check();
+  await expect(page.getByText('Planen har ingen assistenter ennå. Legg dem inn på siden Assistenter.')).toBeVisible();
+  await page.getByRole('button', { name: 'Lagre PDF …' }).click();
+  await expect(page.getByRole('alert')).toHaveText(
+    'Dette dokumentet gjelder én assistent, og planen har ingen ennå. Legg dem inn på siden Assistenter, eller velg et annet dokument.',
+  );
+  await expectNoAxeViolations(page);
+});

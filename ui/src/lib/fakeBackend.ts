@@ -101,6 +101,8 @@ export interface FakeOptions {
   today?: string;
   /** What the calendar dialog answers; null: the person cancels. */
   calendarPath?: string | null;
+  /** Milliseconds every answer takes, as a slow disk would (0: at once). */
+  delayMs?: number;
   /** The folder the export save dialog answers in (the file name is the suggested one); null: the person cancels. */
   exportFolder?: string | null;
   /** What the folder dialog answers; null: the person cancels. */
@@ -453,9 +455,13 @@ export class FakeBackend implements Backend {
   private nextId = 100;
 
   private readonly calendarPath: string | null | undefined;
+  private readonly delayMs: number;
+  /** How many times the calendar dialog has answered. */
+  private calendarAnswers = 0;
 
-  constructor({ failWith, savePath, openPath, today, exportFolder, folderPath, calendarPath }: FakeOptions = {}) {
+  constructor({ failWith, savePath, openPath, today, exportFolder, folderPath, calendarPath, delayMs }: FakeOptions = {}) {
     this.calendarPath = calendarPath;
+    this.delayMs = delayMs ?? 0;
     this.exportFolder = exportFolder;
     this.folderPath = folderPath;
     this.failWith = failWith;
@@ -485,7 +491,7 @@ export class FakeBackend implements Backend {
   }
 
   private async answer<T>(work: () => T): Promise<T> {
-    await Promise.resolve();
+    await (this.delayMs > 0 ? new Promise((resolve) => setTimeout(resolve, this.delayMs)) : Promise.resolve());
     if (this.failWith !== undefined) this.fail(this.failWith, 'failed', { fake: true });
     return clone(work());
   }
@@ -1302,13 +1308,19 @@ export class FakeBackend implements Backend {
 
   async chooseCalendarToImport(): Promise<string | null> {
     await Promise.resolve();
-    if (this.calendarPath !== undefined) return this.calendarPath;
+    // Several answers separated by `|` are given in turn, the last one from then on.
+    if (this.calendarPath !== undefined && this.calendarPath !== null) {
+      const answers = this.calendarPath.split('|');
+      return answers[Math.min(this.calendarAnswers++, answers.length - 1)];
+    }
+    if (this.calendarPath === null) return null;
     return '/home/ingrid/Dokumenter/sykehjem.ics';
   }
 
   // The fake reads no files: every calendar holds three evenings of work from the Monday of
   // this week, an all-day course and a repeating meeting, unless its name says it is damaged
-  // ("skadet", "broken") or gone ("borte", "missing").
+  // ("skadet", "broken") or gone ("borte", "missing"); one in a folder named "tom" or "empty"
+  // holds only the course and the meeting, so no work at all.
   async importBusy(window: PlanWindow, assistant: string, path: string): Promise<BusyImport> {
     const source = path.split(/[\\/]/).pop() ?? path;
     const lower = source.toLowerCase();
@@ -1317,20 +1329,22 @@ export class FakeBackend implements Backend {
       throw new BackendError({ code, message: message.replaceAll('{source}', source).replaceAll('{path}', path), details });
     };
     const monday = mondayOf(this.today);
+    const empty = /[\\/](tom|empty)[\\/]/i.test(path);
     let replaced = 0;
     const plan = await this.edit(window, BUSY_TEXTS.imported[language], (next) => {
       const who = next.assistants.find((a) => a.id === assistant);
       if (!who) this.fail('not_found', 'notFound', { assistant });
       if (lower.includes('borte') || lower.includes('missing')) refuse('io', BUSY_TEXTS.missing[language], { path });
       if (lower.includes('skadet') || lower.includes('broken')) refuse('invalid_input', BUSY_TEXTS.broken[language], { field: 'calendar', value: path });
-      const found: BusySource = { source, count: 3, first: monday, last: addDays(monday, 2) };
       replaced = who.busy.find((b) => b.source === source)?.count ?? 0;
-      who.busy = [...who.busy.filter((b) => b.source !== source), found].sort((a, b) => a.source.localeCompare(b.source));
+      const others = who.busy.filter((b) => b.source !== source);
+      const found: BusySource[] = empty ? [] : [{ source, count: 3, first: monday, last: addDays(monday, 2) }];
+      who.busy = [...others, ...found].sort((a, b) => a.source.localeCompare(b.source));
     });
     return {
       plan,
       source,
-      imported: 3,
+      imported: empty ? 0 : 3,
       replaced,
       skipped: [
         { event: 'Kurs', reason: BUSY_TEXTS.allDay[language] },
@@ -1383,6 +1397,8 @@ export function fakeOptionsFromQuery(search: string): FakeOptions {
   if (open !== null) options.openPath = open === '' ? null : open;
   const save = query.get('save');
   if (save !== null) options.savePath = save === '' ? null : save;
+  const delay = Number(query.get('delay'));
+  if (Number.isInteger(delay) && delay > 0) options.delayMs = delay;
   const calendar = query.get('calendar');
   if (calendar !== null) options.calendarPath = calendar === '' ? null : calendar;
   const today = query.get('today');
