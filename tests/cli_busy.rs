@@ -7,30 +7,16 @@
 mod support;
 
 use std::path::{Path, PathBuf};
-use std::sync::Once;
 
 use support::Outcome;
 use turnus::cli::{EXIT_INPUT, EXIT_OK, EXIT_VIOLATIONS};
 use turnus::store::{OpenOptions, PlanFile};
 use turnus::time::Instant;
 
-static HOME: Once = Once::new();
-
-fn root() -> PathBuf {
-    std::env::temp_dir().join(format!("turnus-cli-busy-{}", std::process::id()))
-}
-
 /// `turnus ARGS…` as the user Ragnhild, with backups, config and "today" kept inside this
 /// test's folder.
 fn turnus(args: &[&str]) -> Outcome {
-    HOME.call_once(|| {
-        let _ = std::fs::remove_dir_all(root());
-        std::env::set_var("TURNUS_DATA_DIR", root().join("data"));
-        std::env::set_var("TURNUS_CONFIG_DIR", root().join("config"));
-        std::env::set_var("TURNUS_TODAY", "2026-06-01");
-        std::env::set_var("USER", "Ragnhild");
-    });
-    support::turnus(args)
+    support::turnus_at_home("turnus-cli-busy", &[("USER", "Ragnhild")], args)
 }
 
 const PLAN: &str = r#"{"format": "turnus-plan", "version": 1,

@@ -5,26 +5,13 @@
 mod support;
 
 use std::path::PathBuf;
-use std::sync::Once;
 
 use support::Outcome;
 use turnus::cli::{EXIT_INPUT, EXIT_OK};
 
-static HOME: Once = Once::new();
-
-fn root() -> PathBuf {
-    std::env::temp_dir().join(format!("turnus-cli-store-{}", std::process::id()))
-}
-
 /// `turnus ARGS…` with backups, config and "today" kept inside this test's folder.
 fn turnus(args: &[&str]) -> Outcome {
-    HOME.call_once(|| {
-        let _ = std::fs::remove_dir_all(root());
-        std::env::set_var("TURNUS_DATA_DIR", root().join("data"));
-        std::env::set_var("TURNUS_CONFIG_DIR", root().join("config"));
-        std::env::set_var("TURNUS_TODAY", "2026-06-01");
-    });
-    support::turnus(args)
+    support::turnus_at_home("turnus-cli-store", &[], args)
 }
 
 fn dir(name: &str) -> PathBuf {

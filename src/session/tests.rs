@@ -1109,36 +1109,26 @@ fn the_calendar_folder_is_written_after_each_change_and_remembered_for_the_plan(
     );
 }
 
-#[test]
-fn day_changes_that_no_longer_fit_the_pattern_are_named_with_their_date_and_reason() {
-    let dir = temp_dir("stale-changes");
-    let (mut app, _, view) = created(&dir);
-    let kari = view.assistants[0].id.clone();
+/// A one-week rotation from Monday 8 June 2026 with one shift of `shift_type` for `kari` on
+/// Mondays, applied to that week: the rotation as saved, its id, and the view after applying.
+fn monday_rotation(
+    session: &mut Session,
+    kari: &str,
+    shift_type: ShiftTypeInput,
+) -> (RotationInput, String, PlanView) {
     let w = week("2026-06-08", "2026-06-14");
-    let session = app.session().expect("open");
     session
-        .save_shift_type(
-            t(NOW),
-            day(TODAY),
-            &w,
-            &ShiftTypeInput {
-                code: "D".into(),
-                name: "Dagvakt".into(),
-                start: "08:00".into(),
-                end: "16:00".into(),
-                ..ShiftTypeInput::default()
-            },
-        )
+        .save_shift_type(t(NOW), day(TODAY), &w, &shift_type)
         .expect("a shift type");
-    let mut rotation = RotationInput {
+    let rotation = RotationInput {
         name: "Grunnturnus".into(),
         weeks: 1,
         start: "2026-06-08".into(),
         slots: vec![SlotInput {
             week: 1,
             weekday: 1,
-            shift_type: "D".into(),
-            assistant: Some(kari.clone()),
+            shift_type: shift_type.code.clone(),
+            assistant: Some(kari.to_string()),
             skip_red_days: Some(false),
         }],
         ..RotationInput::default()
@@ -1150,6 +1140,24 @@ fn day_changes_that_no_longer_fit_the_pattern_are_named_with_their_date_and_reas
     let view = session
         .apply_rotation(t(NOW), day(TODAY), &w, &id, "2026-06-08", "2026-06-14")
         .expect("applied");
+    (rotation, id, view)
+}
+
+#[test]
+fn day_changes_that_no_longer_fit_the_pattern_are_named_with_their_date_and_reason() {
+    let dir = temp_dir("stale-changes");
+    let (mut app, _, view) = created(&dir);
+    let kari = view.assistants[0].id.clone();
+    let w = week("2026-06-08", "2026-06-14");
+    let session = app.session().expect("open");
+    let shift_type = ShiftTypeInput {
+        code: "D".into(),
+        name: "Dagvakt".into(),
+        start: "08:00".into(),
+        end: "16:00".into(),
+        ..ShiftTypeInput::default()
+    };
+    let (mut rotation, id, view) = monday_rotation(session, &kari, shift_type);
     let monday = view.shifts[0].clone();
     let view = session
         .update_shift(
@@ -1184,41 +1192,15 @@ fn a_changed_break_on_a_rotation_day_is_kept_when_the_rotation_is_applied_again(
     let kari = view.assistants[0].id.clone();
     let w = week("2026-06-08", "2026-06-14");
     let session = app.session().expect("open");
-    session
-        .save_shift_type(
-            t(NOW),
-            day(TODAY),
-            &w,
-            &ShiftTypeInput {
-                code: "N".into(),
-                name: "Nattvakt".into(),
-                start: "22:00".into(),
-                end: "08:00".into(),
-                passive_minutes: Some(360),
-                ..ShiftTypeInput::default()
-            },
-        )
-        .expect("a shift type");
-    let rotation = RotationInput {
-        name: "Netter".into(),
-        weeks: 1,
-        start: "2026-06-08".into(),
-        slots: vec![SlotInput {
-            week: 1,
-            weekday: 1,
-            shift_type: "N".into(),
-            assistant: Some(kari.clone()),
-            skip_red_days: Some(false),
-        }],
-        ..RotationInput::default()
+    let shift_type = ShiftTypeInput {
+        code: "N".into(),
+        name: "Nattvakt".into(),
+        start: "22:00".into(),
+        end: "08:00".into(),
+        passive_minutes: Some(360),
+        ..ShiftTypeInput::default()
     };
-    let view = session
-        .save_rotation(t(NOW), day(TODAY), &w, &rotation)
-        .expect("saved");
-    let id = view.rotations[0].id.clone();
-    let view = session
-        .apply_rotation(t(NOW), day(TODAY), &w, &id, "2026-06-08", "2026-06-14")
-        .expect("applied");
+    let (_, id, view) = monday_rotation(session, &kari, shift_type);
     let night = view.shifts[0].clone();
     assert_eq!(night.passive_minutes, 360);
 

@@ -5,6 +5,7 @@
 
 use std::ffi::OsString;
 use std::path::PathBuf;
+use std::sync::Once;
 
 use turnus::cli::run_with;
 
@@ -34,4 +35,23 @@ pub fn temp_dir(prefix: &str, name: &str) -> PathBuf {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("a temporary folder");
     dir
+}
+
+static HOME: Once = Once::new();
+
+/// Run `turnus ARGS…` with backups and config kept in a fresh folder named after `home`, "today"
+/// 1 June 2026, and `extra` environment settings (such as the user's name). The first call of
+/// a test program sets them up; every test of that program shares them.
+pub fn turnus_at_home(home: &str, extra: &[(&str, &str)], args: &[&str]) -> Outcome {
+    HOME.call_once(|| {
+        let root = std::env::temp_dir().join(format!("{home}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        std::env::set_var("TURNUS_DATA_DIR", root.join("data"));
+        std::env::set_var("TURNUS_CONFIG_DIR", root.join("config"));
+        std::env::set_var("TURNUS_TODAY", "2026-06-01");
+        for (key, value) in extra {
+            std::env::set_var(key, value);
+        }
+    });
+    turnus(args)
 }
