@@ -60,6 +60,10 @@ pub struct ExportState {
     /// renamed assistant keeps their file, so the phone that subscribes to it keeps working.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub files: BTreeMap<String, String>,
+    /// In a calendar folder: each calendar's name by file name, so a renamed plan or assistant
+    /// gets its calendars written again even when no event changed.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub names: BTreeMap<String, String>,
 }
 
 fn state_version() -> u32 {
@@ -229,6 +233,7 @@ pub fn update_state(plan: &Plan, previous: &ExportState, now: Instant) -> Export
         version: 1,
         events,
         files: previous.files.clone(),
+        names: previous.names.clone(),
     }
 }
 
@@ -463,6 +468,21 @@ pub fn write_calendar_folder(
 fn folder_state(plan: &Plan, previous: &ExportState, now: Instant) -> ExportState {
     let mut next = update_state(plan, previous, now);
     next.files = folder_files(plan, previous);
+    next.names = plan
+        .assistants
+        .iter()
+        .filter_map(|a| {
+            let file = next.files.get(a.id.as_str())?.clone();
+            Some((
+                file,
+                calendar_name(plan, &CalendarScope::Assistant(a.id.clone())),
+            ))
+        })
+        .chain([(
+            "Turnus.ics".to_string(),
+            calendar_name(plan, &CalendarScope::Plan),
+        )])
+        .collect();
     next
 }
 

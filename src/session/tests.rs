@@ -1267,6 +1267,11 @@ fn a_renamed_assistant_keeps_their_calendar_file_and_two_plans_never_share_a_fol
             },
         )
         .expect("renamed");
+    let text = std::fs::read_to_string(&file).expect("the same file");
+    assert!(
+        text.contains("Vakter – Kari Nordmann-Lie"),
+        "a new calendar name alone is reason to write the calendar again: {text}"
+    );
     with_a_shift(&mut app);
     let text = std::fs::read_to_string(&file).expect("the same file");
     assert!(
