@@ -10,11 +10,13 @@
 //! | raw input → model types | [`input`], validated in `validate` |
 //! | the views sent to the UI | [`view`], built in `build` |
 //! | app settings, recent plans | [`settings`] |
+//! | the IPC command table both adapters serve | [`commands`] |
 //!
 //! Nothing here reads the clock: every method that records or compares a time takes `now`
 //! and `today`. Renewing the lock's heartbeat on a timer is the shell's job.
 
 pub mod busy;
+pub mod commands;
 pub mod error;
 mod export;
 pub mod input;
