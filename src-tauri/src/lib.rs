@@ -1,5 +1,5 @@
-//! The desktop shell of Turnus: wiring only. Commands live in [`commands`] (one line each,
-//! delegating to `turnus::session`), the managed state and the heartbeat in [`state`], the
+//! The desktop shell of Turnus: wiring only. [`commands`] adapts the core's command table
+//! (`turnus::session::commands`) to Tauri's IPC, the managed state and the heartbeat in [`state`], the
 //! error that crosses IPC in [`error`], and the one clock read in [`clock`].
 
 pub mod clock;
@@ -7,7 +7,6 @@ pub mod commands;
 pub mod error;
 pub mod state;
 
-use commands::{app, export, plan, rotations, shifts, team};
 use tauri::Manager;
 use turnus::store::Folders;
 
@@ -36,39 +35,7 @@ pub fn run(plan: Option<std::path::PathBuf>) {
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
-        .invoke_handler(tauri::generate_handler![
-            app::app_settings,
-            app::save_app_settings,
-            app::recent_plans,
-            plan::open_plan,
-            plan::create_plan,
-            plan::open_demo,
-            plan::close_plan,
-            plan::plan_view,
-            plan::undo,
-            plan::redo,
-            plan::history,
-            plan::update_settings,
-            plan::set_profile,
-            shifts::add_shift,
-            shifts::update_shift,
-            shifts::delete_shift,
-            team::save_assistant,
-            team::delete_assistant,
-            team::save_vedtak,
-            team::delete_vedtak,
-            team::save_shift_type,
-            team::delete_shift_type,
-            rotations::save_rotation,
-            rotations::delete_rotation,
-            rotations::apply_rotation,
-            export::export_preview,
-            export::export_pdf,
-            export::export_ics,
-            export::set_calendar_folder,
-            commands::busy::import_busy,
-            commands::busy::remove_busy,
-        ])
+        .invoke_handler(commands::handle)
         .build(context);
     match result {
         Ok(tauri_app) => tauri_app.run(|handle, event| {

@@ -16,7 +16,8 @@ use turnus::time::Instant;
 
 use crate::clock;
 
-/// What every command works on.
+/// What every command works on. Cloning shares the same app.
+#[derive(Clone)]
 pub struct AppState {
     app: Arc<Mutex<App>>,
 }

@@ -1,8 +1,12 @@
-//! The commands the UI may call are those of docs/ipc.md: this test fails when a command of
-//! its table is not registered with Tauri in src/lib.rs, or when a command module holds a
-//! command that is not registered (a command the UI could never reach).
+//! The commands the UI may call are those of docs/ipc.md, and the shell answers exactly the
+//! core's command table: this test fails when the docs promise a command the table lacks, or
+//! when the table holds a command the docs do not describe. Registration itself cannot drift:
+//! the shell's one invoke handler serves every entry of the table by name.
 
+use std::collections::BTreeSet;
 use std::path::Path;
+
+use turnus::session::commands::COMMANDS;
 
 fn read(relative: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(relative);
@@ -11,7 +15,7 @@ fn read(relative: &str) -> String {
 }
 
 /// The command names of the table under "## Commands" in docs/ipc.md.
-fn contract() -> Vec<String> {
+fn contract() -> BTreeSet<String> {
     let doc = read("../docs/ipc.md");
     let table = doc
         .split("## Commands")
@@ -19,6 +23,7 @@ fn contract() -> Vec<String> {
         .expect("docs/ipc.md has a section «## Commands»");
     table
         .lines()
+        .take_while(|l| !l.starts_with("## ") || l.starts_with("## Commands"))
         .filter(|l| l.starts_with("| `"))
         .filter_map(|l| l.split('|').nth(1))
         .flat_map(|cell| cell.split('/'))
@@ -27,70 +32,45 @@ fn contract() -> Vec<String> {
         .collect()
 }
 
-/// The names in `generate_handler![…]` of src/lib.rs.
-fn registered() -> Vec<String> {
-    let lib = read("src/lib.rs");
-    let list = lib
-        .split("generate_handler![")
-        .nth(1)
-        .and_then(|rest| rest.split(']').next())
-        .expect("src/lib.rs registers its commands with generate_handler!");
-    list.split(',')
-        .map(|entry| entry.trim().rsplit("::").next().unwrap_or("").to_string())
-        .filter(|name| !name.is_empty())
-        .collect()
+fn table() -> BTreeSet<String> {
+    COMMANDS.iter().map(|c| c.name.to_string()).collect()
 }
 
 #[test]
-fn every_command_of_the_ipc_contract_is_registered() {
-    let registered = registered();
+fn every_command_of_the_ipc_contract_is_in_the_command_table() {
     let contract = contract();
     assert!(
         contract.len() > 20,
         "the contract's table was read: {contract:?}"
     );
-    let missing: Vec<&String> = contract
-        .iter()
-        .filter(|c| !registered.contains(c))
-        .collect();
+    let table = table();
+    let missing: Vec<&String> = contract.difference(&table).collect();
     assert!(
         missing.is_empty(),
-        "docs/ipc.md promises these commands, but src/lib.rs does not register them: {missing:?}"
+        "docs/ipc.md promises these commands, but the core's command table lacks them: {missing:?}"
     );
 }
 
 #[test]
-fn every_command_written_in_a_command_module_is_registered() {
-    let registered = registered();
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/commands");
-    let mut unregistered = Vec::new();
-    for entry in std::fs::read_dir(&dir)
-        .expect("src/commands exists")
-        .flatten()
-    {
-        let text = std::fs::read_to_string(entry.path()).expect("a command module is readable");
-        let mut lines = text.lines();
-        while let Some(line) = lines.next() {
-            if !line.trim_start().starts_with("#[tauri::command") {
-                continue;
-            }
-            let Some(signature) = lines.next() else { break };
-            let name = signature
-                .trim()
-                .trim_start_matches("pub ")
-                .trim_start_matches("async ")
-                .trim_start_matches("fn ")
-                .split('(')
-                .next()
-                .unwrap_or("")
-                .to_string();
-            if !registered.contains(&name) {
-                unregistered.push(name);
-            }
-        }
-    }
+fn every_command_of_the_table_is_described_in_the_ipc_contract() {
+    let table = table();
+    let contract = contract();
+    let undocumented: Vec<&String> = table.difference(&contract).collect();
     assert!(
-        unregistered.is_empty(),
-        "these commands are written but the UI cannot call them: {unregistered:?}"
+        undocumented.is_empty(),
+        "the command table serves these commands, but docs/ipc.md does not describe them: {undocumented:?}"
+    );
+}
+
+#[test]
+fn the_shell_registers_the_table_and_no_command_of_its_own() {
+    let lib = read("src/lib.rs");
+    assert!(
+        lib.contains(".invoke_handler(commands::handle)"),
+        "src/lib.rs hands every invoke to the table's adapter"
+    );
+    assert!(
+        !lib.contains("generate_handler!"),
+        "a command registered beside the table would be a second declaration"
     );
 }

@@ -1,0 +1,77 @@
+// Generated from the command table in src/session/commands.rs by `make bindings`; do not edit.
+import type { AddShiftArgs } from './AddShiftArgs';
+import type { AppSettings } from './AppSettings';
+import type { AppSettingsArgs } from './AppSettingsArgs';
+import type { ApplyRotationArgs } from './ApplyRotationArgs';
+import type { BusyImportView } from './BusyImportView';
+import type { ClosePlanArgs } from './ClosePlanArgs';
+import type { CreatePlanArgs } from './CreatePlanArgs';
+import type { DeleteAssistantArgs } from './DeleteAssistantArgs';
+import type { DeleteRotationArgs } from './DeleteRotationArgs';
+import type { DeleteShiftArgs } from './DeleteShiftArgs';
+import type { DeleteShiftTypeArgs } from './DeleteShiftTypeArgs';
+import type { DeleteVedtakArgs } from './DeleteVedtakArgs';
+import type { ExportDone } from './ExportDone';
+import type { ExportIcsArgs } from './ExportIcsArgs';
+import type { ExportPdfArgs } from './ExportPdfArgs';
+import type { ExportPreview } from './ExportPreview';
+import type { ExportPreviewArgs } from './ExportPreviewArgs';
+import type { HistoryArgs } from './HistoryArgs';
+import type { HistoryEntry } from './HistoryEntry';
+import type { ImportBusyArgs } from './ImportBusyArgs';
+import type { OpenDemoArgs } from './OpenDemoArgs';
+import type { OpenPlanArgs } from './OpenPlanArgs';
+import type { PlanView } from './PlanView';
+import type { PlanViewArgs } from './PlanViewArgs';
+import type { RecentPlan } from './RecentPlan';
+import type { RecentPlansArgs } from './RecentPlansArgs';
+import type { RedoArgs } from './RedoArgs';
+import type { RemoveBusyArgs } from './RemoveBusyArgs';
+import type { SaveAppSettingsArgs } from './SaveAppSettingsArgs';
+import type { SaveAssistantArgs } from './SaveAssistantArgs';
+import type { SaveRotationArgs } from './SaveRotationArgs';
+import type { SaveShiftTypeArgs } from './SaveShiftTypeArgs';
+import type { SaveVedtakArgs } from './SaveVedtakArgs';
+import type { SetCalendarFolderArgs } from './SetCalendarFolderArgs';
+import type { SetProfileArgs } from './SetProfileArgs';
+import type { UndoArgs } from './UndoArgs';
+import type { UpdateSettingsArgs } from './UpdateSettingsArgs';
+import type { UpdateShiftArgs } from './UpdateShiftArgs';
+
+/** Every IPC command: its arguments and its answer. */
+export type Commands = {
+  recent_plans: { args: RecentPlansArgs; result: Array<RecentPlan> };
+  create_plan: { args: CreatePlanArgs; result: PlanView };
+  open_plan: { args: OpenPlanArgs; result: PlanView };
+  open_demo: { args: OpenDemoArgs; result: PlanView };
+  close_plan: { args: ClosePlanArgs; result: null };
+  plan_view: { args: PlanViewArgs; result: PlanView };
+  add_shift: { args: AddShiftArgs; result: PlanView };
+  update_shift: { args: UpdateShiftArgs; result: PlanView };
+  delete_shift: { args: DeleteShiftArgs; result: PlanView };
+  save_assistant: { args: SaveAssistantArgs; result: PlanView };
+  delete_assistant: { args: DeleteAssistantArgs; result: PlanView };
+  save_vedtak: { args: SaveVedtakArgs; result: PlanView };
+  delete_vedtak: { args: DeleteVedtakArgs; result: PlanView };
+  save_shift_type: { args: SaveShiftTypeArgs; result: PlanView };
+  delete_shift_type: { args: DeleteShiftTypeArgs; result: PlanView };
+  save_rotation: { args: SaveRotationArgs; result: PlanView };
+  delete_rotation: { args: DeleteRotationArgs; result: PlanView };
+  apply_rotation: { args: ApplyRotationArgs; result: PlanView };
+  update_settings: { args: UpdateSettingsArgs; result: PlanView };
+  set_profile: { args: SetProfileArgs; result: PlanView };
+  undo: { args: UndoArgs; result: PlanView };
+  redo: { args: RedoArgs; result: PlanView };
+  history: { args: HistoryArgs; result: Array<HistoryEntry> };
+  app_settings: { args: AppSettingsArgs; result: AppSettings };
+  save_app_settings: { args: SaveAppSettingsArgs; result: AppSettings };
+  export_preview: { args: ExportPreviewArgs; result: ExportPreview };
+  export_pdf: { args: ExportPdfArgs; result: ExportDone };
+  export_ics: { args: ExportIcsArgs; result: ExportDone };
+  set_calendar_folder: { args: SetCalendarFolderArgs; result: PlanView };
+  import_busy: { args: ImportBusyArgs; result: BusyImportView };
+  remove_busy: { args: RemoveBusyArgs; result: PlanView };
+};
+
+/** The name of a command. */
+export type CommandName = keyof Commands;
