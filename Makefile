@@ -14,6 +14,7 @@ APT_PACKAGES := libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appin
 	libxdo-dev libssl-dev pkg-config build-essential xvfb webkit2gtk-driver chromium \
 	poppler-utils imagemagick fonts-dejavu-core
 
+TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
 TAURI_DRIVER := $(or $(shell command -v tauri-driver 2>/dev/null),$(HOME)/.cargo/bin/tauri-driver)
 UI_SOURCES := $(shell find ui/src ui/public -type f 2>/dev/null) ui/index.html ui/vite.config.ts \
 	ui/svelte.config.js ui/tsconfig.json ui/package-lock.json
@@ -80,8 +81,10 @@ test-rust: ui
 test-ui: deps-npm
 	cd ui && $(NPM) test
 
+## test-browser: the UI in Chromium on the real core, through the loopback test server
 test-browser: ui
-	cd ui && $(NPM) run test:browser
+	$(CARGO) build -p turnus --example ui_test_server
+	cd ui && TURNUS_UI_TEST_SERVER=$(TARGET_DIR)/debug/examples/ui_test_server $(NPM) run test:browser
 
 test-e2e: build
 	cd ui && $(NPM) run test:e2e

@@ -1,8 +1,12 @@
 import { defineConfig } from '@playwright/test';
 
-// The built UI (ui/dist) served by `vite preview`, in Debian's Chromium: Playwright never
-// downloads a browser here. Outside the Tauri window the UI talks to the in-memory fake backend.
-const PORT = 4173;
+// The built UI (ui/dist) in Debian's Chromium (Playwright never downloads a browser here), on
+// the real core: the loopback test server (examples/ui_test_server.rs, built by `make
+// test-browser`) serves the UI and answers its commands through the core's command table. Every
+// page load gets a session of its own on the server, in a fresh folder, so no two tests share a
+// plan. The server's folders are under test-output/ui-server, made anew at each start.
+const PORT = Number(process.env.TURNUS_UI_TEST_PORT ?? 4173);
+const SERVER = process.env.TURNUS_UI_TEST_SERVER ?? '../target/debug/examples/ui_test_server';
 
 export default defineConfig({
   testDir: 'tests',
@@ -33,8 +37,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
-    url: `http://127.0.0.1:${PORT}`,
+    command: `${SERVER} --ui dist --root ../test-output/ui-server-${PORT} --port ${PORT}`,
+    url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 30_000,
   },

@@ -1,6 +1,7 @@
-// The one interface the UI uses to reach the core (docs/ipc.md). Two implementations:
-// `TauriBackend` (IPC to the Rust shell) and `FakeBackend` (in memory, for tests in a plain
-// browser). Every edit returns the refreshed `PlanView` of the window the UI shows.
+// The one interface the UI uses to reach the core (docs/ipc.md). One implementation,
+// `CoreBackend`, over the core's command table: through Tauri IPC in the app, through the
+// loopback test server in the browser tests. Every edit returns the refreshed `PlanView` of the
+// window the UI shows.
 
 import type { ErrorCode } from './bindings/ErrorCode';
 import type { IpcError } from './bindings/IpcError';

@@ -1,5 +1,6 @@
-// Calendar arithmetic the UI needs: ISO dates as "YYYY-MM-DD" strings, Monday-first weeks, ISO
-// week numbers, dd.mm.yyyy for people, and the windows the grid shows. Dates are calendar days,
+// Calendar arithmetic the UI needs: ISO dates as "YYYY-MM-DD" strings, Monday-first weeks,
+// dd.mm.yyyy for people, and the windows the grid shows. Week numbers and red days come from
+// the core, in the view. Dates are calendar days,
 // computed in UTC so no time zone or daylight-saving change moves them.
 
 export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
@@ -32,11 +33,6 @@ export function addDays(date: string, days: number): string {
   return fromUtc(new Date(toUtc(date).getTime() + days * DAY_MS));
 }
 
-/** Whole days from `a` to `b` (negative when b is earlier). */
-export function daysBetween(a: string, b: string): number {
-  return Math.round((toUtc(b).getTime() - toUtc(a).getTime()) / DAY_MS);
-}
-
 /** The weekday, Monday first. */
 export function weekday(date: string): Weekday {
   return WEEKDAYS[(toUtc(date).getUTCDay() + 6) % 7];
@@ -45,14 +41,6 @@ export function weekday(date: string): Weekday {
 /** The Monday of the ISO week that holds `date`. */
 export function mondayOf(date: string): string {
   return addDays(date, -WEEKDAYS.indexOf(weekday(date)));
-}
-
-/** The ISO 8601 week number: week 1 holds the year's first Thursday. */
-export function isoWeek(date: string): { year: number; week: number } {
-  const thursday = addDays(mondayOf(date), 3);
-  const year = Number(thursday.slice(0, 4));
-  const week = Math.floor(daysBetween(`${year}-01-01`, thursday) / 7) + 1;
-  return { year, week };
 }
 
 /** "2026-06-08" → "08.06.2026". */
@@ -119,63 +107,10 @@ export function stepPeriod(kind: PeriodKind, anchor: string, direction: 1 | -1):
   return addDays(mondayOf(anchor), direction * weeks * 7);
 }
 
-/** Every date from `from` to `to`, both included. */
-export function datesIn(from: string, to: string): string[] {
-  const out: string[] = [];
-  for (let d = from; d <= to; d = addDays(d, 1)) out.push(d);
-  return out;
-}
-
 /** Today's date on this computer, as YYYY-MM-DD. */
 export function localToday(now: Date = new Date()): string {
   const y = now.getFullYear();
   const m = String(now.getMonth() + 1).padStart(2, '0');
   const d = String(now.getDate()).padStart(2, '0');
   return `${y}-${m}-${d}`;
-}
-
-/** Easter Sunday (Gregorian; the anonymous algorithm). */
-export function easterSunday(year: number): string {
-  const a = year % 19;
-  const b = Math.floor(year / 100);
-  const c = year % 100;
-  const d = Math.floor(b / 4);
-  const e = b % 4;
-  const f = Math.floor((b + 8) / 25);
-  const g = Math.floor((b - f + 1) / 3);
-  const h = (19 * a + b - d - g + 15) % 30;
-  const i = Math.floor(c / 4);
-  const k = c % 4;
-  const l = (32 + 2 * e + 2 * i - h - k) % 7;
-  const m = Math.floor((a + 11 * h + 22 * l) / 451);
-  const month = Math.floor((h + l - 7 * m + 114) / 31);
-  const day = ((h + l - 7 * m + 114) % 31) + 1;
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-/** Norway's public holidays of a year, date → Norwegian name. */
-export function norwegianHolidays(year: number): Map<string, string> {
-  const easter = easterSunday(year);
-  const days: [string, string][] = [
-    [`${year}-01-01`, '1. nyttårsdag'],
-    [addDays(easter, -3), 'Skjærtorsdag'],
-    [addDays(easter, -2), 'Langfredag'],
-    [easter, '1. påskedag'],
-    [addDays(easter, 1), '2. påskedag'],
-    [`${year}-05-01`, 'Arbeidernes dag'],
-    [`${year}-05-17`, 'Grunnlovsdag'],
-    [addDays(easter, 39), 'Kristi himmelfartsdag'],
-    [addDays(easter, 49), '1. pinsedag'],
-    [addDays(easter, 50), '2. pinsedag'],
-    [`${year}-12-25`, '1. juledag'],
-    [`${year}-12-26`, '2. juledag'],
-  ];
-  return new Map(days);
-}
-
-/** Minutes since 1970 of a local "YYYY-MM-DDTHH:MM", read as if no clock change happened. */
-export function localMinutes(dateTime: string): number {
-  const [date, time] = dateTime.split('T');
-  const [h, m] = time.split(':').map(Number);
-  return toUtc(date).getTime() / 60_000 + h * 60 + m;
 }

@@ -1,0 +1,168 @@
+// `Backend` over the core's command table (src/session/commands.rs): every method is one
+// command, typed by the generated `bindings/Commands.ts`. How a command travels (Tauri IPC in
+// the app, HTTP to the loopback test server in the browser tests) and how the file dialogs are
+// answered (native dialogs, or the test's answers) are given to it; nothing of the core's
+// behaviour lives here.
+
+import { toBackendError, type Backend } from './backend';
+import type { CommandName, Commands } from './bindings/Commands';
+import type {
+  AppSettings,
+  AssistantInput,
+  BusyImport,
+  ExportDone,
+  ExportPreview,
+  ExportRequest,
+  HistoryEntry,
+  NewPlanInput,
+  PlanView,
+  PlanWindow,
+  ProfileInput,
+  RecentPlan,
+  RotationInput,
+  SettingsInput,
+  ShiftInput,
+  ShiftTypeInput,
+  VedtakInput,
+} from './types';
+
+/** Sends one command with its arguments and resolves with its answer, or rejects with the error. */
+export type Transport = <K extends CommandName>(name: K, args: Commands[K]['args']) => Promise<Commands[K]['result']>;
+
+/** The file dialogs: each resolves with the chosen path, or null when the person cancels. */
+export interface Dialogs {
+  chooseNewPlanPath(suggestedName: string): Promise<string | null>;
+  choosePlanToOpen(): Promise<string | null>;
+  chooseExportPath(suggestedName: string, format: 'pdf' | 'ics'): Promise<string | null>;
+  chooseFolder(): Promise<string | null>;
+  chooseCalendarToImport(): Promise<string | null>;
+}
+
+export class CoreBackend implements Backend {
+  constructor(
+    private readonly transport: Transport,
+    private readonly dialogs: Dialogs,
+  ) {}
+
+  private async call<K extends CommandName>(name: K, args: Commands[K]['args']): Promise<Commands[K]['result']> {
+    try {
+      return await this.transport(name, args);
+    } catch (reason) {
+      throw toBackendError(reason);
+    }
+  }
+
+  chooseNewPlanPath(suggestedName: string): Promise<string | null> {
+    return this.dialogs.chooseNewPlanPath(suggestedName);
+  }
+  choosePlanToOpen(): Promise<string | null> {
+    return this.dialogs.choosePlanToOpen();
+  }
+  chooseExportPath(suggestedName: string, format: 'pdf' | 'ics'): Promise<string | null> {
+    return this.dialogs.chooseExportPath(suggestedName, format);
+  }
+  chooseFolder(): Promise<string | null> {
+    return this.dialogs.chooseFolder();
+  }
+  chooseCalendarToImport(): Promise<string | null> {
+    return this.dialogs.chooseCalendarToImport();
+  }
+
+  recentPlans(): Promise<RecentPlan[]> {
+    return this.call('recent_plans', {});
+  }
+  // Opening and creating answer with the core's own first window; the UI then asks for its own.
+  async createPlan(path: string, plan: NewPlanInput, window: PlanWindow): Promise<PlanView> {
+    await this.call('create_plan', { path, plan });
+    return this.planView(window);
+  }
+  async openPlan(path: string, takeOver: boolean, window: PlanWindow): Promise<PlanView> {
+    await this.call('open_plan', { path, take_over: takeOver });
+    return this.planView(window);
+  }
+  async openDemo(window: PlanWindow): Promise<PlanView> {
+    await this.call('open_demo', {});
+    return this.planView(window);
+  }
+  async closePlan(): Promise<void> {
+    await this.call('close_plan', {});
+  }
+  planView(window: PlanWindow): Promise<PlanView> {
+    return this.call('plan_view', { window });
+  }
+  addShift(window: PlanWindow, shift: ShiftInput): Promise<PlanView> {
+    return this.call('add_shift', { window, shift });
+  }
+  updateShift(window: PlanWindow, shift: ShiftInput): Promise<PlanView> {
+    return this.call('update_shift', { window, shift });
+  }
+  deleteShift(window: PlanWindow, id: string): Promise<PlanView> {
+    return this.call('delete_shift', { window, id });
+  }
+  saveAssistant(window: PlanWindow, assistant: AssistantInput): Promise<PlanView> {
+    return this.call('save_assistant', { window, assistant });
+  }
+  deleteAssistant(window: PlanWindow, id: string): Promise<PlanView> {
+    return this.call('delete_assistant', { window, id });
+  }
+  saveVedtak(window: PlanWindow, vedtak: VedtakInput): Promise<PlanView> {
+    return this.call('save_vedtak', { window, vedtak });
+  }
+  deleteVedtak(window: PlanWindow, id: string): Promise<PlanView> {
+    return this.call('delete_vedtak', { window, id });
+  }
+  saveShiftType(window: PlanWindow, shiftType: ShiftTypeInput): Promise<PlanView> {
+    return this.call('save_shift_type', { window, shift_type: shiftType });
+  }
+  deleteShiftType(window: PlanWindow, code: string): Promise<PlanView> {
+    return this.call('delete_shift_type', { window, code });
+  }
+  saveRotation(window: PlanWindow, rotation: RotationInput): Promise<PlanView> {
+    return this.call('save_rotation', { window, rotation });
+  }
+  deleteRotation(window: PlanWindow, id: string): Promise<PlanView> {
+    return this.call('delete_rotation', { window, id });
+  }
+  applyRotation(window: PlanWindow, id: string, from: string, to: string): Promise<PlanView> {
+    return this.call('apply_rotation', { window, id, from, to });
+  }
+  updateSettings(window: PlanWindow, settings: SettingsInput): Promise<PlanView> {
+    return this.call('update_settings', { window, settings });
+  }
+  setProfile(window: PlanWindow, profile: ProfileInput): Promise<PlanView> {
+    return this.call('set_profile', { window, profile });
+  }
+  undo(window: PlanWindow): Promise<PlanView> {
+    return this.call('undo', { window });
+  }
+  redo(window: PlanWindow): Promise<PlanView> {
+    return this.call('redo', { window });
+  }
+  history(limit: number): Promise<HistoryEntry[]> {
+    return this.call('history', { limit });
+  }
+  appSettings(): Promise<AppSettings> {
+    return this.call('app_settings', {});
+  }
+  saveAppSettings(settings: AppSettings): Promise<AppSettings> {
+    return this.call('save_app_settings', { settings });
+  }
+  exportPreview(request: ExportRequest): Promise<ExportPreview> {
+    return this.call('export_preview', { request });
+  }
+  exportPdf(request: ExportRequest, path: string): Promise<ExportDone> {
+    return this.call('export_pdf', { request, path });
+  }
+  exportIcs(assistant: string | null, path: string): Promise<ExportDone> {
+    return this.call('export_ics', { assistant, path });
+  }
+  setCalendarFolder(window: PlanWindow, folder: string | null): Promise<PlanView> {
+    return this.call('set_calendar_folder', { window, folder });
+  }
+  importBusy(window: PlanWindow, assistant: string, path: string): Promise<BusyImport> {
+    return this.call('import_busy', { window, assistant, path });
+  }
+  removeBusy(window: PlanWindow, assistant: string, source: string): Promise<PlanView> {
+    return this.call('remove_busy', { window, assistant, source });
+  }
+}
