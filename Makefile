@@ -61,8 +61,8 @@ ui/dist/index.html: ui/node_modules/.package-lock.json $(UI_SOURCES)
 build: ui
 	$(CARGO) build --workspace
 
-## run: build, then open the window
-run: build
+## run: install what is missing (as `make test` does), build, then open the window
+run: deps build
 	./target/debug/turnus
 
 ## lint: formatting, clippy with warnings as errors, svelte-check

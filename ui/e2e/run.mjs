@@ -298,13 +298,20 @@ async function main() {
     throw new Error(`${error.message}\n--- tauri-driver said:\n${driverLog}`);
   }
 
-  const created = await webdriver(base, 'POST', '/session', {
-    capabilities: { alwaysMatch: { 'tauri:options': { application: APP } } },
-  });
-  const sessionId = created.sessionId;
-  const session = {
-    call: (method, path, body) => webdriver(base, method, `/session/${sessionId}${path}`, body),
-  };
+  /** A window of the app started with `args`, as the desktop starts it. */
+  async function startApp(args) {
+    const created = await webdriver(base, 'POST', '/session', {
+      capabilities: { alwaysMatch: { 'tauri:options': { application: APP, args } } },
+    });
+    const id = created.sessionId;
+    return { id, call: (method, path, body) => webdriver(base, method, `/session/${id}${path}`, body) };
+  }
+  async function stopApp(session) {
+    await webdriver(base, 'DELETE', `/session/${session.id}`).catch((error) => log(`could not end the session: ${error.message}`));
+  }
+
+  const session = await startApp([]);
+  const sessionId = session.id;
   log(`session ${sessionId} with ${APP}`);
 
   try {
@@ -315,12 +322,12 @@ async function main() {
       if ((await text(session, heading)).trim() !== 'Turnus') throw new Error('the h1 does not read "Turnus"');
     });
 
-    await check('the page runs inside Tauri, so it talks to the Rust core and not the fake', async () => {
+    await check('the page runs inside Tauri, so it talks to the Rust core over Tauri IPC', async () => {
       const inTauri = await session.call('POST', '/execute/sync', {
         script: 'return typeof window.__TAURI_INTERNALS__ === "object";',
         args: [],
       });
-      if (inTauri !== true) throw new Error('window.__TAURI_INTERNALS__ is missing: the UI would use its fake backend');
+      if (inTauri !== true) throw new Error('window.__TAURI_INTERNALS__ is missing: the UI would look for the browser tests’ server');
     });
 
     screenshot(display, 'e2e-start.png');
@@ -456,10 +463,45 @@ async function main() {
       screenshot(display, 'e2e-calendar-folder.png');
     });
   } finally {
-    await webdriver(base, 'DELETE', `/session/${sessionId}`).catch((error) =>
-      log(`could not end the session: ${error.message}`),
-    );
+    await stopApp(session);
   }
+
+  // The file manager's double-click: `turnus PLAN.turnus`. The window opens on that plan's grid,
+  // never on the start page; first paint is measured on this warm start.
+  await check('started with a plan file, the window opens on that plan in the turnus grid', async () => {
+    const started = Date.now();
+    const opened = await startApp([PLAN_FILE]);
+    const windowUp = Date.now();
+    try {
+      await waitForElements(opened, "//table[@role='grid']//th[@scope='row'][starts-with(normalize-space(), 'Kari Nordmann')]", 'the grid of the plan file');
+      const painted = Date.now();
+      log(`first paint: the plan's grid ${painted - windowUp} ms after the window was up (${painted - started} ms after the start)`);
+      const start = await opened.call('POST', '/elements', { using: 'xpath', value: "//h2[normalize-space()='Velkommen til Turnus']" });
+      if (start.length > 0) throw new Error('the start page is shown beside the plan');
+      screenshot(display, 'e2e-opened-with-file.png');
+    } finally {
+      await stopApp(opened);
+    }
+  });
+
+  await check('a plan file held on another computer opens read-only, with who holds it', async () => {
+    // Per Haugen's Turnus holds the file (a live lock row, as his program writes it).
+    execFileSync('python3', ['-c', `
+import sqlite3, sys, time
+db = sqlite3.connect(sys.argv[1])
+now = int(time.time())
+db.execute("INSERT OR REPLACE INTO plan_lock (id, token, holder, computer, pid, since, heartbeat) VALUES (1, 'per', 'Per Haugen', 'PER-BÆRBAR', 4242, ?, ?)", (now - 600, now + 3600))
+db.commit()
+`, PLAN_FILE]);
+    const opened = await startApp([PLAN_FILE]);
+    try {
+      await waitForElements(opened, "//table[@role='grid']", 'the grid of the plan file');
+      await waitForText(opened, "//section[contains(@class,'notice')]", 'Per Haugen på PER-BÆRBAR', 'the notice saying who holds the plan');
+      screenshot(display, 'e2e-opened-locked.png');
+    } finally {
+      await stopApp(opened);
+    }
+  });
 }
 
 for (const signal of ['SIGINT', 'SIGTERM']) {

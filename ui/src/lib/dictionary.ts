@@ -3,6 +3,7 @@
 
 const nb = {
   'app.openPlan': 'Åpen plan:',
+  'app.starting': 'Åpner Turnus …',
   'nav.label': 'Sider i planen',
   'nav.findings': 'funn i lovsjekken',
   'page.grid': 'Turnus',
@@ -495,6 +496,7 @@ export type Key = keyof typeof nb;
 
 const en: Record<Key, string> = {
   'app.openPlan': 'Open plan:',
+  'app.starting': 'Opening Turnus …',
   'nav.label': 'Pages of the plan',
   'nav.findings': 'findings in the law check',
   'page.grid': 'Rota',
