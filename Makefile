@@ -90,8 +90,8 @@ test-e2e: build
 	cd ui && $(NPM) run test:e2e
 
 ## bindings: rewrite ui/src/lib/bindings from the Rust types that cross IPC
-bindings: ui
-	TURNUS_WRITE_BINDINGS=1 $(CARGO) test -p turnus-app --test bindings
+bindings:
+	TURNUS_WRITE_BINDINGS=1 $(CARGO) test -p turnus --test bindings
 
 bench:
 	$(CARGO) bench -p turnus

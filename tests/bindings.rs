@@ -9,7 +9,7 @@ use ts_rs::{Config, TS};
 use turnus::session::*;
 
 fn bindings_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/bindings")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/src/lib/bindings")
 }
 
 fn generated<T: TS + 'static>() -> (String, String) {
