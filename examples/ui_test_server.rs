@@ -223,6 +223,7 @@ fn new_session(state: &Server_, args: Value) -> Result<Value, String> {
         .map_err(|e| format!("cannot make the test world: {e}"))?;
     if options.fail.as_deref() == Some("io") {
         // The data folder is a file: writing the demo plan there fails as a broken disk would.
+        std::fs::remove_dir_all(&folders.data).map_err(|e| e.to_string())?;
         std::fs::write(&folders.data, b"").map_err(|e| e.to_string())?;
     }
     let session = Session {

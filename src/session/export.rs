@@ -520,7 +520,20 @@ fn kind_reason(kind: std::io::ErrorKind, raw: &str, lang: Language) -> String {
             lang.pick("disken kan bare leses", "the disk is read-only")
         }
         ErrorKind::TimedOut => lang.pick("disken svarte ikke", "the disk did not answer"),
-        _ => return raw.to_string(),
+        ErrorKind::NotADirectory => lang.pick(
+            "en del av stien er en fil, ikke en mappe",
+            "a part of the path is a file, not a folder",
+        ),
+        ErrorKind::IsADirectory => {
+            lang.pick("det er en mappe, ikke en fil", "it is a folder, not a file")
+        }
+        // The operating system's own words are English whatever the user chose; a sentence in
+        // the user's language says what matters: the file was not written.
+        _ if raw.is_empty() => return raw.to_string(),
+        _ => lang.pick(
+            "filsystemet godtok ikke skrivingen",
+            "the file system refused the write",
+        ),
     };
     words.to_string()
 }
@@ -528,6 +541,25 @@ fn kind_reason(kind: std::io::ErrorKind, raw: &str, lang: Language) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_where_a_folder_should_be_is_told_in_the_users_language_not_the_systems() {
+        let reason = kind_reason(
+            std::io::ErrorKind::NotADirectory,
+            "Not a directory (os error 20)",
+            Language::Nb,
+        );
+        assert_eq!(reason, "en del av stien er en fil, ikke en mappe");
+        let other = kind_reason(
+            std::io::ErrorKind::Other,
+            "Something odd (os error 99)",
+            Language::Nb,
+        );
+        assert!(
+            !other.contains("os error"),
+            "no English from the system inside a Norwegian sentence: {other}"
+        );
+    }
 
     #[test]
     fn a_folder_without_access_is_told_in_plain_words_in_the_users_language() {
@@ -551,8 +583,8 @@ mod tests {
         assert!(
             write_error(&odd, Language::Nb)
                 .message
-                .contains("(Stale file handle)"),
-            "a kind without words is told as the system says it"
+                .contains("(filsystemet godtok ikke skrivingen)"),
+            "a kind without words of its own is still told in the user's language"
         );
     }
 }

@@ -19,6 +19,7 @@ pub mod busy;
 pub mod commands;
 pub mod error;
 mod export;
+mod history;
 pub mod input;
 pub mod settings;
 pub mod view;
@@ -54,7 +55,7 @@ use crate::model::{
 use crate::rotation::RotationError;
 use crate::rules::{CheckOptions, Checker, Report};
 use crate::store::{
-    Access, Edit, LockNotice, LogState, OpenOptions, PlanFile, StoreError, VedtakId,
+    Access, Edit, LockNotice, LogEntry, LogState, OpenOptions, PlanFile, StoreError, VedtakId,
 };
 use crate::time::Instant;
 
@@ -730,35 +731,43 @@ impl Session {
         self.view(window, today)
     }
 
-    /// The latest `limit` user actions of the change log, newest first.
+    /// The latest `limit` user actions of the change log, newest first, each with what it
+    /// changed in sentences ([`history::sentences`]).
     pub fn history(&self, limit: u32) -> Result<Vec<HistoryEntry>, IpcError> {
         let limit = usize::try_from(limit.clamp(1, 1000)).unwrap_or(1000);
         let rows = self
             .file
             .history(HISTORY_SCAN)
             .map_err(|e| IpcError::from_store(&e, self.lang))?;
-        let mut out: Vec<HistoryEntry> = Vec::new();
-        for row in rows {
-            let action = u32::try_from(row.action).unwrap_or(u32::MAX);
-            match out.last_mut() {
-                Some(last) if last.action == action => last.changes += 1,
+        let sentences = history::sentences(&rows, &self.plan, self.lang);
+        let mut actions: Vec<Vec<&LogEntry>> = Vec::new();
+        for row in &rows {
+            match actions.last_mut() {
+                Some(last) if last[0].action == row.action => last.push(row),
                 _ => {
-                    if out.len() == limit {
+                    if actions.len() == limit {
                         break;
                     }
-                    out.push(HistoryEntry {
-                        action,
-                        at: row.at.to_rfc3339(),
-                        at_local: row.at.display_local(),
-                        by: row.by.clone(),
-                        what: build::describe(&row.what, self.lang),
-                        changes: 1,
-                        undone: row.state != LogState::Done,
-                    });
+                    actions.push(vec![row]);
                 }
             }
         }
-        Ok(out)
+        Ok(actions
+            .into_iter()
+            .map(|changes| {
+                let first = changes[0];
+                HistoryEntry {
+                    action: u32::try_from(first.action).unwrap_or(u32::MAX),
+                    at: first.at.to_rfc3339(),
+                    at_local: first.at.display_local(),
+                    by: first.by.clone(),
+                    what: build::describe(&first.what, self.lang),
+                    changes: u32::try_from(changes.len()).unwrap_or(u32::MAX),
+                    details: history::for_action(&changes, &sentences, self.lang),
+                    undone: first.state != LogState::Done,
+                }
+            })
+            .collect())
     }
 }
 

@@ -649,7 +649,7 @@ fn applying_a_rotation_fills_the_calendar_and_shows_real_days_that_differ_from_t
     );
     assert_eq!(
         view.history.next_undo.as_deref(),
-        Some("Bruk turnus på kalenderen"),
+        Some("Bruk turnusmønsteret på kalenderen"),
         "one undo step"
     );
 
@@ -1392,4 +1392,73 @@ fn a_deleted_extra_shift_of_a_rotation_does_not_come_back_when_the_rotation_is_a
         .expect("undo the delete");
     assert!(view.shifts.iter().any(|s| s.id == extra.as_str()));
     assert_eq!(session.plan().rotations[0].changes.len(), changes_before);
+}
+
+#[test]
+fn history_says_whose_shift_moved_from_when_to_when_and_who_took_it_over() {
+    let dir = temp_dir("history-details");
+    let (mut app, _path, view) = created(&dir);
+    let kari = view.assistants[0].id.clone();
+    let w = week("2026-03-09", "2026-03-15");
+    let session = app.session().expect("the new plan is open");
+    let ola = session
+        .save_assistant(
+            t(NOW),
+            day(TODAY),
+            &w,
+            &AssistantInput {
+                name: "Ola Hansen".into(),
+                ..AssistantInput::default()
+            },
+        )
+        .expect("a second assistant is added")
+        .assistants
+        .iter()
+        .find(|a| a.name == "Ola Hansen")
+        .expect("Ola is in the plan")
+        .id
+        .clone();
+    let added = session
+        .add_shift(
+            t(NOW),
+            day(TODAY),
+            &w,
+            &shift_input(&kari, "2026-03-12", "07:00", "15:00"),
+        )
+        .expect("a shift is added");
+    let id = added.shifts[0].id.clone();
+    let mut moved = shift_input(&kari, "2026-03-12", "08:00", "16:00");
+    moved.id = Some(id.clone());
+    session
+        .update_shift(t(NOW), day(TODAY), &w, &moved)
+        .expect("the shift moves");
+    let mut handed = shift_input(&ola, "2026-03-12", "08:00", "16:00");
+    handed.id = Some(id.clone());
+    session
+        .update_shift(t(NOW), day(TODAY), &w, &handed)
+        .expect("Ola takes it");
+    session
+        .delete_shift(t(NOW), day(TODAY), &w, &id)
+        .expect("the shift is deleted");
+
+    let history = session.history(10).expect("the change log can be read");
+    let details: Vec<&str> = history
+        .iter()
+        .take(4)
+        .flat_map(|h| h.details.iter().map(String::as_str))
+        .collect();
+    assert_eq!(
+        details,
+        [
+            "Vakten til Ola Hansen 12.03.2026 08:00–16:00 er slettet.",
+            "Vakten til Kari Nordmann 12.03.2026 08:00–16:00 er flyttet til Ola Hansen.",
+            "Vakten til Kari Nordmann 12.03.2026 07:00–15:00 er flyttet til 08:00–16:00.",
+            "Ny vakt for Kari Nordmann 12.03.2026 07:00–15:00.",
+        ],
+        "each action says whose shift, on which day and at what times, and what became of it"
+    );
+    assert_eq!(
+        history[4].details,
+        ["Assistenten «Ola Hansen» er lagt til."]
+    );
 }

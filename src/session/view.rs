@@ -369,6 +369,9 @@ pub struct HistoryEntry {
     pub what: String,
     /// How many entities it changed.
     pub changes: u32,
+    /// What it changed, in sentences in the UI language ("Vakten til Kari Nordmann
+    /// 12.03.2026 07:00–15:00 er flyttet til 08:00–16:00."), the first few and then a count.
+    pub details: Vec<String>,
     /// True when it has been undone.
     pub undone: bool,
 }

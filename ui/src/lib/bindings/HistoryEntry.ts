@@ -25,6 +25,11 @@ what: string,
  */
 changes: number, 
 /**
+ * What it changed, in sentences in the UI language ("Vakten til Kari Nordmann
+ * 12.03.2026 07:00–15:00 er flyttet til 08:00–16:00."), the first few and then a count.
+ */
+details: Array<string>, 
+/**
  * True when it has been undone.
  */
 undone: boolean, };
