@@ -237,13 +237,35 @@ pub fn run_with(
             };
         }
     };
-    match execute(cli.command, out) {
+    let result = execute(cli.command, out);
+    let _ = out.flush();
+    for note in NOTES.with(|notes| std::mem::take(&mut *notes.borrow_mut())) {
+        let _ = writeln!(err, "turnus: {note}");
+    }
+    match result {
         Ok(code) => code,
         Err(InputFailure(message)) => {
-            let _ = out.flush();
             let _ = writeln!(err, "turnus: {message}");
             EXIT_INPUT
         }
+    }
+}
+
+thread_local! {
+    /// What opening a plan file did that the user should know of, printed on stderr when the
+    /// command ends.
+    static NOTES: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Keep a note of a journal that opening `path` set aside.
+fn note_set_aside(path: &Path, file: &crate::store::PlanFile) {
+    if let Some(aside) = file.set_aside_journal() {
+        let note = format!(
+            "merk: journalfilen ved siden av {} hørte til en annen fil og er flyttet til {}; planen er ikke endret av den",
+            path.display(),
+            aside.display()
+        );
+        NOTES.with(|notes| notes.borrow_mut().push(note));
     }
 }
 
@@ -430,7 +452,9 @@ pub fn load_plan(path: &Path) -> Result<Plan, InputFailure> {
             read_only: true,
             ..crate::store::OpenOptions::new(&user_name(), now())
         };
-        return Ok(crate::store::PlanFile::open(path, &options)?.load_plan()?);
+        let file = crate::store::PlanFile::open(path, &options)?;
+        note_set_aside(path, &file);
+        return Ok(file.load_plan()?);
     }
     let text = std::str::from_utf8(&bytes).map_err(|_| {
         InputFailure(format!(
@@ -664,7 +688,13 @@ fn export_json(
     if let Some(file) = file {
         check_output(file, Some(plan), force)?;
     }
-    let json = crate::store::transfer::export(plan, now())?;
+    let options = crate::store::OpenOptions {
+        read_only: true,
+        ..crate::store::OpenOptions::new(&user_name(), now())
+    };
+    let opened = crate::store::PlanFile::open(plan, &options)?;
+    note_set_aside(plan, &opened);
+    let json = crate::store::transfer::export_plan(&opened)?;
     match file {
         Some(file) => {
             write_new_file(file, json.as_bytes())?;
@@ -883,6 +913,7 @@ fn import_busy(
         };
         let mut file = crate::store::PlanFile::open(plan_path, &options)
             .map_err(|e| InputFailure(format!("{}: {e}", plan_path.display())))?;
+        note_set_aside(plan_path, &file);
         // Read again: another program may have changed the plan since.
         let now_plan = file.load_plan()?;
         now_plan.assistant(&id).ok_or_else(unknown)?;

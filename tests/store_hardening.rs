@@ -376,8 +376,7 @@ fn a_refused_edit_without_a_lock_leaves_the_file_byte_for_byte() {
                 Edit::AddAssistant(Assistant::new("A", "Ola igjen")),
             ],
         )
-        .err()
-        .expect("a second assistant A is refused");
+        .expect_err("a second assistant A is refused");
     assert!(matches!(refused, StoreError::Duplicate { .. }), "{refused}");
     drop(plan);
     assert_eq!(
@@ -409,8 +408,7 @@ fn an_edit_without_a_lock_is_refused_while_another_program_holds_the_plan() {
     let mut plan = PlanFile::open(&path, &one_shot).unwrap();
     let refused = plan
         .add_assistant(t0().plus(10), &Assistant::new("B", "Per"))
-        .err()
-        .expect("refused");
+        .expect_err("refused");
     assert!(refused.to_string().contains("i bruk av Kari"), "{refused}");
     drop(plan);
     assert_eq!(std::fs::read(&path).unwrap(), bytes);
@@ -449,5 +447,32 @@ fn read_only_commands_after_a_crash_read_the_plan_as_it_was_before_it() {
         );
     }
     assert_eq!(integrity(&path), "ok");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_command_line_says_where_a_foreign_journal_went() {
+    let dir = temp_dir("cli-foreign");
+    let a = dir.join("a.turnus");
+    let b = dir.join("b.turnus");
+    plan_with_shifts(&a, "plan A");
+    plan_with_shifts(&b, "plan B");
+    crash_while_writing(&b);
+    std::fs::copy(journal(&b), journal(&a)).unwrap();
+    let file = a.to_string_lossy().into_owned();
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = turnus::cli::run_with(
+        ["turnus", "export", "json", &file].map(std::ffi::OsString::from),
+        &mut out,
+        &mut err,
+    );
+    let err = String::from_utf8_lossy(&err);
+    assert_eq!(code, turnus::cli::EXIT_OK, "{err}");
+    assert!(
+        err.contains("hørte til en annen fil") && err.contains(".foreign-journal"),
+        "{err}"
+    );
+    assert!(String::from_utf8_lossy(&out).contains("plan A"));
+    assert_eq!(integrity(&a), "ok");
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -141,6 +141,33 @@ fn is_write_refused(e: &StoreError) -> bool {
     )
 }
 
+/// [`check_length`] while holding a read lock, so that no program is writing the file while
+/// its length is measured.
+fn check_length_unwritten(conn: &Connection, path: &Path) -> Result<()> {
+    let context = || format!("failed to read {}", path.display());
+    conn.execute_batch("BEGIN")
+        .map_err(StoreError::sqlite(context()))?;
+    let checked = conn
+        .query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+            r.get::<_, i64>(0)
+        })
+        .map_err(|e| {
+            if is_damage(&e) {
+                StoreError::Corrupt {
+                    path: path.to_path_buf(),
+                    detail: e.to_string(),
+                }
+            } else {
+                StoreError::sqlite(context())(e)
+            }
+        })
+        .and_then(|_| read_header(path))
+        .and_then(|header| check_length(path, &header));
+    conn.execute_batch("COMMIT")
+        .map_err(StoreError::sqlite(context()))?;
+    checked
+}
+
 /// Per-connection settings: wait for other programs, enforce foreign keys, flush fully.
 fn configure(conn: &Connection) -> Result<()> {
     conn.busy_timeout(BUSY_WAIT)
@@ -258,10 +285,9 @@ pub(crate) fn open(path: &Path, options: &OpenOptions) -> Result<PlanFile> {
     let header = read_header(path)?;
     check_identity(path, header.application_id, header.user_version)?;
     let set_aside = journal::settle(path, file_is_writable(path))?;
-    let header = read_header(path)?;
-    check_length(path, &header)?;
     let writable = !options.read_only && file_is_writable(path);
     let conn = connect(path, writable)?;
+    check_length_unwritten(&conn, path)?;
     let version = check_connection(&conn, path, writable)?;
     let token = new_id();
     let mut plan = PlanFile {
