@@ -149,9 +149,8 @@ fn a_journal_of_another_plan_beside_the_plan_is_set_aside_and_never_played_back(
     let mut plan = PlanFile::open(&a, &OpenOptions::new("Kari", t0()))
         .expect("A opens despite the journal beside it");
     assert_eq!(integrity(&a), "ok", "A is not damaged");
-    assert_eq!(
-        turnus::interchange::write_plan(&plan.load_plan().unwrap()),
-        before,
+    assert!(
+        turnus::interchange::write_plan(&plan.load_plan().unwrap()) == before,
         "A holds exactly its own plan, none of B's pages"
     );
     let aside = plan
@@ -199,7 +198,7 @@ fn a_journal_of_another_copy_of_the_same_plan_is_set_aside_too() {
     );
     drop(plan);
     assert_eq!(integrity(&here), "ok");
-    assert_eq!(content(&here), before, "the plan is exactly as it was");
+    assert!(content(&here) == before, "the plan is exactly as it was");
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -219,7 +218,7 @@ fn the_plans_own_journal_after_a_crash_is_played_back_even_for_a_read_only_open(
     );
     let loaded = turnus::interchange::write_plan(&plan.load_plan().unwrap());
     drop(plan);
-    assert_eq!(loaded, before, "the half-saved change is gone, all of it");
+    assert!(loaded == before, "the half-saved change is gone, all of it");
     assert!(
         !journal(&path).exists(),
         "the journal was played back and removed"

@@ -157,7 +157,8 @@ fn foreign(journal: &Journal<'_>, file: &[u8]) -> Option<&'static str> {
 /// layer, so the answer is SQLite's on every system.
 fn being_written(path: &Path) -> Option<bool> {
     use rusqlite::ffi;
-    let name = std::ffi::CString::new(path.to_str()?).ok()?;
+    let full = std::fs::canonicalize(path).ok()?;
+    let name = std::ffi::CString::new(full.to_str()?).ok()?;
     // SAFETY: the calls follow SQLite's VFS contract: the file object is zeroed, aligned
     // storage of `szOsFile` bytes that outlives the open file; the name comes from
     // `sqlite3_create_filename` and is freed after the file is closed; methods are called only
