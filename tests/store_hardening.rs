@@ -183,10 +183,20 @@ fn a_journal_of_another_copy_of_the_same_plan_is_set_aside_too() {
     // The same plan on another computer: a copy, where a crash happens after an edit here.
     let there = dir.join("elsewhere.turnus");
     std::fs::copy(&here, &there).unwrap();
-    let mut plan = PlanFile::open(&here, &OpenOptions::new("Kari", t0())).unwrap();
-    plan.add_assistant(t0(), &Assistant::new("B", "Per"))
-        .unwrap();
-    plan.close().unwrap();
+    // Both copies move on by one edit each (so their change counters agree and only the
+    // identity's state tells them apart), then the other one crashes.
+    for (path, name) in [(&here, "Per"), (&there, "Pål")] {
+        let mut plan = PlanFile::open(path, &OpenOptions::new("Kari", t0())).unwrap();
+        plan.add_assistant(t0(), &Assistant::new("B", name))
+            .unwrap();
+        plan.close().unwrap();
+    }
+    let counter = |p: &Path| std::fs::read(p).unwrap()[24..28].to_vec();
+    assert_eq!(
+        counter(&here),
+        counter(&there),
+        "the same number of commits"
+    );
     let before = content(&here);
     crash_while_writing(&there);
     std::fs::copy(journal(&there), journal(&here)).unwrap();

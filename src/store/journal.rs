@@ -307,6 +307,92 @@ mod tests {
         assert_eq!(checksum(10, &page), 25, "byte 0 is never counted");
     }
 
+    /// A journal of `records` pages of `page_size` bytes, as SQLite writes one.
+    fn journal(page_size: usize, initial_pages: u32, records: &[(u32, Vec<u8>)]) -> Vec<u8> {
+        let sector = 512;
+        let nonce = 7;
+        let mut bytes = MAGIC.to_vec();
+        for value in [
+            records.len() as u32,
+            nonce,
+            initial_pages,
+            sector,
+            page_size as u32,
+        ] {
+            bytes.extend(value.to_be_bytes());
+        }
+        bytes.resize(sector as usize, 0);
+        for (number, page) in records {
+            bytes.extend(number.to_be_bytes());
+            bytes.extend(page);
+            bytes.extend(checksum(nonce, page).to_be_bytes());
+        }
+        bytes
+    }
+
+    /// A file of `pages` pages of 1024 bytes whose header says so, with change counter `count`.
+    fn file(pages: usize, count: u32) -> Vec<u8> {
+        let mut bytes = vec![0u8; 1024 * pages];
+        bytes[..16].copy_from_slice(b"SQLite format 3\0");
+        bytes[16..18].copy_from_slice(&1024u16.to_be_bytes());
+        bytes[24..28].copy_from_slice(&count.to_be_bytes());
+        bytes[68..72].copy_from_slice(&super::super::APPLICATION_ID.to_be_bytes());
+        bytes
+    }
+
+    #[test]
+    fn journals_are_told_apart_by_page_size_size_page_one_and_change_counter() {
+        let live = file(4, 10);
+        let page1 = |count: u32| file(1, count);
+        let verdict = |bytes: &[u8]| foreign(&parse(bytes).expect("a journal"), &live);
+        assert_eq!(
+            verdict(&journal(1024, 4, &[(1, page1(10))])),
+            None,
+            "before any write"
+        );
+        assert_eq!(
+            verdict(&journal(1024, 4, &[(1, page1(9))])),
+            None,
+            "page 1 written"
+        );
+        assert!(
+            verdict(&journal(1024, 4, &[(1, page1(3))])).is_some(),
+            "another state"
+        );
+        assert!(
+            verdict(&journal(2048, 4, &[])).is_some(),
+            "another page size"
+        );
+        assert_eq!(
+            verdict(&journal(1024, 4, &[])),
+            None,
+            "nothing to put back, same size"
+        );
+        assert!(
+            verdict(&journal(1024, 2, &[])).is_some(),
+            "would cut the file short"
+        );
+        let mut other = page1(10);
+        other[68] ^= 1;
+        assert!(
+            verdict(&journal(1024, 4, &[(1, other)])).is_some(),
+            "another program's"
+        );
+    }
+
+    #[test]
+    fn a_record_with_a_bad_checksum_ends_what_is_played_back() {
+        let mut bytes = journal(1024, 4, &[(2, vec![1; 1024]), (3, vec![2; 1024])]);
+        let second = 512 + (1024 + 8) + 4;
+        bytes[second + 24] ^= 0xff;
+        let parsed = parse(&bytes).expect("a journal");
+        assert_eq!(
+            parsed.records.len(),
+            1,
+            "SQLite stops at the damaged record"
+        );
+    }
+
     #[test]
     fn a_journal_without_sqlites_magic_is_nothing_to_play_back() {
         assert!(parse(b"not a journal at all, just some bytes").is_none());
