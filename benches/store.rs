@@ -156,6 +156,22 @@ fn open_and_view(c: &mut Criterion) {
             plan
         })
     });
+    // Opening to write runs integrity_check (it finds damaged indexes); opening to read runs
+    // quick_check. Their cost on their own:
+    let checks =
+        rusqlite::Connection::open_with_flags(&path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .expect("SQLite opens the plan");
+    for pragma in ["quick_check", "integrity_check"] {
+        group.bench_function(format!("PRAGMA {pragma} of the five-year plan"), |b| {
+            b.iter(|| {
+                let result: String = checks
+                    .query_row(&format!("PRAGMA {pragma}"), [], |r| r.get(0))
+                    .expect("checked");
+                assert_eq!(result, "ok");
+            })
+        });
+    }
+    drop(checks);
     let plan = PlanFile::open(&path, &OpenOptions::new("bench", now)).expect("opens");
     group.bench_function("load a four-week view of an open plan", |b| {
         b.iter(|| plan.load_window(view_start, view_end).expect("a view"))

@@ -89,6 +89,9 @@ enum Command {
     Demo {
         /// Filen som skal skrives: en ny .turnus-fil, ellers plan-JSON
         out: PathBuf,
+        /// Erstatt en JSON-fil som finnes fra før (en planfil erstattes aldri)
+        #[arg(long)]
+        force: bool,
     },
     /// Lag en ny planfil (.turnus) fra plan-JSON
     Import {
@@ -137,6 +140,9 @@ enum ExportFormat {
         /// Skriv til denne filen i stedet for til skjermen
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+        /// Erstatt filen om den finnes fra før (en planfil erstattes aldri)
+        #[arg(long)]
+        force: bool,
     },
     /// Skriv et PDF-dokument: turnusplan, arbeidsplan, timeliste, timeregnskap eller lovsjekk
     Pdf {
@@ -158,6 +164,9 @@ enum ExportFormat {
         /// PDF-filen som skal skrives
         #[arg(short = 'o', long = "out", value_name = "FILE")]
         out: PathBuf,
+        /// Erstatt filen om den finnes fra før (en planfil erstattes aldri)
+        #[arg(long)]
+        force: bool,
     },
     /// Skriv kalendere (.ics): én fil, eller alle assistentenes i en mappe
     Ics {
@@ -169,6 +178,9 @@ enum ExportFormat {
         /// En .ics-fil, eller en mappe som får én fil per assistent
         #[arg(short = 'o', long = "out", value_name = "FILE_OR_DIR")]
         out: PathBuf,
+        /// Erstatt en fil som finnes fra før og som Turnus ikke har skrevet (en planfil erstattes aldri)
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -225,24 +237,51 @@ pub fn run_with(
             };
         }
     };
-    match execute(cli.command, out) {
+    let result = execute(cli.command, out);
+    let _ = out.flush();
+    for note in NOTES.with(|notes| std::mem::take(&mut *notes.borrow_mut())) {
+        let _ = writeln!(err, "turnus: {note}");
+    }
+    match result {
         Ok(code) => code,
         Err(InputFailure(message)) => {
-            let _ = out.flush();
             let _ = writeln!(err, "turnus: {message}");
             EXIT_INPUT
         }
     }
 }
 
+thread_local! {
+    /// What opening a plan file did that the user should know of, printed on stderr when the
+    /// command ends.
+    static NOTES: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Keep a note of a journal that opening `path` set aside.
+fn note_set_aside(path: &Path, file: &crate::store::PlanFile) {
+    if let Some(aside) = file.set_aside_journal() {
+        let note = format!(
+            "merk: journalfilen ved siden av {} hørte til en annen fil og er flyttet til {}; planen er ikke endret av den",
+            path.display(),
+            aside.display()
+        );
+        NOTES.with(|notes| notes.borrow_mut().push(note));
+    }
+}
+
 fn execute(command: Command, out: &mut dyn Write) -> Result<i32, InputFailure> {
     match command {
         Command::Hours { plan, year, format } => hours(&plan, year.as_deref(), format, out),
-        Command::Demo { out: path } => demo(&path, out),
+        Command::Demo { out: path, force } => demo(&path, force, out),
         Command::Import { json, plan } => import(&json, &plan, out),
         Command::Export {
-            format: ExportFormat::Json { plan, out: file },
-        } => export_json(&plan, file.as_deref(), out),
+            format:
+                ExportFormat::Json {
+                    plan,
+                    out: file,
+                    force,
+                },
+        } => export_json(&plan, file.as_deref(), force, out),
         Command::Export { format } => export_document(format, out),
         Command::ImportBusy {
             plan,
@@ -321,8 +360,9 @@ fn hours(
     Ok(EXIT_OK)
 }
 
-fn demo(path: &Path, out: &mut dyn Write) -> Result<i32, InputFailure> {
+fn demo(path: &Path, force: bool, out: &mut dyn Write) -> Result<i32, InputFailure> {
     let plan = crate::demo::demo_plan(today());
+    check_output(path, None, force)?;
     if is_plan_file_name(path) {
         crate::store::transfer::import_plan(&plan, path, &store_options()?)
             .map_err(InputFailure::from)?
@@ -338,6 +378,32 @@ fn demo(path: &Path, out: &mut dyn Write) -> Result<i32, InputFailure> {
         plan.shifts.len()
     )?;
     Ok(EXIT_OK)
+}
+
+/// Refuse to write an output over a file that must not be replaced: the plan being read
+/// (`input`, also through another name or a link), any Turnus plan file (even with
+/// `--force`), or, without `--force`, any file that exists.
+fn check_output(path: &Path, input: Option<&Path>, force: bool) -> Result<(), InputFailure> {
+    let same = |a: &Path, b: &Path| matches!((std::fs::canonicalize(a), std::fs::canonicalize(b)), (Ok(a), Ok(b)) if a == b);
+    if input.is_some_and(|input| same(path, input)) {
+        return Err(InputFailure(format!(
+            "{}: that is the plan being read, which an export never replaces; choose another file name",
+            path.display()
+        )));
+    }
+    if crate::store::is_plan_file(path) {
+        return Err(InputFailure(format!(
+            "{}: that is a Turnus plan file, which is never written over (not even with --force); choose another file name",
+            path.display()
+        )));
+    }
+    if !force && std::fs::symlink_metadata(path).is_ok() && !path.is_dir() {
+        return Err(InputFailure(format!(
+            "{}: the file exists already; choose another name, or add --force to replace it",
+            path.display()
+        )));
+    }
+    Ok(())
 }
 
 /// Write `bytes` to `path` through a temporary file and a rename, so a failed write never
@@ -386,7 +452,9 @@ pub fn load_plan(path: &Path) -> Result<Plan, InputFailure> {
             read_only: true,
             ..crate::store::OpenOptions::new(&user_name(), now())
         };
-        return Ok(crate::store::PlanFile::open(path, &options)?.load_plan()?);
+        let file = crate::store::PlanFile::open(path, &options)?;
+        note_set_aside(path, &file);
+        return Ok(file.load_plan()?);
     }
     let text = std::str::from_utf8(&bytes).map_err(|_| {
         InputFailure(format!(
@@ -611,8 +679,22 @@ fn import(json: &Path, plan: &Path, out: &mut dyn Write) -> Result<i32, InputFai
     Ok(EXIT_OK)
 }
 
-fn export_json(plan: &Path, file: Option<&Path>, out: &mut dyn Write) -> Result<i32, InputFailure> {
-    let json = crate::store::transfer::export(plan, now())?;
+fn export_json(
+    plan: &Path,
+    file: Option<&Path>,
+    force: bool,
+    out: &mut dyn Write,
+) -> Result<i32, InputFailure> {
+    if let Some(file) = file {
+        check_output(file, Some(plan), force)?;
+    }
+    let options = crate::store::OpenOptions {
+        read_only: true,
+        ..crate::store::OpenOptions::new(&user_name(), now())
+    };
+    let opened = crate::store::PlanFile::open(plan, &options)?;
+    note_set_aside(plan, &opened);
+    let json = crate::store::transfer::export_plan(&opened)?;
     match file {
         Some(file) => {
             write_new_file(file, json.as_bytes())?;
@@ -672,7 +754,11 @@ fn backup_restore(plan: &Path, name: &str, out: &mut dyn Write) -> Result<i32, I
 fn export_document(format: ExportFormat, out: &mut dyn Write) -> Result<i32, InputFailure> {
     use crate::export::{ics, pdf};
     match format {
-        ExportFormat::Json { plan, out: file } => export_json(&plan, file.as_deref(), out),
+        ExportFormat::Json {
+            plan,
+            out: file,
+            force,
+        } => export_json(&plan, file.as_deref(), force, out),
         ExportFormat::Pdf {
             plan,
             kind,
@@ -681,7 +767,9 @@ fn export_document(format: ExportFormat, out: &mut dyn Write) -> Result<i32, Inp
             assistant,
             lang,
             out: path,
+            force,
         } => {
+            check_output(&path, Some(&plan), force)?;
             let loaded = load_plan(&plan)?;
             let kind = match kind {
                 PdfKindArg::Turnusplan => pdf::PdfKind::Turnusplan,
@@ -727,7 +815,12 @@ fn export_document(format: ExportFormat, out: &mut dyn Write) -> Result<i32, Inp
             plan,
             assistant,
             out: path,
+            force,
         } => {
+            // A calendar Turnus wrote (its export state lies beside it) is updated in place,
+            // as is a calendar folder: that is how phones learn of moved shifts.
+            let updates = path.is_dir() || ics::state_path_for(&path).is_file();
+            check_output(&path, Some(&plan), force || updates)?;
             let loaded = load_plan(&plan)?;
             let now = now();
             if path.is_dir() {
@@ -798,38 +891,42 @@ fn import_busy(
             .filter(|b| b.assistant == id && b.source == source)
             .count()
     };
-    let replaced;
     let plan_bytes = std::fs::read(plan_path).unwrap_or_default();
-    let name = if is_plan_file_name(plan_path) || plan_bytes.starts_with(b"SQLite format 3\0") {
+    // Everything is decided with the plan only read: a refusal, or a calendar that changes
+    // nothing, leaves the plan byte for byte as it was.
+    let mut plan = load_plan(plan_path)?;
+    let name = plan
+        .assistant(&id)
+        .map(|a| a.name.clone())
+        .ok_or_else(unknown)?;
+    let replaced = earlier(&plan);
+    let change = crate::import::busy::replace(&plan.busy, &id, &source, &import.busy);
+    if change.is_empty() {
+        // Nothing to write.
+    } else if is_plan_file_name(plan_path) || plan_bytes.starts_with(b"SQLite format 3\0") {
         // A plan file: the whole replacement is one edit in the change log, so the app's undo
-        // takes it back in one step.
-        let mut file = crate::store::PlanFile::open(plan_path, &store_options()?)
+        // takes it back in one step. No lock is written: the edit's own transaction checks
+        // that no other program holds the file, so a refused edit leaves it unchanged.
+        let options = crate::store::OpenOptions {
+            lock_on_edit: true,
+            ..store_options()?
+        };
+        let mut file = crate::store::PlanFile::open(plan_path, &options)
             .map_err(|e| InputFailure(format!("{}: {e}", plan_path.display())))?;
-        let plan = file.load_plan()?;
-        let name = plan
-            .assistant(&id)
-            .map(|a| a.name.clone())
-            .ok_or_else(unknown)?;
-        replaced = earlier(&plan);
-        let change = crate::import::busy::replace(&plan.busy, &id, &source, &import.busy);
+        note_set_aside(plan_path, &file);
+        // Read again: another program may have changed the plan since.
+        let now_plan = file.load_plan()?;
+        now_plan.assistant(&id).ok_or_else(unknown)?;
+        let change = crate::import::busy::replace(&now_plan.busy, &id, &source, &import.busy);
         if !change.is_empty() {
             file.apply(now(), "import busy time", &change.edits())
                 .map_err(|e| InputFailure(format!("{}: {e}", plan_path.display())))?;
         }
         file.close()?;
-        name
     } else {
-        let mut plan = load_plan(plan_path)?;
-        let name = plan
-            .assistant(&id)
-            .map(|a| a.name.clone())
-            .ok_or_else(unknown)?;
-        replaced = earlier(&plan);
-        crate::import::busy::replace(&plan.busy, &id, &source, &import.busy)
-            .apply_to(&mut plan.busy);
+        change.apply_to(&mut plan.busy);
         write_new_file(plan_path, crate::interchange::write_plan(&plan).as_bytes())?;
-        name
-    };
+    }
     let count = import.busy.len();
     let noun = if count == 1 { "hendelse" } else { "hendelser" };
     writeln!(

@@ -86,7 +86,7 @@ fn demo_writes_a_plan_file_when_asked_for_a_turnus_file() {
         again.code, EXIT_INPUT,
         "an existing plan file is never overwritten"
     );
-    assert!(again.err.contains("exists already"), "{}", again.err);
+    assert!(again.err.contains("never written over"), "{}", again.err);
 }
 
 #[test]

@@ -237,6 +237,14 @@ fn store_error(e: &StoreError, lang: Language) -> IpcError {
             ),
         )
         .with_details(json!({ "path": path.display().to_string(), "detail": detail })),
+        StoreError::Interrupted(path) => IpcError::new(
+            ErrorCode::ReadOnly,
+            lang.pick(
+                "Et program ble stoppet midt i lagringen av planen, og den uferdige endringen må tas tilbake før planen kan leses. Det krever at du kan skrive til filen og mappen: åpne den der du kan det, så blir den rettet.",
+                "A program stopped in the middle of saving the plan, and the unfinished change must be undone before the plan can be read. That needs permission to write the file and its folder: open it where you can, and it is put right.",
+            ),
+        )
+        .with_details(path_of(path)),
         StoreError::InUseNeedsUpgrade { notice, .. } => IpcError::new(
             ErrorCode::InUse,
             format!(

@@ -446,6 +446,17 @@ fn output_path(path: &str, extension: &str, lang: Language) -> Result<PathBuf, I
             ),
         ));
     }
+    // Even when the save dialog asked about replacing it: a plan is never written over.
+    if crate::store::is_plan_file(&path) {
+        return Err(IpcError::field(
+            "path",
+            trimmed,
+            lang.pick(
+                "Det er en Turnus-plan, og en plan blir aldri skrevet over av en eksport. Velg et annet filnavn.",
+                "That is a Turnus plan, and an export never writes over a plan. Choose another file name.",
+            ),
+        ));
+    }
     Ok(path)
 }
 

@@ -955,6 +955,30 @@ fn a_pdf_is_saved_where_the_user_chose_and_an_unwritable_place_is_a_sentence() {
 }
 
 #[test]
+fn an_export_is_never_saved_over_a_plan_file_even_when_the_save_dialog_allowed_it() {
+    let dir = temp_dir("export-over-plan");
+    let (mut app, plan, _) = created(&dir);
+    let kari = with_a_shift(&mut app);
+    let session = app.session().expect("open");
+    let before = std::fs::read(&plan).expect("the plan file");
+    let request = export_request("arbeidsplan", "2026-06-08", "2026-06-14", Some(&kari));
+    let e = session
+        .export_pdf(&request, &plan.display().to_string(), day(TODAY))
+        .expect_err("the open plan itself");
+    assert_eq!(e.details["field"], "path", "{}", e.message);
+    assert!(e.message.contains("Turnus-plan"), "{}", e.message);
+    let e = session
+        .export_ics(Some(&kari), &plan.display().to_string(), t(NOW))
+        .expect_err("the plan again, as a calendar");
+    assert_eq!(e.details["field"], "path");
+    assert_eq!(
+        std::fs::read(&plan).unwrap(),
+        before,
+        "the plan is untouched"
+    );
+}
+
+#[test]
 fn a_calendar_file_holds_the_assistants_shifts_and_keeps_its_state_beside_it() {
     let dir = temp_dir("export-ics");
     let (mut app, _, _) = created(&dir);

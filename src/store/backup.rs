@@ -319,6 +319,8 @@ pub fn restore(folders: &Folders, plan: &Path, name: &str, now: Instant) -> Resu
 
 /// Keep the plan as it is now among its backups, unless another program holds it.
 fn keep_current(folder: &Path, plan: &Path, now: Instant) -> Result<()> {
+    // A journal of another file is not played back into the copy kept (the plan's own is).
+    let _ = super::journal::settle(plan, true);
     let readable = read_header(plan).is_ok();
     let conn = readable
         .then(|| {

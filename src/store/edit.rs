@@ -11,9 +11,7 @@ use serde_json::{json, Value};
 
 use super::row::{self, Entity, Row, Snapshot};
 use super::vedtak::VedtakId;
-use super::{
-    absences, assistants, busy, lock, new_id, rotations, settings, shift_types, shifts, vedtak,
-};
+use super::{absences, assistants, busy, new_id, rotations, settings, shift_types, shifts, vedtak};
 use super::{PlanFile, Result, StoreError};
 use crate::model::{
     Absence, AbsenceId, Assistant, AssistantId, BusyTime, Profile, Rotation, RotationId, Settings,
@@ -463,11 +461,12 @@ impl PlanFile {
     /// Either every edit is saved with its change-log rows, or none is.
     pub fn apply(&mut self, at: Instant, what: &str, edits: &[Edit]) -> Result<()> {
         self.writable()?;
+        let guard = self.guard();
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(sqlite("failed to start an edit"))?;
-        lock::confirm(&tx, &self.token, at)?;
+        guard.confirm(&tx, at)?;
         let action: i64 = tx
             .query_row(
                 "SELECT COALESCE(MAX(action_id), 0) + 1 FROM change_log",
@@ -653,11 +652,12 @@ impl PlanFile {
 
     fn step(&mut self, at: Instant, undo: bool) -> Result<String> {
         self.writable()?;
+        let guard = self.guard();
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(sqlite("failed to start undo"))?;
-        lock::confirm(&tx, &self.token, at)?;
+        guard.confirm(&tx, at)?;
         let (pick, empty) = if undo {
             (
                 "SELECT action_id FROM change_log WHERE state = 'done'

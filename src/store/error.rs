@@ -62,10 +62,15 @@ pub enum StoreError {
         supported: i64,
     },
     #[error(
-        "cannot open {}: the file is damaged ({detail}); the file was not changed; restore a backup with `turnus backup restore`",
-        path.display()
+        "cannot open {}: the file is damaged ({detail}); the file was not changed; `turnus backup list {}` shows the copies Turnus keeps, and `turnus backup restore {} NAME` puts one back",
+        path.display(), path.display(), path.display()
     )]
     Corrupt { path: PathBuf, detail: String },
+    #[error(
+        "cannot open {}: a program stopped in the middle of saving it, and the unfinished change must be undone first, which needs permission to write the file and its folder; open it once where you may write to it (or make it writable) and it is put right",
+        .0.display()
+    )]
+    Interrupted(PathBuf),
     #[error(
         "cannot upgrade {} to this Turnus version while it is {notice}; close it there first",
         path.display()

@@ -152,10 +152,15 @@ pub(crate) fn confirm(conn: &Connection, token: &str, now: Instant) -> Result<()
 }
 
 /// Remove the lock if `token` holds it.
-pub(crate) fn release(conn: &Connection, token: &str) -> Result<()> {
-    conn.execute("DELETE FROM plan_lock WHERE id = 1 AND token = ?1", [token])
-        .map_err(StoreError::sqlite("failed to remove the lock record"))?;
-    Ok(())
+pub(crate) fn release(conn: &mut Connection, token: &str) -> Result<()> {
+    let context = "failed to remove the lock record";
+    let tx = conn
+        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+        .map_err(StoreError::sqlite(context))?;
+    super::identity::stamp(&tx)?;
+    tx.execute("DELETE FROM plan_lock WHERE id = 1 AND token = ?1", [token])
+        .map_err(StoreError::sqlite(context))?;
+    tx.commit().map_err(StoreError::sqlite(context))
 }
 
 /// This computer's name, for the lock record; "ukjent maskin" when it cannot be found.

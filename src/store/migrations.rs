@@ -30,6 +30,10 @@ pub(crate) const MIGRATIONS: &[(&str, &str)] = &[
         "0005_adjusted_day_changes",
         include_str!("migrations/0005_adjusted_day_changes.sql"),
     ),
+    (
+        "0006_file_identity",
+        include_str!("migrations/0006_file_identity.sql"),
+    ),
 ];
 
 /// The schema version this build writes, and the newest it opens.
@@ -60,6 +64,7 @@ pub(crate) fn migrate_to(conn: &mut Connection, target: i64) -> Result<()> {
         if version(&tx)? >= reaches {
             continue;
         }
+        super::identity::stamp(&tx)?;
         tx.execute_batch(sql)
             .map_err(StoreError::sqlite(context()))?;
         if reaches == 1 {

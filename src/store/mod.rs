@@ -8,6 +8,7 @@
 //! | one query module per table | `settings`, `assistants`, `shift_types`, `shifts`, `vedtak`, `absences`, `rotations` |
 //! | rows as JSON for the change log | `row` |
 //! | two programs on one file | [`lock`] |
+//! | journals left by crashes, foreign journals, damage | `journal`, `identity` |
 //! | backups, recent files | [`backup`], [`config`], [`folders`] |
 //! | plan JSON ↔ plan file | [`transfer`] |
 //!
@@ -23,6 +24,8 @@ pub mod config;
 mod edit;
 mod error;
 pub mod folders;
+mod identity;
+mod journal;
 pub mod lock;
 pub mod migrations;
 mod open;
@@ -44,6 +47,7 @@ pub use error::{ReadOnlyReason, Result, StoreError};
 pub use folders::Folders;
 pub use lock::{computer_name, LockNotice};
 pub use migrations::{APPLICATION_ID, SCHEMA_VERSION};
+pub use open::is_plan_file;
 pub use row::Entity;
 pub use vedtak::VedtakId;
 
@@ -67,6 +71,11 @@ pub struct OpenOptions {
     pub read_only: bool,
     /// Where backups go; `None` takes no backup.
     pub folders: Option<Folders>,
+    /// Take no lock when opening: each edit checks, inside its own transaction, that no other
+    /// program holds the file, and writes no lock record. For a command that makes at most
+    /// one edit and ends: when it is refused or has nothing to change, the file stays
+    /// byte-for-byte as it was.
+    pub lock_on_edit: bool,
 }
 
 impl OpenOptions {
@@ -80,6 +89,7 @@ impl OpenOptions {
             take_over: false,
             read_only: false,
             folders: None,
+            lock_on_edit: false,
         }
     }
 
@@ -110,6 +120,13 @@ pub struct PlanFile {
     /// A migrated copy opened in place of a read-only file of an older version; removed on
     /// drop.
     temp_copy: Option<PathBuf>,
+    /// Whether the lock record is ours ([`OpenOptions::lock_on_edit`] takes none).
+    lock_held: bool,
+    /// This computer and process, to tell a lock left by a dead program on edits without one.
+    computer: String,
+    pid: u32,
+    /// Where a journal that did not belong to the file was moved before opening.
+    set_aside: Option<PathBuf>,
 }
 
 impl PlanFile {
@@ -162,6 +179,12 @@ impl PlanFile {
     /// The name written into the change log for edits made here.
     pub fn user(&self) -> &str {
         &self.user
+    }
+
+    /// Where a rollback journal found beside the file but belonging to another file (a copy
+    /// a sync client brought) was moved before opening, so SQLite never played it back.
+    pub fn set_aside_journal(&self) -> Option<&Path> {
+        self.set_aside.as_deref()
     }
 
     /// Why the last backup could not be taken, if it could not; opening goes on without one.
@@ -226,12 +249,13 @@ impl PlanFile {
     /// backup when one is due. Fails with [`StoreError::LockLost`] when another program took
     /// the file over.
     pub fn heartbeat(&mut self, now: Instant) -> Result<()> {
-        if self.access == Access::ReadWrite {
+        if self.access == Access::ReadWrite && self.lock_held {
             let tx = self
                 .conn
                 .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
                 .map_err(StoreError::sqlite("failed to renew the lock"))?;
             lock::confirm(&tx, &self.token, now)?;
+            identity::stamp(&tx)?;
             tx.commit()
                 .map_err(StoreError::sqlite("failed to renew the lock"))?;
         }
@@ -250,8 +274,8 @@ impl PlanFile {
     }
 
     fn release(&mut self) -> Result<()> {
-        if self.access == Access::ReadWrite {
-            lock::release(&self.conn, &self.token)?;
+        if self.access == Access::ReadWrite && self.lock_held {
+            lock::release(&mut self.conn, &self.token)?;
             self.access = Access::ReadOnly(ReadOnlyReason::Requested);
         }
         Ok(())
@@ -262,6 +286,51 @@ impl PlanFile {
             Access::ReadWrite => Ok(()),
             Access::ReadOnly(reason) => Err(StoreError::ReadOnly(reason.clone())),
         }
+    }
+
+    /// What an edit's transaction checks before it changes anything: see [`EditGuard`].
+    fn guard(&self) -> EditGuard {
+        EditGuard {
+            lock_held: self.lock_held,
+            in_file: self.path.is_some(),
+            token: self.token.clone(),
+            user: self.user.clone(),
+            computer: self.computer.clone(),
+            pid: self.pid,
+        }
+    }
+}
+
+/// Inside an edit's transaction: check that the file is still ours to edit (renewing the
+/// heartbeat of our lock, or, without one, that no other program holds the file), and mark the
+/// transaction in the file's identity row (see `identity`).
+struct EditGuard {
+    lock_held: bool,
+    in_file: bool,
+    token: String,
+    user: String,
+    computer: String,
+    pid: u32,
+}
+
+impl EditGuard {
+    fn confirm(&self, tx: &rusqlite::Transaction<'_>, at: Instant) -> Result<()> {
+        if self.lock_held {
+            lock::confirm(tx, &self.token, at)?;
+        } else if self.in_file {
+            let me = lock::Claimant {
+                token: &self.token,
+                holder: &self.user,
+                computer: &self.computer,
+                pid: self.pid,
+            };
+            if let Some(held) = lock::read(tx)? {
+                if held.token != self.token && !lock::is_stale(&held, at, &me) {
+                    return Err(StoreError::ReadOnly(ReadOnlyReason::InUse(held.notice)));
+                }
+            }
+        }
+        identity::stamp(tx)
     }
 }
 

@@ -2,7 +2,9 @@
 //!
 //! Before anything is written, a file is checked in this order: it exists; its first bytes are
 //! SQLite's; its `application_id` is Turnus' ([`APPLICATION_ID`]); its `user_version` is not
-//! newer than this build; `PRAGMA quick_check` passes. A file failing any check is refused with
+//! newer than this build; a journal beside it is its own (played back) or is moved aside
+//! (`super::journal`); its length fits its pages; `PRAGMA quick_check` passes (for a file
+//! opened to be written, `PRAGMA integrity_check`). A file failing any check is refused with
 //! its own [`StoreError`] and left byte-for-byte as it was. Only then is a backup taken, the
 //! schema upgraded and the lock taken. A new file is built under a temporary name and renamed
 //! into place, so a crash never leaves a half-made plan under the user's name.
@@ -16,7 +18,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 use super::error::{ReadOnlyReason, Result, StoreError};
 use super::lock::{self, Claimant};
 use super::migrations::{self, APPLICATION_ID, SCHEMA_VERSION};
-use super::{backup, new_id, transfer, Access, OpenOptions, PlanFile};
+use super::{backup, identity, journal, new_id, transfer, Access, OpenOptions, PlanFile};
 use crate::model::Plan;
 use crate::time::Instant;
 
@@ -27,6 +29,11 @@ const BUSY_WAIT: Duration = Duration::from_secs(10);
 pub(crate) struct Header {
     pub user_version: i64,
     pub application_id: u32,
+    /// Bytes per page.
+    pub page_size: u64,
+    /// The file's size in pages as the header records it, when the header's record is valid
+    /// (SQLite's "version-valid-for" equals the change counter).
+    pub pages: Option<u64>,
 }
 
 /// Read and check the SQLite header of `path` without opening it as a database.
@@ -51,10 +58,51 @@ pub(crate) fn read_header(path: &Path) -> Result<Header> {
     }
     let word =
         |at: usize| u32::from_be_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]);
+    let page_size = match u16::from_be_bytes([bytes[16], bytes[17]]) {
+        1 => 65536,
+        n => u64::from(n),
+    };
     Ok(Header {
         user_version: i64::from(word(60) as i32),
         application_id: word(68),
+        page_size,
+        pages: (word(92) == word(24) && word(28) > 0).then(|| u64::from(word(28))),
     })
+}
+
+/// True when `path` is a Turnus plan file: a SQLite database marked with Turnus'
+/// application id, whatever its name. Outputs are never written over one.
+pub fn is_plan_file(path: &Path) -> bool {
+    read_header(path).is_ok_and(|h| h.application_id == APPLICATION_ID)
+}
+
+/// Refuse a file whose length does not fit its pages: one cut short (by a failed copy or
+/// sync) reads as sound until the missing page is needed.
+fn check_length(path: &Path, header: &Header) -> Result<()> {
+    let length = std::fs::metadata(path)
+        .map_err(StoreError::io(format!("cannot read {}", path.display())))?
+        .len();
+    let damaged = |detail: &str| StoreError::Corrupt {
+        path: path.to_path_buf(),
+        detail: detail.to_string(),
+    };
+    if header.page_size < 512 || !header.page_size.is_power_of_two() {
+        return Err(damaged("its header names no valid page size"));
+    }
+    if length % header.page_size != 0 {
+        return Err(damaged(
+            "its length is not a whole number of pages: it has been cut off or added to",
+        ));
+    }
+    if header
+        .pages
+        .is_some_and(|pages| length < pages * header.page_size)
+    {
+        return Err(damaged(
+            "it is shorter than its header says: it has been cut off",
+        ));
+    }
+    Ok(())
 }
 
 /// Refuse files of other programs and of newer Turnus versions.
@@ -93,6 +141,33 @@ fn is_write_refused(e: &StoreError) -> bool {
     )
 }
 
+/// [`check_length`] while holding a read lock, so that no program is writing the file while
+/// its length is measured.
+fn check_length_unwritten(conn: &Connection, path: &Path) -> Result<()> {
+    let context = || format!("failed to read {}", path.display());
+    conn.execute_batch("BEGIN")
+        .map_err(StoreError::sqlite(context()))?;
+    let checked = conn
+        .query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+            r.get::<_, i64>(0)
+        })
+        .map_err(|e| {
+            if is_damage(&e) {
+                StoreError::Corrupt {
+                    path: path.to_path_buf(),
+                    detail: e.to_string(),
+                }
+            } else {
+                StoreError::sqlite(context())(e)
+            }
+        })
+        .and_then(|_| read_header(path))
+        .and_then(|header| check_length(path, &header));
+    conn.execute_batch("COMMIT")
+        .map_err(StoreError::sqlite(context()))?;
+    checked
+}
+
 /// Per-connection settings: wait for other programs, enforce foreign keys, flush fully.
 fn configure(conn: &Connection) -> Result<()> {
     conn.busy_timeout(BUSY_WAIT)
@@ -116,15 +191,21 @@ fn use_rollback_journal(conn: &Connection) -> Result<()> {
     }
 }
 
-/// Check an open connection: `quick_check`, then the identity again (a hot journal may have
-/// been rolled back since the header was read).
-fn check_connection(conn: &Connection, path: &Path) -> Result<i64> {
+/// Check an open connection: `quick_check`, or, when the file is about to be written,
+/// `integrity_check` (which also finds damaged indexes; see docs/plan-file.md for its cost);
+/// then the identity again (a hot journal may have been rolled back since the header was
+/// read).
+fn check_connection(conn: &Connection, path: &Path, thorough: bool) -> Result<i64> {
     let damaged = |detail: String| StoreError::Corrupt {
         path: path.to_path_buf(),
         detail,
     };
     let findings: Vec<String> = conn
-        .prepare("PRAGMA quick_check")
+        .prepare(if thorough {
+            "PRAGMA integrity_check"
+        } else {
+            "PRAGMA quick_check"
+        })
         .and_then(|mut stmt| {
             stmt.query_map([], |r| r.get::<_, String>(0))?
                 .collect::<rusqlite::Result<Vec<_>>>()
@@ -203,9 +284,11 @@ fn upgraded_copy(conn: &Connection, path: &Path) -> Result<(Connection, PathBuf)
 pub(crate) fn open(path: &Path, options: &OpenOptions) -> Result<PlanFile> {
     let header = read_header(path)?;
     check_identity(path, header.application_id, header.user_version)?;
+    let set_aside = journal::settle(path, file_is_writable(path))?;
     let writable = !options.read_only && file_is_writable(path);
     let conn = connect(path, writable)?;
-    let version = check_connection(&conn, path)?;
+    check_length_unwritten(&conn, path)?;
+    let version = check_connection(&conn, path, writable)?;
     let token = new_id();
     let mut plan = PlanFile {
         conn,
@@ -216,6 +299,10 @@ pub(crate) fn open(path: &Path, options: &OpenOptions) -> Result<PlanFile> {
         folders: options.folders.clone(),
         backup_problem: None,
         temp_copy: None,
+        lock_held: false,
+        computer: options.computer.clone(),
+        pid: options.pid,
+        set_aside,
     };
     let me = Claimant {
         token: &token,
@@ -239,9 +326,16 @@ pub(crate) fn open(path: &Path, options: &OpenOptions) -> Result<PlanFile> {
     }
     // The backup is taken before any upgrade, so the file as it was stays recoverable.
     take_backup(&mut plan, path, options.now, backup::Reason::Open);
-    if reason.is_none() {
+    if reason.is_none() && options.lock_on_edit {
+        // No lock now: each edit checks for one in its own transaction.
+        match prepare(&mut plan.conn) {
+            Ok(()) => {}
+            Err(e) if is_write_refused(&e) => reason = Some(ReadOnlyReason::FileNotWritable),
+            Err(e) => return Err(e),
+        }
+    } else if reason.is_none() {
         match claim(&mut plan.conn, &me, options) {
-            Ok(None) => {}
+            Ok(None) => plan.lock_held = true,
             Ok(Some(held)) => reason = Some(ReadOnlyReason::InUse(held)),
             Err(e) if is_write_refused(&e) => reason = Some(ReadOnlyReason::FileNotWritable),
             Err(e) => return Err(e),
@@ -273,8 +367,7 @@ fn claim(
     me: &Claimant<'_>,
     options: &OpenOptions,
 ) -> Result<Option<super::LockNotice>> {
-    use_rollback_journal(conn)?;
-    migrations::migrate(conn)?;
+    prepare(conn)?;
     let tx = conn
         .transaction_with_behavior(TransactionBehavior::Immediate)
         .map_err(StoreError::sqlite("failed to take the lock"))?;
@@ -284,10 +377,17 @@ fn claim(
             return Ok(Some(held.notice));
         }
     }
+    identity::stamp(&tx)?;
     lock::take(&tx, me, options.now)?;
     tx.commit()
         .map_err(StoreError::sqlite("failed to take the lock"))?;
     Ok(None)
+}
+
+/// Before the first write: the journal mode, and the upgrade to this version's schema.
+fn prepare(conn: &mut Connection) -> Result<()> {
+    use_rollback_journal(conn)?;
+    migrations::migrate(conn)
 }
 
 /// A fresh database at `path` with the current schema, optionally filled with `plan`.
@@ -364,5 +464,9 @@ pub(crate) fn in_memory(user: &str) -> Result<PlanFile> {
         folders: None,
         backup_problem: None,
         temp_copy: None,
+        lock_held: true,
+        computer,
+        pid: std::process::id(),
+        set_aside: None,
     })
 }

@@ -74,6 +74,7 @@ pub(crate) fn write_all(
     let tx = conn
         .transaction_with_behavior(TransactionBehavior::Immediate)
         .map_err(StoreError::sqlite("failed to start the import"))?;
+    super::identity::stamp(&tx)?;
     let mut settings_row = settings::to_row(&plan.settings);
     settings_row.extend(settings::profile_row(&plan.profile));
     row::update(&tx, Entity::Settings, "1", &settings_row)
