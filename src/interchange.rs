@@ -13,6 +13,7 @@ use chrono::{NaiveDate, NaiveTime, Weekday};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
+use crate::limits;
 use crate::model::{
     Absence, AbsenceId, AbsenceKind, Assistant, AssistantId, BusyTime, DayChange, NightHelp, Plan,
     Profile, Role, Rotation, RotationId, ServiceType, Settings, Shift, ShiftId, ShiftStatus,
@@ -324,6 +325,14 @@ pub fn read_plan_value(value: Value) -> Result<Plan, InputError> {
     let mut plan = Plan::default();
     if let Some(settings) = top.remove("settings") {
         let raw: RawSettings = parse_part("settings", settings)?;
+        for (field, text) in [
+            ("name", &raw.name),
+            ("arbeidsleder", &raw.arbeidsleder),
+            ("leverandor", &raw.leverandor),
+            ("current_user", &raw.current_user),
+        ] {
+            name_within_limit(&format!("settings.{field}"), text)?;
+        }
         plan.settings = Settings {
             name: raw.name,
             arbeidsleder: raw.arbeidsleder,
@@ -340,7 +349,9 @@ pub fn read_plan_value(value: Value) -> Result<Plan, InputError> {
         let path = format!("vedtak[{i}]");
         plan.vedtak.push(read_vedtak(&path, parse_part(&path, v)?)?);
     }
-    for (i, v) in array(&mut top, "assistants", true)?.into_iter().enumerate() {
+    let assistants = array(&mut top, "assistants", true)?;
+    count_within_limit("assistants", "assistants", assistants.len(), limits::MAX_ASSISTANTS)?;
+    for (i, v) in assistants.into_iter().enumerate() {
         let path = format!("assistants[{i}]");
         let assistant = read_assistant(&path, parse_part(&path, v)?)?;
         if plan.assistant(&assistant.id).is_some() {
@@ -360,7 +371,9 @@ pub fn read_plan_value(value: Value) -> Result<Plan, InputError> {
         plan.shift_types.push(shift_type);
     }
     let mut shift_ids = HashSet::new();
-    for (i, v) in array(&mut top, "shifts", true)?.into_iter().enumerate() {
+    let shifts = array(&mut top, "shifts", true)?;
+    count_within_limit("shifts", "shifts", shifts.len(), limits::MAX_SHIFTS)?;
+    for (i, v) in shifts.into_iter().enumerate() {
         let path = format!("shifts[{i}]");
         let shift = read_shift(&path, parse_part(&path, v)?, &plan)?;
         if !shift_ids.insert(shift.id.clone()) {
@@ -368,29 +381,32 @@ pub fn read_plan_value(value: Value) -> Result<Plan, InputError> {
         }
         plan.shifts.push(shift);
     }
+    let mut rotation_ids = HashSet::new();
     for (i, v) in array(&mut top, "rotations", false)?.into_iter().enumerate() {
         let path = format!("rotations[{i}]");
         let rotation = read_rotation(&path, parse_part(&path, v)?, &plan)?;
-        if plan.rotations.iter().any(|r| r.id == rotation.id) {
+        if !rotation_ids.insert(rotation.id.clone()) {
             return Err(used_twice(&path, "id", &rotation.id));
         }
         plan.rotations.push(rotation);
     }
+    let mut absence_ids = HashSet::new();
     for (i, v) in array(&mut top, "absences", false)?.into_iter().enumerate() {
         let path = format!("absences[{i}]");
         let absence = read_absence(&path, parse_part(&path, v)?, &plan)?;
-        if plan.absences.iter().any(|a| a.id == absence.id) {
+        if !absence_ids.insert(absence.id.clone()) {
             return Err(used_twice(&path, "id", &absence.id));
         }
         plan.absences.push(absence);
     }
+    let mut busy_ids = HashSet::new();
     for (i, v) in array(&mut top, "busy", false)?.into_iter().enumerate() {
         let path = format!("busy[{i}]");
         let raw: RawBusy = parse_part(&path, v)?;
         if raw.id.trim().is_empty() {
             return Err(err(format!("{path}.id"), "busy time needs an id"));
         }
-        if plan.busy.iter().any(|b| b.id == raw.id) {
+        if !busy_ids.insert(raw.id.clone()) {
             return Err(used_twice(&path, "id", &raw.id));
         }
         let start = instant(&format!("{path}.start"), &raw.start)?;
@@ -414,6 +430,33 @@ pub fn read_plan_value(value: Value) -> Result<Plan, InputError> {
         });
     }
     Ok(plan)
+}
+
+/// Refuse a list longer than the plan's limit (`crate::limits`).
+fn count_within_limit(path: &str, what: &str, count: usize, max: usize) -> Result<(), InputError> {
+    if count > max {
+        return Err(err(
+            path,
+            format!("{count} {what} is more than a plan may hold; the limit is {max}, so split the plan"),
+        ));
+    }
+    Ok(())
+}
+
+/// Refuse a name longer than [`limits::MAX_NAME_CHARS`] characters.
+fn name_within_limit(path: &str, name: &str) -> Result<(), InputError> {
+    if limits::name_too_long(name) {
+        let shown: String = name.chars().take(20).collect();
+        return Err(err(
+            path,
+            format!(
+                "«{shown}…» is {} characters long; a name may have at most {}",
+                name.chars().count(),
+                limits::MAX_NAME_CHARS
+            ),
+        ));
+    }
+    Ok(())
 }
 
 fn array(
@@ -612,6 +655,7 @@ fn read_assistant(path: &str, raw: RawAssistant) -> Result<Assistant, InputError
     if raw.id.trim().is_empty() {
         return Err(err(format!("{path}.id"), "an assistant needs an id"));
     }
+    name_within_limit(&format!("{path}.name"), &raw.name)?;
     let profile = match &raw.profile {
         Value::Null => None,
         v => Some(read_profile(&format!("{path}.profile"), v)?),
@@ -679,6 +723,7 @@ fn read_shift_type(path: &str, raw: RawShiftType) -> Result<ShiftType, InputErro
     if raw.code.trim().is_empty() {
         return Err(err(format!("{path}.code"), "a shift type needs a code"));
     }
+    name_within_limit(&format!("{path}.name"), &raw.name)?;
     let start = clock(&format!("{path}.start"), &raw.start)?;
     let end = clock(&format!("{path}.end"), &raw.end)?;
     Ok(ShiftType {
@@ -711,6 +756,15 @@ fn read_shift(path: &str, raw: RawShift, plan: &Plan) -> Result<Shift, InputErro
             format!(
                 "the shift ends ({}) before or when it starts ({}); a night shift ends on the next day",
                 raw.end, raw.start
+            ),
+        ));
+    }
+    if limits::shift_too_long(start, end) {
+        return Err(err(
+            format!("{path}.end"),
+            format!(
+                "the shift from {} to {} lasts more than {} days, the longest a shift may be; check the end date",
+                raw.start, raw.end, limits::MAX_SHIFT_DAYS
             ),
         ));
     }
