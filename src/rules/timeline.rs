@@ -22,6 +22,9 @@ pub struct Block {
     pub passive: i64,
     /// Holds a shift marked as a long shift.
     pub long: bool,
+    /// The length of the block's longest shift, in seconds (0 for busy time only): shifts
+    /// overlapping an instant start at most this long before it.
+    pub longest: i64,
     /// The local date on which the block starts: its work day.
     pub day: NaiveDate,
 }
@@ -148,11 +151,19 @@ impl<'p> Timeline<'p> {
         ids
     }
 
-    /// The shift ids of the blocks that overlap `at`.
+    /// The ids of the shifts that overlap `at`. A block's shifts are in order of start, so
+    /// only those starting less than the block's longest shift before `at` are looked at: the
+    /// cost follows the shifts near `at`, not the length of the block (years of shifts that
+    /// touch end to end are one block).
     pub fn shifts_in(&self, at: Interval) -> Vec<ShiftId> {
         let mut ids = Vec::new();
         for b in self.blocks_overlapping(at) {
-            for &i in &self.blocks[b].shifts {
+            let block = &self.blocks[b];
+            let start = |k: &usize| self.plan.shifts[*k].start;
+            let earliest = at.start.plus(-block.longest);
+            let first = block.shifts.partition_point(|k| start(k) <= earliest);
+            let end = block.shifts.partition_point(|k| start(k) < at.end);
+            for &i in &block.shifts[first..end.max(first)] {
                 if self.plan.shifts[i].interval().overlap(at) > 0 {
                     ids.push(self.plan.shifts[i].id.clone());
                 }
@@ -190,13 +201,10 @@ impl<'p> Timeline<'p> {
 
     /// The shifts of the blocks starting in `[from, to)`.
     pub fn shifts_starting(&self, at: Interval) -> Vec<ShiftId> {
-        let blocks = self
-            .blocks
-            .iter()
-            .enumerate()
-            .filter(|(_, b)| at.contains(b.interval.start))
-            .map(|(i, _)| i);
-        self.shift_ids(blocks)
+        // Blocks are in time order: two binary searches, not a scan of every block.
+        let first = self.blocks.partition_point(|b| b.interval.start < at.start);
+        let end = self.blocks.partition_point(|b| b.interval.start < at.end);
+        self.shift_ids(first..end.max(first))
     }
 }
 
@@ -209,6 +217,7 @@ struct Item {
 fn merge_blocks(shifts: &[Shift], sorted: &[Item]) -> Vec<Block> {
     let mut blocks: Vec<Block> = Vec::new();
     for item in sorted {
+        let longest = item.shift.map_or(0, |_| item.interval.len());
         let (breaks, passive, long) = item.shift.map_or((0, 0, false), |i| {
             let s = &shifts[i];
             (
@@ -220,6 +229,7 @@ fn merge_blocks(shifts: &[Shift], sorted: &[Item]) -> Vec<Block> {
         match blocks.last_mut() {
             Some(b) if item.interval.start <= b.interval.end => {
                 b.interval.end = b.interval.end.max(item.interval.end);
+                b.longest = b.longest.max(longest);
                 b.shifts.extend(item.shift);
                 b.break_minutes += breaks;
                 b.passive += passive;
@@ -231,6 +241,7 @@ fn merge_blocks(shifts: &[Shift], sorted: &[Item]) -> Vec<Block> {
                 break_minutes: breaks,
                 passive,
                 long,
+                longest,
                 day: item.interval.start.local_date(),
             }),
         }
