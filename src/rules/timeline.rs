@@ -5,6 +5,8 @@
 //! which it starts. Weekly sums clip blocks at the ISO-week boundary. Everything is in seconds
 //! on instants.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 
 use crate::calendar::Week;
@@ -105,27 +107,38 @@ impl<'p> Timeline<'p> {
         profile: &ProfileValues,
         with_busy: bool,
     ) -> Self {
-        let mut items: Vec<Item> = plan
-            .shifts
+        let own = Own::of(plan, assistant);
+        let busy: &[usize] = if with_busy { &own.busy } else { &[] };
+        Self::build_from(plan, assistant, profile, &own.shifts, busy)
+    }
+
+    /// Build the timeline of `assistant` from the shifts and busy times at the given indexes
+    /// into `Plan::shifts` and `Plan::busy` (see [`Own`]); uncounted shifts are left out.
+    pub fn build_from(
+        plan: &'p Plan,
+        assistant: &AssistantId,
+        profile: &ProfileValues,
+        shifts: &[usize],
+        busy: &[usize],
+    ) -> Self {
+        let mut items: Vec<Item> = shifts
             .iter()
-            .enumerate()
-            .filter(|(_, s)| s.counts() && s.assistant.as_ref() == Some(assistant))
+            .map(|&i| (i, &plan.shifts[i]))
+            .filter(|(_, s)| s.counts())
             .map(|(i, s)| Item {
                 interval: s.interval(),
                 shift: Some(i),
             })
             .collect();
-        if with_busy {
-            items.extend(
-                plan.busy
-                    .iter()
-                    .filter(|b| &b.assistant == assistant && b.end > b.start)
-                    .map(|b| Item {
-                        interval: b.interval(),
-                        shift: None,
-                    }),
-            );
-        }
+        items.extend(
+            busy.iter()
+                .map(|&i| &plan.busy[i])
+                .filter(|b| b.end > b.start)
+                .map(|b| Item {
+                    interval: b.interval(),
+                    shift: None,
+                }),
+        );
         items.sort_by_key(|item| (item.interval.start, item.interval.end));
         let blocks = merge_blocks(&plan.shifts, &items);
         let days = work_days(&blocks, profile);
@@ -205,6 +218,42 @@ impl<'p> Timeline<'p> {
         let first = self.blocks.partition_point(|b| b.interval.start < at.start);
         let end = self.blocks.partition_point(|b| b.interval.start < at.end);
         self.shift_ids(first..end.max(first))
+    }
+}
+
+/// One assistant's shifts and busy times, as indexes into `Plan::shifts` and `Plan::busy`.
+#[derive(Clone, Debug, Default)]
+pub struct Own {
+    pub shifts: Vec<usize>,
+    pub busy: Vec<usize>,
+}
+
+impl Own {
+    /// The shifts and busy times of `assistant`.
+    pub fn of(plan: &Plan, assistant: &AssistantId) -> Own {
+        Own {
+            shifts: (0..plan.shifts.len())
+                .filter(|&i| plan.shifts[i].assistant.as_ref() == Some(assistant))
+                .collect(),
+            busy: (0..plan.busy.len())
+                .filter(|&i| &plan.busy[i].assistant == assistant)
+                .collect(),
+        }
+    }
+
+    /// Every assistant's shifts and busy times, in one pass over the plan: what checking all
+    /// assistants needs, without a pass over every shift per assistant.
+    pub fn all(plan: &Plan) -> HashMap<&AssistantId, Own> {
+        let mut all: HashMap<&AssistantId, Own> = HashMap::new();
+        for (i, s) in plan.shifts.iter().enumerate() {
+            if let Some(a) = &s.assistant {
+                all.entry(a).or_default().shifts.push(i);
+            }
+        }
+        for (i, b) in plan.busy.iter().enumerate() {
+            all.entry(&b.assistant).or_default().busy.push(i);
+        }
+        all
     }
 }
 
