@@ -350,7 +350,12 @@ pub fn read_plan_value(value: Value) -> Result<Plan, InputError> {
         plan.vedtak.push(read_vedtak(&path, parse_part(&path, v)?)?);
     }
     let assistants = array(&mut top, "assistants", true)?;
-    count_within_limit("assistants", "assistants", assistants.len(), limits::MAX_ASSISTANTS)?;
+    count_within_limit(
+        "assistants",
+        "assistants",
+        assistants.len(),
+        limits::MAX_ASSISTANTS,
+    )?;
     for (i, v) in assistants.into_iter().enumerate() {
         let path = format!("assistants[{i}]");
         let assistant = read_assistant(&path, parse_part(&path, v)?)?;

@@ -57,8 +57,14 @@ mod tests {
         let start = Instant::parse("2026-10-19T08:00").unwrap();
         // Across the autumn clock change: the wall clock says 7 days + 1 h, instants 7 days.
         let week = Instant::parse("2026-10-26T07:00").unwrap();
-        assert!(!shift_too_long(start, week), "7 × 24 h on instants is allowed");
-        assert!(shift_too_long(start, week.plus(60)), "one minute more is refused");
+        assert!(
+            !shift_too_long(start, week),
+            "7 × 24 h on instants is allowed"
+        );
+        assert!(
+            shift_too_long(start, week.plus(60)),
+            "one minute more is refused"
+        );
     }
 
     #[test]

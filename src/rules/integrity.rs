@@ -15,8 +15,8 @@ use std::collections::{BTreeMap, BTreeSet, BinaryHeap, HashMap};
 use super::finding::{Finding, Rule, Severity, Unit};
 use super::night::night_pieces;
 use super::timeline::Timeline;
-use crate::model::vedtak::segments;
 use crate::limits::MAX_PAIRS_PER_GROUP;
+use crate::model::vedtak::segments;
 use crate::model::{Assistant, AssistantId, NightHelp, Plan, Shift, ShiftId};
 use crate::time::{Instant, Interval, DAY, MINUTE};
 
@@ -305,10 +305,8 @@ fn double_staffed_group(plan: &Plan, group: &[&Shift], out: &mut Vec<Finding>) {
             stretches.get(k).is_some_and(|p| p.start < s.end)
         })
         .collect();
-    let mut assistants: Vec<AssistantId> = working
-        .iter()
-        .filter_map(|s| s.assistant.clone())
-        .collect();
+    let mut assistants: Vec<AssistantId> =
+        working.iter().filter_map(|s| s.assistant.clone()).collect();
     assistants.sort();
     assistants.dedup();
     out.push(Finding {

@@ -705,7 +705,10 @@ fn a_long_chain_of_overlapping_shifts_is_one_finding_measuring_the_double_booked
         11 * 60,
         "07:00–18:00 is booked more than once; 06–07 and 18–19 once"
     );
-    assert_eq!((f.start, f.end), (at("2026-06-08T07:00"), at("2026-06-08T18:00")));
+    assert_eq!(
+        (f.start, f.end),
+        (at("2026-06-08T07:00"), at("2026-06-08T18:00"))
+    );
 }
 
 #[test]
@@ -727,6 +730,10 @@ fn double_staffing_pairs_ignore_an_assistant_booked_twice() {
     text.push("B Mon 15-20".into());
     let plan = rota("aml", &text.join("; "));
     let found = hard(&plan, "DOUBLE-STAFF");
-    assert_eq!(found.len(), 10, "one finding per pair of A and B: {found:#?}");
+    assert_eq!(
+        found.len(),
+        10,
+        "one finding per pair of A and B: {found:#?}"
+    );
     assert!(found.iter().all(|f| f.measured == 60));
 }

@@ -18,11 +18,11 @@ use super::input::{
     VedtakInput, Window,
 };
 use super::Language;
+use crate::limits;
 use crate::model::{
     Assistant, AssistantId, NightHelp, Plan, Profile, ProfileError, Role, Rotation, RotationId,
     ServiceType, Settings, Shift, ShiftId, ShiftStatus, ShiftType, Slot, Vedtak,
 };
-use crate::limits;
 use crate::time::{Instant, OSLO};
 
 /// The longest window a view may show, in days.

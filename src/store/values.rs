@@ -52,7 +52,9 @@ pub(crate) fn within_count(
             rusqlite::Error::QueryReturnedNoRows => Ok(None),
             e => Err(e),
         })
-        .map_err(StoreError::sqlite("failed to count the rows of the plan file"))?;
+        .map_err(StoreError::sqlite(
+            "failed to count the rows of the plan file",
+        ))?;
     match past {
         None => Ok(()),
         Some(id) => Err(Reader { entity, id: &id }.invalid(format!(

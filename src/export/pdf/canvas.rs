@@ -458,7 +458,13 @@ mod tests {
 
     #[test]
     fn fitting_cuts_where_dropping_one_character_at_a_time_would() {
-        let texts = ["Kari Nordmann", "Ola   Normann  Jensen", "  ", "Åse Øvrebø-Ødegård", "W"];
+        let texts = [
+            "Kari Nordmann",
+            "Ola   Normann  Jensen",
+            "  ",
+            "Åse Øvrebø-Ødegård",
+            "W",
+        ];
         for text in texts {
             for weight in [Weight::Regular, Weight::Bold] {
                 for tenth in 0..60 {
