@@ -1359,4 +1359,43 @@ mod tests {
         .unwrap();
         assert_eq!(plan.shifts[0].assistant, None);
     }
+
+    #[test]
+    fn a_shift_longer_than_seven_days_is_refused_naming_its_end() {
+        let e = error_of(&with_shift(
+            r#"{"id": "s1", "assistant": "A", "start": "1901-01-01T08:00", "end": "2199-01-01T08:00"}"#,
+        ));
+        assert!(e.to_string().starts_with("shifts[0].end: "), "{e}");
+        assert!(e.to_string().contains("more than 7 days"), "{e}");
+        let week = with_shift(
+            r#"{"id": "s1", "assistant": "A", "start": "2026-06-08T08:00", "end": "2026-06-15T08:00"}"#,
+        );
+        assert!(read_plan(&week).is_ok(), "a live-in week is allowed");
+    }
+
+    #[test]
+    fn a_name_longer_than_200_characters_is_refused_naming_the_field() {
+        let long = "ø".repeat(201);
+        let text = format!(
+            r#"{{"format": "turnus-plan", "version": 1, "assistants": [{{"id": "A", "name": "{long}"}}], "shifts": []}}"#
+        );
+        let e = error_of(&text);
+        assert!(e.to_string().starts_with("assistants[0].name: "), "{e}");
+        assert!(e.to_string().contains("201 characters"), "{e}");
+        let text = format!(
+            r#"{{"format": "turnus-plan", "version": 1, "settings": {{"leverandor": "{long}"}}, "assistants": [], "shifts": []}}"#
+        );
+        assert!(error_of(&text)
+            .to_string()
+            .starts_with("settings.leverandor: "));
+    }
+
+    #[test]
+    fn more_shifts_than_a_plan_may_hold_are_refused_before_they_are_read() {
+        let shift = json!({"id": "s", "assistant": "A", "start": "2026-06-08T08:00", "end": "2026-06-08T09:00"});
+        let plan = json!({"format": "turnus-plan", "version": 1, "assistants": [{"id": "A"}],
+            "shifts": vec![shift; crate::limits::MAX_SHIFTS + 1]});
+        let e = read_plan_value(plan).expect_err("one shift too many");
+        assert!(e.to_string().starts_with("shifts: 100001 shifts"), "{e}");
+    }
 }

@@ -1393,3 +1393,22 @@ fn a_deleted_extra_shift_of_a_rotation_does_not_come_back_when_the_rotation_is_a
     assert!(view.shifts.iter().any(|s| s.id == extra.as_str()));
     assert_eq!(session.plan().rotations[0].changes.len(), changes_before);
 }
+
+#[test]
+fn a_leverandor_longer_than_200_characters_is_refused_naming_the_field() {
+    let input = SettingsInput {
+        name: "Turnus".into(),
+        arbeidsleder: "Ragnhild".into(),
+        leverandor: Some("x".repeat(crate::limits::MAX_NAME_CHARS + 1)),
+        current_user: None,
+        carry_over: None,
+    };
+    let e = validate::settings(&input, Language::En).expect_err("201 characters");
+    assert_eq!(e.details["field"], "leverandor", "{e:?}");
+    assert!(e.message.contains("at most 200 characters"), "{e:?}");
+    let fine = SettingsInput {
+        leverandor: Some("x".repeat(crate::limits::MAX_NAME_CHARS)),
+        ..input
+    };
+    assert!(validate::settings(&fine, Language::En).is_ok());
+}
