@@ -13,6 +13,7 @@ use chrono::{NaiveDate, NaiveTime, Weekday};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
+use crate::limits;
 use crate::model::{
     Absence, AbsenceId, AbsenceKind, Assistant, AssistantId, BusyTime, DayChange, NightHelp, Plan,
     Profile, Role, Rotation, RotationId, ServiceType, Settings, Shift, ShiftId, ShiftStatus,
@@ -324,6 +325,14 @@ pub fn read_plan_value(value: Value) -> Result<Plan, InputError> {
     let mut plan = Plan::default();
     if let Some(settings) = top.remove("settings") {
         let raw: RawSettings = parse_part("settings", settings)?;
+        for (field, text) in [
+            ("name", &raw.name),
+            ("arbeidsleder", &raw.arbeidsleder),
+            ("leverandor", &raw.leverandor),
+            ("current_user", &raw.current_user),
+        ] {
+            name_within_limit(&format!("settings.{field}"), text)?;
+        }
         plan.settings = Settings {
             name: raw.name,
             arbeidsleder: raw.arbeidsleder,
@@ -340,7 +349,14 @@ pub fn read_plan_value(value: Value) -> Result<Plan, InputError> {
         let path = format!("vedtak[{i}]");
         plan.vedtak.push(read_vedtak(&path, parse_part(&path, v)?)?);
     }
-    for (i, v) in array(&mut top, "assistants", true)?.into_iter().enumerate() {
+    let assistants = array(&mut top, "assistants", true)?;
+    count_within_limit(
+        "assistants",
+        "assistants",
+        assistants.len(),
+        limits::MAX_ASSISTANTS,
+    )?;
+    for (i, v) in assistants.into_iter().enumerate() {
         let path = format!("assistants[{i}]");
         let assistant = read_assistant(&path, parse_part(&path, v)?)?;
         if plan.assistant(&assistant.id).is_some() {
@@ -360,7 +376,9 @@ pub fn read_plan_value(value: Value) -> Result<Plan, InputError> {
         plan.shift_types.push(shift_type);
     }
     let mut shift_ids = HashSet::new();
-    for (i, v) in array(&mut top, "shifts", true)?.into_iter().enumerate() {
+    let shifts = array(&mut top, "shifts", true)?;
+    count_within_limit("shifts", "shifts", shifts.len(), limits::MAX_SHIFTS)?;
+    for (i, v) in shifts.into_iter().enumerate() {
         let path = format!("shifts[{i}]");
         let shift = read_shift(&path, parse_part(&path, v)?, &plan)?;
         if !shift_ids.insert(shift.id.clone()) {
@@ -368,29 +386,32 @@ pub fn read_plan_value(value: Value) -> Result<Plan, InputError> {
         }
         plan.shifts.push(shift);
     }
+    let mut rotation_ids = HashSet::new();
     for (i, v) in array(&mut top, "rotations", false)?.into_iter().enumerate() {
         let path = format!("rotations[{i}]");
         let rotation = read_rotation(&path, parse_part(&path, v)?, &plan)?;
-        if plan.rotations.iter().any(|r| r.id == rotation.id) {
+        if !rotation_ids.insert(rotation.id.clone()) {
             return Err(used_twice(&path, "id", &rotation.id));
         }
         plan.rotations.push(rotation);
     }
+    let mut absence_ids = HashSet::new();
     for (i, v) in array(&mut top, "absences", false)?.into_iter().enumerate() {
         let path = format!("absences[{i}]");
         let absence = read_absence(&path, parse_part(&path, v)?, &plan)?;
-        if plan.absences.iter().any(|a| a.id == absence.id) {
+        if !absence_ids.insert(absence.id.clone()) {
             return Err(used_twice(&path, "id", &absence.id));
         }
         plan.absences.push(absence);
     }
+    let mut busy_ids = HashSet::new();
     for (i, v) in array(&mut top, "busy", false)?.into_iter().enumerate() {
         let path = format!("busy[{i}]");
         let raw: RawBusy = parse_part(&path, v)?;
         if raw.id.trim().is_empty() {
             return Err(err(format!("{path}.id"), "busy time needs an id"));
         }
-        if plan.busy.iter().any(|b| b.id == raw.id) {
+        if !busy_ids.insert(raw.id.clone()) {
             return Err(used_twice(&path, "id", &raw.id));
         }
         let start = instant(&format!("{path}.start"), &raw.start)?;
@@ -414,6 +435,33 @@ pub fn read_plan_value(value: Value) -> Result<Plan, InputError> {
         });
     }
     Ok(plan)
+}
+
+/// Refuse a list longer than the plan's limit (`crate::limits`).
+fn count_within_limit(path: &str, what: &str, count: usize, max: usize) -> Result<(), InputError> {
+    if count > max {
+        return Err(err(
+            path,
+            format!("{count} {what} is more than a plan may hold; the limit is {max}, so split the plan"),
+        ));
+    }
+    Ok(())
+}
+
+/// Refuse a name longer than [`limits::MAX_NAME_CHARS`] characters.
+fn name_within_limit(path: &str, name: &str) -> Result<(), InputError> {
+    if limits::name_too_long(name) {
+        let shown: String = name.chars().take(20).collect();
+        return Err(err(
+            path,
+            format!(
+                "«{shown}…» is {} characters long; a name may have at most {}",
+                name.chars().count(),
+                limits::MAX_NAME_CHARS
+            ),
+        ));
+    }
+    Ok(())
 }
 
 fn array(
@@ -612,6 +660,7 @@ fn read_assistant(path: &str, raw: RawAssistant) -> Result<Assistant, InputError
     if raw.id.trim().is_empty() {
         return Err(err(format!("{path}.id"), "an assistant needs an id"));
     }
+    name_within_limit(&format!("{path}.name"), &raw.name)?;
     let profile = match &raw.profile {
         Value::Null => None,
         v => Some(read_profile(&format!("{path}.profile"), v)?),
@@ -679,6 +728,7 @@ fn read_shift_type(path: &str, raw: RawShiftType) -> Result<ShiftType, InputErro
     if raw.code.trim().is_empty() {
         return Err(err(format!("{path}.code"), "a shift type needs a code"));
     }
+    name_within_limit(&format!("{path}.name"), &raw.name)?;
     let start = clock(&format!("{path}.start"), &raw.start)?;
     let end = clock(&format!("{path}.end"), &raw.end)?;
     Ok(ShiftType {
@@ -711,6 +761,15 @@ fn read_shift(path: &str, raw: RawShift, plan: &Plan) -> Result<Shift, InputErro
             format!(
                 "the shift ends ({}) before or when it starts ({}); a night shift ends on the next day",
                 raw.end, raw.start
+            ),
+        ));
+    }
+    if limits::shift_too_long(start, end) {
+        return Err(err(
+            format!("{path}.end"),
+            format!(
+                "the shift from {} to {} lasts more than {} days, the longest a shift may be; check the end date",
+                raw.start, raw.end, limits::MAX_SHIFT_DAYS
             ),
         ));
     }
@@ -1299,5 +1358,44 @@ mod tests {
         ))
         .unwrap();
         assert_eq!(plan.shifts[0].assistant, None);
+    }
+
+    #[test]
+    fn a_shift_longer_than_seven_days_is_refused_naming_its_end() {
+        let e = error_of(&with_shift(
+            r#"{"id": "s1", "assistant": "A", "start": "1901-01-01T08:00", "end": "2199-01-01T08:00"}"#,
+        ));
+        assert!(e.to_string().starts_with("shifts[0].end: "), "{e}");
+        assert!(e.to_string().contains("more than 7 days"), "{e}");
+        let week = with_shift(
+            r#"{"id": "s1", "assistant": "A", "start": "2026-06-08T08:00", "end": "2026-06-15T08:00"}"#,
+        );
+        assert!(read_plan(&week).is_ok(), "a live-in week is allowed");
+    }
+
+    #[test]
+    fn a_name_longer_than_200_characters_is_refused_naming_the_field() {
+        let long = "ø".repeat(201);
+        let text = format!(
+            r#"{{"format": "turnus-plan", "version": 1, "assistants": [{{"id": "A", "name": "{long}"}}], "shifts": []}}"#
+        );
+        let e = error_of(&text);
+        assert!(e.to_string().starts_with("assistants[0].name: "), "{e}");
+        assert!(e.to_string().contains("201 characters"), "{e}");
+        let text = format!(
+            r#"{{"format": "turnus-plan", "version": 1, "settings": {{"leverandor": "{long}"}}, "assistants": [], "shifts": []}}"#
+        );
+        assert!(error_of(&text)
+            .to_string()
+            .starts_with("settings.leverandor: "));
+    }
+
+    #[test]
+    fn more_shifts_than_a_plan_may_hold_are_refused_before_they_are_read() {
+        let shift = json!({"id": "s", "assistant": "A", "start": "2026-06-08T08:00", "end": "2026-06-08T09:00"});
+        let plan = json!({"format": "turnus-plan", "version": 1, "assistants": [{"id": "A"}],
+            "shifts": vec![shift; crate::limits::MAX_SHIFTS + 1]});
+        let e = read_plan_value(plan).expect_err("one shift too many");
+        assert!(e.to_string().starts_with("shifts: 100001 shifts"), "{e}");
     }
 }

@@ -6,6 +6,7 @@
 //! |---|---|---|
 //! | time and calendar | [`time`], [`calendar`] | no |
 //! | plain data | [`model`] | no |
+//! | size limits of a plan | [`limits`] | no |
 //! | meaning | [`rules`], [`hours`], [`rotation`] | no: "today" is a parameter |
 //! | edges | [`store`], [`interchange`], [`cli`], [`session`] | yes |
 //!
@@ -18,6 +19,7 @@ pub mod export;
 pub mod hours;
 pub mod import;
 pub mod interchange;
+pub mod limits;
 pub mod model;
 pub mod rotation;
 pub mod rules;

@@ -199,9 +199,17 @@ pub fn explain(f: &Finding, lang: Lang) -> String {
             format!("Med jevnlig nattarbeid er normal arbeidstid i fire uker {m}; grensen er {l}."),
             format!("With regular night work, normal hours in four weeks are {m}; the limit is {l}."),
         ),
+        (Rule::OverlapSelf, _) if f.shifts.len() > 2 => pick(
+            format!("Assistenten står på flere av disse {} vaktene samtidig i til sammen {m}.", f.shifts.len()),
+            format!("The assistant is on more than one of these {} shifts at once for {m} in all.", f.shifts.len()),
+        ),
         (Rule::OverlapSelf, _) => pick(
             format!("Assistenten står på to vakter samtidig i {m}."),
             format!("The assistant is on two shifts at once for {m}."),
+        ),
+        (Rule::DoubleStaff, _) if f.shifts.len() > 2 => pick(
+            format!("{} assistenter arbeider samtidig i til sammen {m}, men vedtaket gir ikke dobbel bemanning.", f.assistants.len()),
+            format!("{} assistants work at the same time for {m} in all, but the vedtak does not grant double staffing.", f.assistants.len()),
         ),
         (Rule::DoubleStaff, _) => pick(
             format!("To assistenter arbeider samtidig i {m}, men vedtaket gir ikke dobbel bemanning."),

@@ -92,6 +92,8 @@ impl Checker {
     /// Check `plan`, reusing what is still valid from the previous call.
     pub fn check(&mut self, plan: &Plan, options: &CheckOptions) -> Report {
         let fingerprints = fingerprints(plan);
+        let own_of = timeline::Own::all(plan);
+        let none = timeline::Own::default();
         let mut findings = Vec::new();
         let mut fresh = HashMap::with_capacity(plan.assistants.len());
         for (assistant, fingerprint) in plan.assistants.iter().zip(fingerprints) {
@@ -99,10 +101,13 @@ impl Checker {
                 Some((known, found)) if known == fingerprint => found,
                 _ => {
                     let profile = plan.profile_of(assistant).values();
-                    let own = Timeline::build(plan, &assistant.id, &profile);
+                    let mine = own_of.get(&assistant.id).unwrap_or(&none);
+                    let id = &assistant.id;
+                    let own = Timeline::build_from(plan, id, &profile, &mine.shifts, &[]);
                     let mut found = Vec::new();
-                    if plan.busy.iter().any(|b| b.assistant == assistant.id) {
-                        let total = Timeline::build_with(plan, &assistant.id, &profile, true);
+                    if !mine.busy.is_empty() {
+                        let total =
+                            Timeline::build_from(plan, id, &profile, &mine.shifts, &mine.busy);
                         check_assistant(plan, assistant, &own, &total, &mut found);
                     } else {
                         check_assistant(plan, assistant, &own, &own, &mut found);

@@ -99,7 +99,7 @@ fn window_finding(t: &Timeline, window: Interval, rest: i64, out: &mut Vec<Findi
         }
         _ => return,
     };
-    let shifts = t.shift_ids(t.blocks_overlapping(window).collect::<Vec<_>>());
+    let shifts = t.shifts_in(window);
     out.push(under_min(
         Rule::RestD,
         severity,
@@ -118,7 +118,7 @@ fn weekly_rest(t: &Timeline, out: &mut Vec<Finding>) {
     for w in t.weeks.iter().filter(|w| w.hours > 0) {
         let stretches = off_duty_in(t, w.interval);
         let rest = longest(&stretches);
-        let shifts = || t.shift_ids(t.blocks_overlapping(w.interval).collect::<Vec<_>>());
+        let shifts = || t.shifts_in(w.interval);
         if rest < min {
             let across = bounded_gap_reaching(t, w.interval, min);
             let (severity, detail) = if across {

@@ -656,3 +656,84 @@ fn work_elsewhere_alone_is_not_reported() {
         "both blocks are another employer's"
     );
 }
+
+// --- Pairwise rules in linear size ---------------------------------------------------------
+
+fn copies(assistants: &[&str], count: usize, shift: &str) -> Plan {
+    let text: Vec<String> = assistants
+        .iter()
+        .flat_map(|a| (0..count).map(move |_| format!("{a} {shift}")))
+        .collect();
+    rota("aml", &text.join("; "))
+}
+
+#[test]
+fn a_thousand_copies_of_one_shift_are_one_overlap_finding_naming_every_shift() {
+    let plan = copies(&["A"], 1000, "Mon 08-16");
+    let f = one(
+        hard(&plan, "OVERLAP-SELF"),
+        "one group of 1,000 shifts, not 499,500 pairs",
+    );
+    assert_eq!(f.shifts.len(), 1000, "the group finding names every shift");
+    assert_eq!(
+        (f.start, f.end, f.measured),
+        (at("2026-06-08T08:00"), at("2026-06-08T16:00"), 8 * 60),
+        "the assistant is booked more than once for the whole 8 hours"
+    );
+}
+
+#[test]
+fn a_small_overlap_group_keeps_one_finding_per_pair() {
+    // Five copies: 10 pairs, the most a group may have and still be reported pair by pair.
+    let plan = copies(&["A"], 5, "Mon 08-16");
+    assert_eq!(hard(&plan, "OVERLAP-SELF").len(), 10);
+    let plan = copies(&["A"], 6, "Mon 08-16");
+    assert_eq!(hard(&plan, "OVERLAP-SELF").len(), 1, "15 pairs: one group");
+}
+
+#[test]
+fn a_long_chain_of_overlapping_shifts_is_one_finding_measuring_the_double_booked_minutes() {
+    // Twelve shifts, each overlapping the next by one hour: 11 pairs, one group.
+    let text: Vec<String> = (0..12)
+        .map(|h| format!("A Mon {:02}-{:02}", h + 6, h + 8))
+        .collect();
+    let plan = rota("aml", &text.join("; "));
+    let f = one(hard(&plan, "OVERLAP-SELF"), "11 pairs form one group");
+    assert_eq!(f.shifts.len(), 12);
+    assert_eq!(
+        f.measured,
+        11 * 60,
+        "07:00–18:00 is booked more than once; 06–07 and 18–19 once"
+    );
+    assert_eq!(
+        (f.start, f.end),
+        (at("2026-06-08T07:00"), at("2026-06-08T18:00"))
+    );
+}
+
+#[test]
+fn many_assistants_at_once_are_one_double_staffing_finding() {
+    let plan = copies(&["A", "B", "C"], 100, "Mon 08-16");
+    let f = one(
+        hard(&plan, "DOUBLE-STAFF"),
+        "30,000 pairs of two assistants' shifts form one group",
+    );
+    assert_eq!(f.assistants.len(), 3);
+    assert_eq!(f.shifts.len(), 300);
+    assert_eq!(f.measured, 8 * 60);
+}
+
+#[test]
+fn double_staffing_pairs_ignore_an_assistant_booked_twice() {
+    // A is booked ten times over B's shift: 10 pairs of two assistants, 45 pairs of A alone.
+    let mut text: Vec<String> = (0..10).map(|_| "A Mon 08-16".to_string()).collect();
+    text.push("B Mon 15-20".into());
+    let plan = rota("aml", &text.join("; "));
+    let found = hard(&plan, "DOUBLE-STAFF");
+    assert_eq!(
+        found.len(),
+        10,
+        "one finding per pair of A and B: {found:#?}"
+    );
+    assert!(found.iter().all(|f| f.measured == 60));
+}

@@ -5,6 +5,8 @@
 //! which it starts. Weekly sums clip blocks at the ISO-week boundary. Everything is in seconds
 //! on instants.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 
 use crate::calendar::Week;
@@ -22,6 +24,9 @@ pub struct Block {
     pub passive: i64,
     /// Holds a shift marked as a long shift.
     pub long: bool,
+    /// The length of the block's longest shift, in seconds (0 for busy time only): shifts
+    /// overlapping an instant start at most this long before it.
+    pub longest: i64,
     /// The local date on which the block starts: its work day.
     pub day: NaiveDate,
 }
@@ -102,27 +107,38 @@ impl<'p> Timeline<'p> {
         profile: &ProfileValues,
         with_busy: bool,
     ) -> Self {
-        let mut items: Vec<Item> = plan
-            .shifts
+        let own = Own::of(plan, assistant);
+        let busy: &[usize] = if with_busy { &own.busy } else { &[] };
+        Self::build_from(plan, assistant, profile, &own.shifts, busy)
+    }
+
+    /// Build the timeline of `assistant` from the shifts and busy times at the given indexes
+    /// into `Plan::shifts` and `Plan::busy` (see [`Own`]); uncounted shifts are left out.
+    pub fn build_from(
+        plan: &'p Plan,
+        assistant: &AssistantId,
+        profile: &ProfileValues,
+        shifts: &[usize],
+        busy: &[usize],
+    ) -> Self {
+        let mut items: Vec<Item> = shifts
             .iter()
-            .enumerate()
-            .filter(|(_, s)| s.counts() && s.assistant.as_ref() == Some(assistant))
+            .map(|&i| (i, &plan.shifts[i]))
+            .filter(|(_, s)| s.counts())
             .map(|(i, s)| Item {
                 interval: s.interval(),
                 shift: Some(i),
             })
             .collect();
-        if with_busy {
-            items.extend(
-                plan.busy
-                    .iter()
-                    .filter(|b| &b.assistant == assistant && b.end > b.start)
-                    .map(|b| Item {
-                        interval: b.interval(),
-                        shift: None,
-                    }),
-            );
-        }
+        items.extend(
+            busy.iter()
+                .map(|&i| &plan.busy[i])
+                .filter(|b| b.end > b.start)
+                .map(|b| Item {
+                    interval: b.interval(),
+                    shift: None,
+                }),
+        );
         items.sort_by_key(|item| (item.interval.start, item.interval.end));
         let blocks = merge_blocks(&plan.shifts, &items);
         let days = work_days(&blocks, profile);
@@ -148,11 +164,19 @@ impl<'p> Timeline<'p> {
         ids
     }
 
-    /// The shift ids of the blocks that overlap `at`.
+    /// The ids of the shifts that overlap `at`. A block's shifts are in order of start, so
+    /// only those starting less than the block's longest shift before `at` are looked at: the
+    /// cost follows the shifts near `at`, not the length of the block (years of shifts that
+    /// touch end to end are one block).
     pub fn shifts_in(&self, at: Interval) -> Vec<ShiftId> {
         let mut ids = Vec::new();
         for b in self.blocks_overlapping(at) {
-            for &i in &self.blocks[b].shifts {
+            let block = &self.blocks[b];
+            let start = |k: &usize| self.plan.shifts[*k].start;
+            let earliest = at.start.plus(-block.longest);
+            let first = block.shifts.partition_point(|k| start(k) <= earliest);
+            let end = block.shifts.partition_point(|k| start(k) < at.end);
+            for &i in &block.shifts[first..end.max(first)] {
                 if self.plan.shifts[i].interval().overlap(at) > 0 {
                     ids.push(self.plan.shifts[i].id.clone());
                 }
@@ -190,13 +214,46 @@ impl<'p> Timeline<'p> {
 
     /// The shifts of the blocks starting in `[from, to)`.
     pub fn shifts_starting(&self, at: Interval) -> Vec<ShiftId> {
-        let blocks = self
-            .blocks
-            .iter()
-            .enumerate()
-            .filter(|(_, b)| at.contains(b.interval.start))
-            .map(|(i, _)| i);
-        self.shift_ids(blocks)
+        // Blocks are in time order: two binary searches, not a scan of every block.
+        let first = self.blocks.partition_point(|b| b.interval.start < at.start);
+        let end = self.blocks.partition_point(|b| b.interval.start < at.end);
+        self.shift_ids(first..end.max(first))
+    }
+}
+
+/// One assistant's shifts and busy times, as indexes into `Plan::shifts` and `Plan::busy`.
+#[derive(Clone, Debug, Default)]
+pub struct Own {
+    pub shifts: Vec<usize>,
+    pub busy: Vec<usize>,
+}
+
+impl Own {
+    /// The shifts and busy times of `assistant`.
+    pub fn of(plan: &Plan, assistant: &AssistantId) -> Own {
+        Own {
+            shifts: (0..plan.shifts.len())
+                .filter(|&i| plan.shifts[i].assistant.as_ref() == Some(assistant))
+                .collect(),
+            busy: (0..plan.busy.len())
+                .filter(|&i| &plan.busy[i].assistant == assistant)
+                .collect(),
+        }
+    }
+
+    /// Every assistant's shifts and busy times, in one pass over the plan: what checking all
+    /// assistants needs, without a pass over every shift per assistant.
+    pub fn all(plan: &Plan) -> HashMap<&AssistantId, Own> {
+        let mut all: HashMap<&AssistantId, Own> = HashMap::new();
+        for (i, s) in plan.shifts.iter().enumerate() {
+            if let Some(a) = &s.assistant {
+                all.entry(a).or_default().shifts.push(i);
+            }
+        }
+        for (i, b) in plan.busy.iter().enumerate() {
+            all.entry(&b.assistant).or_default().busy.push(i);
+        }
+        all
     }
 }
 
@@ -209,6 +266,7 @@ struct Item {
 fn merge_blocks(shifts: &[Shift], sorted: &[Item]) -> Vec<Block> {
     let mut blocks: Vec<Block> = Vec::new();
     for item in sorted {
+        let longest = item.shift.map_or(0, |_| item.interval.len());
         let (breaks, passive, long) = item.shift.map_or((0, 0, false), |i| {
             let s = &shifts[i];
             (
@@ -220,6 +278,7 @@ fn merge_blocks(shifts: &[Shift], sorted: &[Item]) -> Vec<Block> {
         match blocks.last_mut() {
             Some(b) if item.interval.start <= b.interval.end => {
                 b.interval.end = b.interval.end.max(item.interval.end);
+                b.longest = b.longest.max(longest);
                 b.shifts.extend(item.shift);
                 b.break_minutes += breaks;
                 b.passive += passive;
@@ -231,6 +290,7 @@ fn merge_blocks(shifts: &[Shift], sorted: &[Item]) -> Vec<Block> {
                 break_minutes: breaks,
                 passive,
                 long,
+                longest,
                 day: item.interval.start.local_date(),
             }),
         }

@@ -243,6 +243,24 @@ impl Session {
             ));
         }
         if !edits.is_empty() {
+            let count = |add: fn(&Edit) -> bool, delete: fn(&Edit) -> bool, now: usize| {
+                let added = edits.iter().filter(|e| add(e)).count();
+                let deleted = edits.iter().filter(|e| delete(e)).count();
+                (now + added).saturating_sub(deleted)
+            };
+            validate::plan_size(
+                count(
+                    |e| matches!(e, Edit::AddShift(_)),
+                    |e| matches!(e, Edit::DeleteShift(_)),
+                    self.plan.shifts.len(),
+                ),
+                count(
+                    |e| matches!(e, Edit::AddAssistant(_)),
+                    |e| matches!(e, Edit::DeleteAssistant(_)),
+                    self.plan.assistants.len(),
+                ),
+                self.lang,
+            )?;
             let result = self.file.apply(now, what, edits);
             if let Err(e) = result {
                 if let StoreError::LockLost(notice) = &e {

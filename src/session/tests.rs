@@ -1486,3 +1486,22 @@ fn history_says_whose_shift_moved_from_when_to_when_and_who_took_it_over() {
         ["Assistenten «Ola Hansen» er lagt til."]
     );
 }
+
+#[test]
+fn a_leverandor_longer_than_200_characters_is_refused_naming_the_field() {
+    let input = SettingsInput {
+        name: "Turnus".into(),
+        arbeidsleder: "Ragnhild".into(),
+        leverandor: Some("x".repeat(crate::limits::MAX_NAME_CHARS + 1)),
+        current_user: None,
+        carry_over: None,
+    };
+    let e = validate::settings(&input, Language::En).expect_err("201 characters");
+    assert_eq!(e.details["field"], "leverandor", "{e:?}");
+    assert!(e.message.contains("at most 200 characters"), "{e:?}");
+    let fine = SettingsInput {
+        leverandor: Some("x".repeat(crate::limits::MAX_NAME_CHARS)),
+        ..input
+    };
+    assert!(validate::settings(&fine, Language::En).is_ok());
+}

@@ -18,6 +18,7 @@ use super::input::{
     VedtakInput, Window,
 };
 use super::Language;
+use crate::limits;
 use crate::model::{
     Assistant, AssistantId, NightHelp, Plan, Profile, ProfileError, Role, Rotation, RotationId,
     ServiceType, Settings, Shift, ShiftId, ShiftStatus, ShiftType, Slot, Vedtak,
@@ -95,6 +96,32 @@ pub fn window(window: &Window, lang: Language) -> Result<(NaiveDate, NaiveDate),
         ));
     }
     Ok((from, to))
+}
+
+/// Refuse edits that would leave the plan with more shifts or assistants than
+/// `crate::limits` allows: `shifts` and `assistants` are the counts after the edits.
+pub fn plan_size(shifts: usize, assistants: usize, lang: Language) -> Result<(), IpcError> {
+    if shifts > limits::MAX_SHIFTS {
+        let max = limits::MAX_SHIFTS;
+        return Err(bad(
+            "shifts",
+            shifts,
+            lang,
+            &format!("Planen ville fått {shifts} vakter, men en plan kan ha høyst {max}. Del planen, eller slett gamle vakter først."),
+            &format!("The plan would get {shifts} shifts, but a plan holds at most {max}. Split the plan, or delete old shifts first."),
+        ));
+    }
+    if assistants > limits::MAX_ASSISTANTS {
+        let max = limits::MAX_ASSISTANTS;
+        return Err(bad(
+            "assistants",
+            assistants,
+            lang,
+            &format!("Planen ville fått {assistants} assistenter, men en plan kan ha høyst {max}."),
+            &format!("The plan would get {assistants} assistants, but a plan holds at most {max}."),
+        ));
+    }
+    Ok(())
 }
 
 fn offset_text(t: &chrono::DateTime<Tz>) -> String {
@@ -239,13 +266,20 @@ fn required_text(
     if trimmed.is_empty() {
         return Err(bad(field, text, lang, nb, en));
     }
-    if trimmed.chars().count() > 200 {
+    optional_text(field, text, lang)
+}
+
+/// A text that may be empty, trimmed, of at most [`limits::MAX_NAME_CHARS`] characters.
+fn optional_text(field: &str, text: &str, lang: Language) -> Result<String, IpcError> {
+    let trimmed = text.trim();
+    if limits::name_too_long(trimmed) {
+        let max = limits::MAX_NAME_CHARS;
         return Err(bad(
             field,
             text,
             lang,
-            "Teksten er for lang. Bruk høyst 200 tegn.",
-            "The text is too long. Use at most 200 characters.",
+            &format!("Teksten er for lang. Bruk høyst {max} tegn."),
+            &format!("The text is too long. Use at most {max} characters."),
         ));
     }
     Ok(trimmed.to_string())
@@ -608,10 +642,9 @@ pub fn shift_type(input: &ShiftTypeInput, lang: Language) -> Result<ShiftType, I
         _ => ServiceType::PersonligAssistanse,
     };
     Ok(ShiftType {
-        name: if input.name.trim().is_empty() {
-            code.clone()
-        } else {
-            input.name.trim().to_string()
+        name: match optional_text("name", &input.name, lang)? {
+            name if name.is_empty() => code.clone(),
+            name => name,
         },
         code,
         start,
@@ -752,18 +785,16 @@ pub fn settings(input: &SettingsInput, lang: Language) -> Result<Settings, IpcEr
             "Skriv inn navnet til arbeidslederen.",
             "Enter the arbeidsleder's name.",
         )?,
-        leverandor: input
-            .leverandor
-            .clone()
-            .unwrap_or_default()
-            .trim()
-            .to_string(),
-        current_user: input
-            .current_user
-            .clone()
-            .unwrap_or_default()
-            .trim()
-            .to_string(),
+        leverandor: optional_text(
+            "leverandor",
+            input.leverandor.as_deref().unwrap_or_default(),
+            lang,
+        )?,
+        current_user: optional_text(
+            "current_user",
+            input.current_user.as_deref().unwrap_or_default(),
+            lang,
+        )?,
         carry_over: input.carry_over.unwrap_or(false),
     })
 }

@@ -100,8 +100,8 @@ fn from_raw(raw: Raw) -> Result<Assistant> {
         holiday_entitlement: reader.count("holiday_entitlement", raw.10)?,
         family_approval: reader.maybe_day("family_approval", raw.12)?,
         start_date: reader.maybe_day("start_date", raw.13)?,
+        name: reader.name("name", name)?,
         id: AssistantId(id),
-        name,
         phone,
         email,
         contract_minutes_per_week: contract,
@@ -114,6 +114,12 @@ fn from_raw(raw: Raw) -> Result<Assistant> {
 
 /// Every assistant, in the plan's order.
 pub(crate) fn load(conn: &Connection) -> Result<Vec<Assistant>> {
+    super::values::within_count(
+        conn,
+        Entity::Assistant,
+        "assistants",
+        crate::limits::MAX_ASSISTANTS,
+    )?;
     let context = "failed to read the assistants";
     let mut stmt = conn
         .prepare_cached(

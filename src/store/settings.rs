@@ -85,5 +85,13 @@ pub(crate) fn load(conn: &Connection) -> Result<(Settings, Profile)> {
         )
         .map_err(StoreError::sqlite("failed to read the plan settings"))?;
     let profile = profile_from(&reader, &raw.1, &raw.2)?;
-    Ok((raw.0, profile))
+    let settings = raw.0;
+    let settings = Settings {
+        name: reader.name("name", settings.name)?,
+        arbeidsleder: reader.name("arbeidsleder", settings.arbeidsleder)?,
+        leverandor: reader.name("leverandor", settings.leverandor)?,
+        current_user: reader.name("current_user", settings.current_user)?,
+        carry_over: settings.carry_over,
+    };
+    Ok((settings, profile))
 }

@@ -91,7 +91,7 @@ pub(crate) fn load(conn: &Connection) -> Result<Vec<ShiftType>> {
                 service: ServiceType::from_key(&raw.6)
                     .ok_or_else(|| reader.invalid(format!("service «{}» is unknown", raw.6)))?,
                 code: raw.0.clone(),
-                name: raw.1,
+                name: reader.name("name", raw.1)?,
                 colour: raw.7,
                 long_shift: raw.8,
             })

@@ -88,6 +88,12 @@ fn from_raw(raw: Raw) -> Result<Shift> {
     if raw.3 <= raw.2 {
         return Err(reader.invalid("it ends before it starts"));
     }
+    if crate::limits::shift_too_long(Instant::from_unix(raw.2), Instant::from_unix(raw.3)) {
+        return Err(reader.invalid(format!(
+            "it lasts more than {} days, the longest a shift may be",
+            crate::limits::MAX_SHIFT_DAYS
+        )));
+    }
     Ok(Shift {
         break_minutes: reader.count("break_minutes", raw.4)?,
         passive_minutes: reader.count("passive_minutes", raw.5)?,
@@ -130,8 +136,10 @@ fn collect(stmt: &mut Statement<'_>, params: impl rusqlite::Params) -> Result<Ve
     raws.into_iter().map(from_raw).collect()
 }
 
-/// Every shift, in the plan's order.
+/// Every shift, in the plan's order; refused when there are more than
+/// [`crate::limits::MAX_SHIFTS`].
 pub(crate) fn load(conn: &Connection) -> Result<Vec<Shift>> {
+    super::values::within_count(conn, Entity::Shift, "shifts", crate::limits::MAX_SHIFTS)?;
     let mut stmt = conn
         .prepare_cached(&format!("{SELECT} ORDER BY pos"))
         .map_err(StoreError::sqlite("failed to read the shifts"))?;

@@ -30,6 +30,39 @@ pub(crate) fn key_of<T: Serialize>(value: &T) -> String {
     }
 }
 
+/// Refuse a table holding more than `max` rows (`crate::limits`): the error names the first
+/// row past the limit.
+pub(crate) fn within_count(
+    conn: &rusqlite::Connection,
+    entity: Entity,
+    table: &str,
+    max: usize,
+) -> Result<()> {
+    let past: Option<String> = conn
+        .query_row(
+            &format!(
+                "SELECT {} FROM {table} ORDER BY pos LIMIT 1 OFFSET {max}",
+                entity.id_column()
+            ),
+            [],
+            |r| r.get(0),
+        )
+        .map(Some)
+        .or_else(|e| match e {
+            rusqlite::Error::QueryReturnedNoRows => Ok(None),
+            e => Err(e),
+        })
+        .map_err(StoreError::sqlite(
+            "failed to count the rows of the plan file",
+        ))?;
+    match past {
+        None => Ok(()),
+        Some(id) => Err(Reader { entity, id: &id }.invalid(format!(
+            "the plan holds more than {max} {table}, the most a plan may hold; split the plan"
+        ))),
+    }
+}
+
 /// A value read from a column, checked, with the entity named when it is wrong.
 pub(crate) struct Reader<'a> {
     pub entity: Entity,
@@ -70,6 +103,18 @@ impl Reader<'_> {
 
     pub(crate) fn json<T: DeserializeOwned>(&self, column: &str, text: &str) -> Result<T> {
         serde_json::from_str(text).map_err(|e| self.invalid(format!("{column} is unreadable: {e}")))
+    }
+
+    /// A name of at most [`crate::limits::MAX_NAME_CHARS`] characters.
+    pub(crate) fn name(&self, column: &str, text: String) -> Result<String> {
+        if crate::limits::name_too_long(&text) {
+            return Err(self.invalid(format!(
+                "its {column} is {} characters long; a name may have at most {}",
+                text.chars().count(),
+                crate::limits::MAX_NAME_CHARS
+            )));
+        }
+        Ok(text)
     }
 
     pub(crate) fn count(&self, column: &str, value: i64) -> Result<u32> {

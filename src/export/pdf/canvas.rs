@@ -141,20 +141,41 @@ impl Page {
     }
 }
 
-/// `text`, shortened with "…" until it fits in `max` millimetres.
+/// `text`, shortened with "…" until it fits in `max` millimetres: the longest start of the
+/// text that fits with "…" after it (trailing spaces dropped), or nothing when even "…" does
+/// not fit. One pass over the text, whatever its length.
 pub fn fit(weight: Weight, size: f32, max: f32, text: &str) -> String {
-    if fonts::width_mm(weight, size, text) <= max {
+    let fits = |units: u32| fonts::units_to_mm(weight, size, units) <= max;
+    let widths: Vec<u32> = text.chars().map(|c| fonts::advance(weight, c)).collect();
+    if fits(widths.iter().sum()) {
         return text.to_string();
     }
-    let mut chars: Vec<char> = text.chars().collect();
-    while !chars.is_empty() {
-        chars.pop();
-        let candidate: String = chars.iter().collect::<String>().trim_end().to_string() + "…";
-        if fonts::width_mm(weight, size, &candidate) <= max {
-            return candidate;
+    let ellipsis = fonts::advance(weight, '…');
+    // The longest prefix of `n` characters, n < the text's length, that fits once trimmed.
+    let chars: Vec<char> = text.chars().collect();
+    let mut best: Option<usize> = None;
+    let mut sum = ellipsis;
+    // `kept` is the trimmed length of the prefix so far; its width with "…" is `sum`.
+    let mut kept = 0;
+    let mut pending = 0;
+    for (n, (&c, &w)) in chars.iter().zip(&widths).enumerate() {
+        // Here `kept` and `sum` describe the prefix of n characters.
+        if !fits(sum) {
+            break;
+        }
+        best = Some(kept);
+        if c.is_whitespace() {
+            pending += w;
+        } else {
+            sum += pending + w;
+            pending = 0;
+            kept = n + 1;
         }
     }
-    String::new()
+    match best {
+        Some(kept) => chars[..kept].iter().collect::<String>() + "…",
+        None => String::new(),
+    }
 }
 
 /// `text` broken into lines no wider than `max` millimetres, at spaces where possible.
@@ -417,5 +438,52 @@ mod tests {
         assert!(svg.contains("<line x1=\"10.00\" y1=\"22.00\" x2=\"100.00\""));
         assert!(svg.contains("fill=\"#808080\""), "grey 0.5 is mid grey");
         assert!(svg.ends_with("</g></svg>"));
+    }
+
+    /// The first way `fit` was written: drop one character at a time and measure again.
+    fn fit_by_dropping(weight: Weight, size: f32, max: f32, text: &str) -> String {
+        if fonts::width_mm(weight, size, text) <= max {
+            return text.to_string();
+        }
+        let mut chars: Vec<char> = text.chars().collect();
+        while !chars.is_empty() {
+            chars.pop();
+            let candidate = chars.iter().collect::<String>().trim_end().to_string() + "…";
+            if fonts::width_mm(weight, size, &candidate) <= max {
+                return candidate;
+            }
+        }
+        String::new()
+    }
+
+    #[test]
+    fn fitting_cuts_where_dropping_one_character_at_a_time_would() {
+        let texts = [
+            "Kari Nordmann",
+            "Ola   Normann  Jensen",
+            "  ",
+            "Åse Øvrebø-Ødegård",
+            "W",
+        ];
+        for text in texts {
+            for weight in [Weight::Regular, Weight::Bold] {
+                for tenth in 0..60 {
+                    let max = tenth as f32;
+                    assert_eq!(
+                        fit(weight, 9.0, max, text),
+                        fit_by_dropping(weight, 9.0, max, text),
+                        "{text:?} in {max} mm"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_name_of_a_hundred_thousand_characters_is_cut_to_its_cell() {
+        let name = "Kari Nordmann ".repeat(7_200);
+        let cut = fit(Weight::Regular, 9.0, 40.0, &name);
+        assert!(cut.ends_with('…') && cut.chars().count() < 40, "{cut}");
+        assert!(fonts::width_mm(Weight::Regular, 9.0, &cut) <= 40.0);
     }
 }

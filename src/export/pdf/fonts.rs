@@ -71,17 +71,27 @@ pub fn printable(weight: Weight, text: &str) -> String {
 
 /// The advance width of `text` at `size` points, in millimetres.
 pub fn width_mm(weight: Weight, size: f32, text: &str) -> f32 {
-    let Ok(font) = face(weight) else {
-        return text.chars().count() as f32 * size * 0.6 * MM_PER_PT;
-    };
-    let units: u32 = text
-        .chars()
-        .map(|c| {
+    let units: u32 = text.chars().map(|c| advance(weight, c)).sum();
+    units_to_mm(weight, size, units)
+}
+
+/// The advance width of one character in font units (see [`units_to_mm`]). Widths add up:
+/// the width of a text is the sum of its characters' (the fonts are set without kerning).
+pub fn advance(weight: Weight, c: char) -> u32 {
+    match face(weight) {
+        Ok(font) => {
             let gid = font.lookup_glyph_index(c as u32).unwrap_or(0);
             u32::from(font.get_glyph_width(gid).unwrap_or(0))
-        })
-        .sum();
-    units as f32 / f32::from(font.units_per_em.max(1)) * size * MM_PER_PT
+        }
+        // Without the font, every character is 0.6 em wide.
+        Err(_) => 600,
+    }
+}
+
+/// A width in font units (a sum of [`advance`]s) at `size` points, in millimetres.
+pub fn units_to_mm(weight: Weight, size: f32, units: u32) -> f32 {
+    let per_em = face(weight).map_or(1000, |f| f.units_per_em.max(1));
+    units as f32 / f32::from(per_em) * size * MM_PER_PT
 }
 
 /// Millimetres in one PostScript point.
