@@ -1,7 +1,13 @@
 import { test, expect, type Page } from '@playwright/test';
-import { expectNoAxeViolations, openDemo, shot, showPage, tabUntil } from './helpers';
+import * as fs from 'node:fs';
+import { expectNoAxeViolations, openDemo, sessionRoot, shot, showPage, tabUntil } from './helpers';
 
 const EXPORT = 'Utskrift og kalender';
+
+/** `text` as a regular expression that matches it literally. */
+function escape(text: string) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 
 async function typeInto(page: Page, text: string) {
   await page.keyboard.press('Control+A');
@@ -26,19 +32,19 @@ test('keyboard only: preview the rota, switch to a timesheet, and save it throug
   await expect(page.getByLabel('Timeliste for én assistent')).toBeChecked();
   await expect(page.getByLabel('Assistent', { exact: true })).toBeVisible();
   await expect(page.getByLabel('Fra og med dato'), 'a timeliste is for a month').toHaveCount(0);
-  await expect(page.getByRole('img', { name: /^Første side av Timeliste for Kari Nordmann, [a-z]+ \d{4}\./ })).toBeVisible();
+  await expect(page.getByRole('img', { name: /^Første side av Timeliste for Solveig Bråten, [a-z]+ \d{4}\./ })).toBeVisible();
 
   // Another assistant and another month, by keyboard.
   await page.keyboard.press('Tab');
   await expect(page.getByLabel('Assistent', { exact: true })).toBeFocused();
-  await page.getByLabel('Assistent', { exact: true }).selectOption({ label: 'Łukasz Wiśniewski' });
+  await page.getByLabel('Assistent', { exact: true }).selectOption({ label: 'Małgorzata Król' });
   await page.keyboard.press('Tab');
   await expect(page.getByLabel('Måned')).toBeFocused();
   await page.getByLabel('Måned').selectOption({ label: 'mai' });
   await page.keyboard.press('Tab');
   await expect(page.getByLabel('År')).toBeFocused();
   await typeInto(page, '2026');
-  await expect(page.getByRole('img', { name: /^Første side av Timeliste for Łukasz Wiśniewski, mai 2026/ })).toBeVisible();
+  await expect(page.getByRole('img', { name: /^Første side av Timeliste for Małgorzata Król, mai 2026/ })).toBeVisible();
   await expectNoAxeViolations(page);
 
   // The preview can take the whole width, for those who need it larger.
@@ -49,8 +55,10 @@ test('keyboard only: preview the rota, switch to a timesheet, and save it throug
 
   await tabUntil(page, `document.activeElement?.tagName === 'BUTTON' && document.activeElement.textContent.includes('Lagre PDF')`);
   await page.keyboard.press('Enter');
-  await expect(page.getByText('Timeliste er lagret i /home/ingrid/Dokumenter/Timeliste Łukasz Wiśniewski 2026-05.pdf.', { exact: false }).first()).toBeVisible();
-  await expect(page.getByRole('status')).toHaveText('Timeliste er lagret i /home/ingrid/Dokumenter/Timeliste Łukasz Wiśniewski 2026-05.pdf.');
+  const saved = `${await sessionRoot(page)}/home/ingrid/Dokumenter/Timeliste Małgorzata Król 2026-05.pdf`;
+  await expect(page.getByText(`Timeliste er lagret i ${saved}.`, { exact: false }).first()).toBeVisible();
+  await expect(page.getByRole('status')).toHaveText(`Timeliste er lagret i ${saved}.`);
+  expect(fs.readFileSync(saved).subarray(0, 5).toString(), 'the file the sentence names is a PDF').toBe('%PDF-');
   await shot(page, 'ui-export-saved');
 });
 
@@ -88,28 +96,37 @@ test('cancelling the save dialog saves nothing, and a place that cannot be writt
   await page.getByRole('button', { name: 'Lagre PDF …' }).click();
   await expect(page.getByRole('button', { name: 'Lagre PDF …' })).toBeEnabled();
   await expect(page.getByText(/er lagret i/)).toHaveCount(0);
+  const documents = `${await sessionRoot(page)}/home/ingrid/Dokumenter`;
+  expect(fs.readdirSync(documents).filter((f) => f.endsWith('.pdf')), 'no PDF was written').toEqual([]);
 
   await openDemo(page, '?today=2026-06-03&exportFolder=/media/ikke-skrivbar');
   await showPage(page, EXPORT);
   await expect(page.getByRole('img', { name: /^Første side av Turnusplan/ })).toBeVisible();
   await page.getByRole('button', { name: 'Lagre PDF …' }).click();
+  // The place is the real path; the reason in brackets is the system's own words.
+  const place = `${await sessionRoot(page)}/media/ikke-skrivbar/Turnusplan `;
   await expect(page.getByRole('alert')).toHaveText(
-    /^Turnus kunne ikke skrive \/media\/ikke-skrivbar\/Turnusplan .*\.pdf \(ingen tilgang\)\. Sjekk at mappen finnes/,
+    new RegExp(`^Turnus kunne ikke skrive ${escape(place)}.*\\.pdf \\(.+\\)\\. Sjekk at mappen finnes og at du kan skrive i den, eller velg en annen\\.$`),
   );
 });
 
 test('a calendar file for one assistant, and a calendar folder chosen and stopped', async ({ page }) => {
   await openDemo(page, '?today=2026-06-03');
   await showPage(page, EXPORT);
-  await page.getByLabel('Kalender for').selectOption({ label: 'Áilu Čoalbmi' });
+  await page.getByLabel('Kalender for').selectOption({ label: 'Bjørn Sæther' });
   await page.getByRole('button', { name: 'Lagre kalender …' }).click();
-  await expect(page.getByText('Kalenderen for Áilu Čoalbmi er lagret i /home/ingrid/Dokumenter/Áilu Čoalbmi.ics.').first()).toBeVisible();
+  const root = await sessionRoot(page);
+  const calendar = `${root}/home/ingrid/Dokumenter/Bjørn Sæther.ics`;
+  await expect(page.getByText(`Kalenderen for Bjørn Sæther er lagret i ${calendar}.`).first()).toBeVisible();
+  expect(fs.readFileSync(calendar, 'utf8'), 'the file the sentence names is a calendar').toMatch(/^BEGIN:VCALENDAR\r?\n/);
 
   await expect(page.getByText('Ingen mappe er valgt.', { exact: false })).toBeVisible();
   await page.getByRole('button', { name: 'Velg mappe …' }).click();
-  await expect(page.getByText('Kalenderne skrives til /home/ingrid/Delt/Kalendere.')).toBeVisible();
-  await expect(page.getByText(/^Sist skrevet \d\d\.\d\d\.\d{4} \d\d:\d\d, 4 filer\.$/)).toBeVisible();
-  await expect(page.getByRole('status')).toHaveText(/^Kalenderne er skrevet til \/home\/ingrid\/Delt\/Kalendere\./);
+  const folder = `${root}/home/ingrid/Delt/Kalendere`;
+  await expect(page.getByText(`Kalenderne skrives til ${folder}.`)).toBeVisible();
+  await expect(page.getByText(/^Sist skrevet \d\d\.\d\d\.\d{4} \d\d:\d\d, 6 filer\.$/)).toBeVisible();
+  await expect(page.getByRole('status')).toHaveText(new RegExp(`^Kalenderne er skrevet til ${escape(folder)}\\.`));
+  expect(fs.readdirSync(folder).filter((f) => f.endsWith('.ics')), 'the folder holds the files the page counts').toHaveLength(6);
   await expectNoAxeViolations(page);
   await shot(page, 'ui-export-folder');
 
@@ -122,7 +139,9 @@ test('a folder that does not exist is refused with a sentence', async ({ page })
   await openDemo(page, '?today=2026-06-03&folder=/media/finnes-ikke');
   await showPage(page, EXPORT);
   await page.getByRole('button', { name: 'Velg mappe …' }).click();
-  await expect(page.getByRole('alert')).toHaveText('Mappen /media/finnes-ikke finnes ikke. Velg en mappe som finnes.');
+  const folder = `${await sessionRoot(page)}/media/finnes-ikke`;
+  await expect(page.getByRole('alert')).toHaveText(`Mappen ${folder} finnes ikke. Velg en mappe som finnes.`);
+  expect(fs.existsSync(folder), 'the folder is not made').toBe(false);
   await expect(page.getByText('Ingen mappe er valgt.', { exact: false })).toBeVisible();
 });
 
@@ -146,9 +165,11 @@ test('a calendar folder that stops answering never stops an edit, and the proble
   await openDemo(page, '?folder=/media/frakoblet');
   await showPage(page, EXPORT);
   await page.getByRole('button', { name: 'Velg mappe …' }).click();
-  await expect(page.getByText('Kalenderne skrives til /media/frakoblet.')).toBeVisible();
+  const folder = `${await sessionRoot(page)}/media/frakoblet`;
+  await expect(page.getByText(`Kalenderne skrives til ${folder}.`)).toBeVisible();
 
   // The cloud folder goes away; the next edit is saved all the same.
+  fs.rmSync(folder, { recursive: true, force: true });
   await showPage(page, 'Turnus');
   const shifts = page.locator('.chip');
   const before = await shifts.count();
@@ -156,7 +177,7 @@ test('a calendar folder that stops answering never stops an edit, and the proble
   await page.keyboard.press('Delete');
   await expect(shifts).toHaveCount(before - 1);
   const note = page.getByRole('note').filter({ hasText: 'Kalenderne i kalendermappen er ikke oppdatert.' });
-  await expect(note).toContainText('Turnus kunne ikke skrive /media/frakoblet/');
+  await expect(note).toContainText(`Turnus kunne ikke skrive ${folder}/`);
   await expect(page.getByRole('status')).toContainText('Kalenderne i kalendermappen er ikke oppdatert.');
   await expectNoAxeViolations(page);
 });

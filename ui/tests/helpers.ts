@@ -38,3 +38,12 @@ export async function tabUntil(page: Page, predicate: string, limit = 40) {
   }
   throw new Error(`Tab never reached an element where ${predicate}`);
 }
+
+/** The folder of the page's session on the test server: the dialogs' paths starting with `/`
+ * are inside it, so a test can read what the app wrote. The session starts with the page's
+ * first command, so call this after the page has shown something from the core. */
+export async function sessionRoot(page: Page): Promise<string> {
+  const root = await page.evaluate(() => (window as unknown as { turnusTest?: { root: string } }).turnusTest?.root);
+  expect(root, 'the page has a session on the test server').toBeTruthy();
+  return root!;
+}
