@@ -190,7 +190,7 @@ test('a shift that ends before it starts is asked about: Nei goes back to the en
   await end.fill('08:00');
   await dialog.getByRole('button', { name: 'Lagre' }).click();
   await expect(end).toBeFocused();
-  await expect(end).toHaveAccessibleDescription(/kan ikke slutte samme klokkeslett som den begynner/);
+  await expect(end).toHaveAccessibleDescription(/kan ikke slutte på samme klokkeslett som den begynner\. Skriv et annet klokkeslett\./);
 
   // 16:00 → 08:00: asked, with the focus on the answer.
   await start.fill('16:00');

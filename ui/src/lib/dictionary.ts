@@ -359,7 +359,7 @@ const nb = {
   'shift.overnightExplain': 'Vakten slutter {end}, før den begynner {start}. Svar ja hvis den slutter {end} dagen etter, {next}.',
   'shift.overnightYes': 'Ja, neste dag',
   'shift.overnightNo': 'Nei, endre sluttiden',
-  'shift.sameStartEnd': 'Vakten kan ikke slutte samme klokkeslett som den begynner. Skriv når den slutter.',
+  'shift.sameStartEnd': 'Vakten kan ikke slutte på samme klokkeslett som den begynner. Skriv et annet klokkeslett. En døgnvakt (for eksempel 08:00–08:00) lager du som en vakttype.',
 
   'rotation.help': 'Et turnusmønster er vaktene i noen uker som gjentas. Lag mønsteret én gang, og bruk det på så mange uker du vil.',
   'rotation.none': 'Planen har ingen turnusmønstre ennå.',
@@ -888,7 +888,7 @@ const en: Record<Key, string> = {
   'shift.overnightExplain': 'The shift ends at {end}, before it starts at {start}. Answer yes if it ends at {end} the day after, {next}.',
   'shift.overnightYes': 'Yes, the next day',
   'shift.overnightNo': 'No, change the end time',
-  'shift.sameStartEnd': 'A shift cannot end at the same time as it starts. Write when it ends.',
+  'shift.sameStartEnd': 'A shift cannot end at the same time as it starts. Write another time. Make a 24-hour shift (for example 08:00–08:00) as a shift type.',
 
   'rotation.help': 'A rota pattern is the shifts of a few weeks that repeat. Make the pattern once and apply it to as many weeks as you like.',
   'rotation.none': 'The plan has no rota patterns yet.',

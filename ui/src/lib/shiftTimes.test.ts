@@ -14,7 +14,8 @@ describe('what a shift’s end time means', () => {
     expect(endMeaning({ start: '22:00', end: '07:00' }, [night])).toBe('next-day');
     expect(endMeaning({ start: '16:00', end: '00:00' }, [])).toBe('next-day');
   });
-  it('refuses an end equal to the start', () => {
+  it('refuses an end equal to the start, unless a shift type says it is a 24-hour shift', () => {
     expect(endMeaning({ start: '08:00', end: '08:00' }, [night])).toBe('same-time');
+    expect(endMeaning({ start: '08:00', end: '08:00' }, [night, { start: '08:00', end: '08:00' }])).toBe('next-day');
   });
 });

@@ -10,7 +10,7 @@ export type EndMeaning =
   | 'next-day'
   /** The end is before the start: ask whether the shift ends the next day. */
   | 'ask'
-  /** The end equals the start: no shift, refused. */
+  /** The end equals the start and nothing says it is a 24-hour shift: refused. */
   | 'same-time';
 
 export interface Times {
@@ -23,8 +23,10 @@ export interface Times {
  * crosses midnight: the shift types' times and the edited shift's saved times.
  */
 export function endMeaning(times: Times, known: readonly Times[]): EndMeaning {
-  if (times.end === times.start) return 'same-time';
+  const isKnown = known.some((k) => k.start === times.start && k.end === times.end);
+  // A 24-hour shift (døgnvakt, 08:00–08:00) comes from a shift type made for it, never by a slip.
+  if (times.end === times.start) return isKnown ? 'next-day' : 'same-time';
   if (times.end > times.start) return 'same-day';
   if (times.end === '00:00') return 'next-day';
-  return known.some((k) => k.start === times.start && k.end === times.end) ? 'next-day' : 'ask';
+  return isKnown ? 'next-day' : 'ask';
 }
