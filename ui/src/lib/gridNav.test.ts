@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clamp, cycle, moveFocus } from './gridNav';
+import { cellId, clamp, cycle, moveFocus, positionOfCell, selectionOnFocus } from './gridNav';
 
 const size = { rows: 4, cols: 14 };
 
@@ -32,5 +32,24 @@ describe('moving in the turnus grid', () => {
     expect(cycle(1, 2, 1)).toBe(0);
     expect(cycle(0, 2, -1)).toBe(1);
     expect(cycle(0, 0, 1)).toBe(0);
+  });
+});
+
+describe('the selection follows the focus', () => {
+  const current = { position: { row: 1, col: 3 }, pick: 1 };
+  it('moves the selection to the cell that got the focus, at its first shift', () => {
+    expect(selectionOnFocus(current, { row: 2, col: 5 }, null)).toEqual({ position: { row: 2, col: 5 }, pick: 0 });
+  });
+  it('selects the shift the pointer pressed, also when the press became an abandoned drag', () => {
+    expect(selectionOnFocus(current, { row: 2, col: 5 }, 1)).toEqual({ position: { row: 2, col: 5 }, pick: 1 });
+    expect(selectionOnFocus(current, { row: 1, col: 3 }, 0)).toEqual({ position: { row: 1, col: 3 }, pick: 0 });
+  });
+  it('keeps the chosen shift when the focus returns to the selected cell (Alt+arrows chose it)', () => {
+    expect(selectionOnFocus(current, { row: 1, col: 3 }, null)).toBe(current);
+  });
+  it('reads a cell’s position from its id and back', () => {
+    expect(positionOfCell(cellId({ row: 4, col: 13 }))).toEqual({ row: 4, col: 13 });
+    expect(positionOfCell('grid-heading')).toBeNull();
+    expect(positionOfCell('cell-1-x')).toBeNull();
   });
 });

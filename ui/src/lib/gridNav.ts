@@ -48,3 +48,32 @@ export function cycle(index: number, count: number, direction: 1 | -1): number {
   if (count <= 0) return 0;
   return (((index + direction) % count) + count) % count;
 }
+
+/** The element id of a cell, `cell-<row>-<col>`. */
+export function cellId(position: Position): string {
+  return `cell-${position.row}-${position.col}`;
+}
+
+/** The position of a cell from its element id, or null for anything else. */
+export function positionOfCell(id: string): Position | null {
+  const match = /^cell-(\d+)-(\d+)$/.exec(id);
+  return match ? { row: Number(match[1]), col: Number(match[2]) } : null;
+}
+
+/** What is selected: a cell, and which of its shifts (0 for the first, or an empty cell). */
+export interface Selection {
+  position: Position;
+  pick: number;
+}
+
+/**
+ * The selection after a cell got the keyboard focus, however it got it: by a key, a click, or a
+ * mouse press that became a drag and was abandoned (then no click ever comes). The selection
+ * always follows the focus, so Delete acts on the cell with the focus ring. `chip` is the shift
+ * the pointer pressed in that cell, or null when the focus came without one.
+ */
+export function selectionOnFocus(current: Selection, focused: Position, chip: number | null): Selection {
+  if (chip !== null) return { position: focused, pick: chip };
+  if (current.position.row === focused.row && current.position.col === focused.col) return current;
+  return { position: focused, pick: 0 };
+}
