@@ -78,8 +78,12 @@ impl App {
             .save(&self.folders)
             .map_err(|e| IpcError::from_store(&e, settings.language))?;
         self.config = config;
+        let user = self.user();
         if let Some(session) = &mut self.session {
             session.set_language(settings.language);
+            // The name given in the settings is stamped on the next change, not only after
+            // the plan is opened again.
+            session.set_user(&user);
         }
         Ok(self.settings())
     }

@@ -140,6 +140,11 @@ impl Session {
         self.lang
     }
 
+    /// Stamp the edits from now on with `user`'s name.
+    pub fn set_user(&mut self, user: &str) {
+        self.file.set_user(user);
+    }
+
     /// Write sentences in `lang` from now on.
     pub fn set_language(&mut self, lang: Language) {
         self.lang = lang;

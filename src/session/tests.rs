@@ -1505,3 +1505,29 @@ fn a_leverandor_longer_than_200_characters_is_refused_naming_the_field() {
     };
     assert!(validate::settings(&fine, Language::En).is_ok());
 }
+
+#[test]
+fn a_name_given_in_the_settings_while_a_plan_is_open_is_stamped_on_the_next_change() {
+    let dir = temp_dir("name-while-open");
+    let (mut app, _path, view) = created(&dir);
+    let kari = view.assistants[0].id.clone();
+    let w = week("2026-06-08", "2026-06-14");
+    let mut settings = app.settings();
+    settings.user_name = "Per Haugen".into();
+    app.save_settings(&settings)
+        .expect("the settings are saved");
+    let session = app.session().expect("the plan is still open");
+    session
+        .add_shift(
+            t(NOW),
+            day(TODAY),
+            &w,
+            &shift_input(&kari, "2026-06-08", "08:00", "12:00"),
+        )
+        .expect("a shift is added");
+    let history = session.history(1).expect("the change log can be read");
+    assert_eq!(
+        history[0].by, "Per Haugen",
+        "the settings promise that the name is written into the history at every change"
+    );
+}

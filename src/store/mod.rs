@@ -181,6 +181,12 @@ impl PlanFile {
         &self.user
     }
 
+    /// Write `user` into the change log for the edits from now on (the user gave their name
+    /// while the plan was open).
+    pub fn set_user(&mut self, user: &str) {
+        self.user = user.to_string();
+    }
+
     /// Where a rollback journal found beside the file but belonging to another file (a copy
     /// a sync client brought) was moved before opening, so SQLite never played it back.
     pub fn set_aside_journal(&self) -> Option<&Path> {
