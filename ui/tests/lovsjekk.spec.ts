@@ -35,13 +35,13 @@ async function listedDates(page: Page): Promise<string[]> {
 
 test('the whole plan is checked by default: a finding after the grid’s weeks is listed and counted in the badge', async ({ page }) => {
   await openDemoOn(page);
-  await expect(page.getByRole('grid')).toContainText('14.6');
+  await expect(page.getByRole('grid')).toContainText('14.06.2026');
   const gridFlags = await page.locator('[role="grid"] .flag').count();
   const counted = await badge(page);
 
   await showPage(page, 'Lovsjekk');
-  await expect(page.getByLabel('Periode')).toHaveValue('whole');
-  await expect(page.getByLabel('Periode').locator('option:checked')).toHaveText('Hele planen');
+  await expect(page.getByLabel('Periode', { exact: true })).toHaveValue('whole');
+  await expect(page.getByLabel('Periode', { exact: true }).locator('option:checked')).toHaveText('Hele planen');
   await expect(countStatus(page)).toHaveText(/^Viser (\d+) av \1 funn\.$/);
   const dates = await listedDates(page);
   const later = dates.filter((d) => d > '2026-06-14');
@@ -59,25 +59,28 @@ test('period choice: the grid’s period, a month, a year and the whole plan, an
   await expect(countStatus(page)).toHaveText(/^Viser \d+ av \d+ funn\.$/);
   const whole = await findings(page).count();
 
-  await page.getByLabel('Periode').selectOption({ label: 'Perioden som vises i turnusen (1.6.2026–14.6.2026)' });
+  await page.getByLabel('Periode', { exact: true }).selectOption('grid');
+  await expect(page.getByLabel('Periode', { exact: true }).locator('option:checked')).toHaveText(
+    'Perioden som vises i turnusen (01.06.2026–14.06.2026)',
+  );
   await expect(countStatus(page)).not.toHaveText(`Viser ${whole} av ${whole} funn.`);
   for (const d of await listedDates(page)) expect(d <= '2026-06-14', `${d} lies in the grid's weeks`).toBe(true);
 
-  await page.getByLabel('Periode').selectOption('month');
+  await page.getByLabel('Periode', { exact: true }).selectOption('month');
   const month = page.getByLabel('Måned', { exact: true });
   await expect(month).toHaveValue('2026-06');
   await month.selectOption({ label: 'Desember 2026' });
   await expect(page.getByText('Ingen funn i denne perioden. Planen følger reglene.')).toBeVisible();
   await expect(countStatus(page)).toHaveText('Viser 0 av 0 funn.');
 
-  await page.getByLabel('Periode').selectOption('year');
+  await page.getByLabel('Periode', { exact: true }).selectOption('year');
   await expect(page.getByLabel('År', { exact: true })).toHaveValue('2026');
   await expect(countStatus(page)).toHaveText(`Viser ${whole} av ${whole} funn.`);
   await page.getByLabel('År', { exact: true }).selectOption('2027');
   await expect(page.getByText('Ingen funn i denne perioden. Planen følger reglene.')).toBeVisible();
   await expectNoAxeViolations(page);
 
-  await page.getByLabel('Periode').selectOption('whole');
+  await page.getByLabel('Periode', { exact: true }).selectOption('whole');
   await expect(countStatus(page)).toHaveText(`Viser ${whole} av ${whole} funn.`);
 });
 
@@ -89,23 +92,23 @@ test('keyboard only: sort by rule and severity, filter by assistant and rule, an
 
   // Tab from the heading reaches the period, then the order, then the two filters.
   await page.keyboard.press('Tab');
-  await expect(page.getByLabel('Periode')).toBeFocused();
+  await expect(page.getByLabel('Periode', { exact: true })).toBeFocused();
   await page.keyboard.press('Tab');
-  await expect(page.getByLabel('Sorter etter')).toBeFocused();
+  await expect(page.getByLabel('Sorter etter', { exact: true })).toBeFocused();
   await page.keyboard.press('ArrowDown'); // Regel
-  await expect(page.getByLabel('Sorter etter')).toHaveValue('rule');
+  await expect(page.getByLabel('Sorter etter', { exact: true })).toHaveValue('rule');
   const titles = await findings(page).locator('.finding-title').allInnerTexts();
   const rules = titles.map((t) => t.replace(/^.*?:\s*/, ''));
   expect(rules, 'sorted by the rule’s name').toEqual([...rules].sort((a, b) => a.localeCompare(b, 'nb')));
   await page.keyboard.press('ArrowDown'); // Assistent
   await page.keyboard.press('ArrowDown'); // Alvorlighet
-  await expect(page.getByLabel('Sorter etter')).toHaveValue('severity');
+  await expect(page.getByLabel('Sorter etter', { exact: true })).toHaveValue('severity');
   const order = { Brudd: 0, Advarsel: 1, Merknad: 2 } as Record<string, number>;
   const severities = (await findings(page).locator('.severity').allInnerTexts()).map((s) => order[s.replace(/[^A-Za-zæøå]/g, '')]);
   expect(severities, 'violations first, then warnings, then notes').toEqual([...severities].sort((a, b) => a - b));
 
   await page.keyboard.press('Tab');
-  const who = page.getByLabel('Vis assistent');
+  const who = page.getByLabel('Vis assistent', { exact: true });
   await expect(who).toBeFocused();
   await page.keyboard.press('ArrowDown'); // the first assistant
   const chosen = (await who.locator('option:checked').innerText()).trim();
@@ -115,12 +118,12 @@ test('keyboard only: sort by rule and severity, filter by assistant and rule, an
   }
 
   await page.keyboard.press('Tab');
-  await expect(page.getByLabel('Vis regel')).toBeFocused();
+  await expect(page.getByLabel('Vis regel', { exact: true })).toBeFocused();
   // A rule none of the chosen assistant's findings break leaves nothing: a sentence says so.
-  const ruleValues = await page.getByLabel('Vis regel').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+  const ruleValues = await page.getByLabel('Vis regel', { exact: true }).locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
   let empty = false;
   for (const value of ruleValues.slice(1)) {
-    await page.getByLabel('Vis regel').selectOption(value);
+    await page.getByLabel('Vis regel', { exact: true }).selectOption(value);
     if ((await countStatus(page).innerText()).startsWith('Viser 0 ')) {
       empty = true;
       break;
@@ -131,7 +134,7 @@ test('keyboard only: sort by rule and severity, filter by assistant and rule, an
     await expectNoAxeViolations(page);
     await shot(page, 'ui-lovsjekk-filtered-empty');
   }
-  await page.getByLabel('Vis regel').selectOption('');
+  await page.getByLabel('Vis regel', { exact: true }).selectOption('');
   await who.selectOption('');
   await expect(countStatus(page)).toHaveText(`Viser ${total} av ${total} funn.`);
 });
@@ -144,18 +147,18 @@ test('choosing a finding after the grid’s weeks moves the grid there and focus
   const index = dates.findIndex((d) => d > '2026-06-14');
   expect(index, 'a finding after the grid’s weeks').toBeGreaterThanOrEqual(0);
   const finding = findings(page).nth(index);
-  const [d, m] = dates[index].slice(5).split('-').reverse().map(Number);
+  const [y, m, d] = dates[index].split('-');
   await finding.getByRole('button').focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('grid')).toBeVisible();
-  await expect(page.getByRole('grid'), 'the grid moved to the finding’s weeks').toContainText(`${d}.${m}`);
+  await expect(page.getByRole('grid'), 'the grid moved to the finding’s weeks').toContainText(`${d}.${m}.${y}`);
   await expect(page.locator(':focus')).toHaveAttribute('id', /^cell-/);
 });
 
 test('a day raised by passive time explains its limit beside it: 9 t + 2 t for passiv tid', async ({ page }) => {
   await openDemoOn(page);
   await showPage(page, 'Lovsjekk');
-  await page.getByLabel('Vis regel').selectOption({ label: 'Normal arbeidstid per dag' });
+  await page.getByLabel('Vis regel', { exact: true }).selectOption({ label: 'Normal arbeidstid per dag' });
   const long = findings(page).first();
   await expect(long).toContainText('Normal arbeidstid per dag');
   await expect(long.locator('.limit-note'), 'a plain 9 h limit has no note').toHaveCount(0);
@@ -170,10 +173,10 @@ test('a day raised by passive time explains its limit beside it: 9 t + 2 t for p
   await expect(dialog).toHaveCount(0);
 
   await showPage(page, 'Lovsjekk');
-  await page.getByLabel('Vis regel').selectOption({ label: 'Normal arbeidstid per dag' });
+  await page.getByLabel('Vis regel', { exact: true }).selectOption({ label: 'Normal arbeidstid per dag' });
   const raised = findings(page).first();
   await expect(raised.locator('dt:text-is("Grense") + dd')).toHaveText(
-    /^11 t\s*\. Slik er grensen satt sammen: \(9 t \+ 2 t for passiv tid \(halvparten av 4 t passiv tid, høyst 2 t\)\)$/,
+    /^11 t\s*\. Slik er grensen satt sammen: 9 t \+ 2 t for passiv tid \(halvparten av 4 t passiv tid, høyst 2 t\)$/,
   );
   await expect(raised.locator('.limit-note')).toBeVisible();
   await expectNoAxeViolations(page);
