@@ -24,11 +24,7 @@ pub(crate) fn limit_note(plan: &Plan, f: &Finding, lang: Language) -> Option<Str
     let p: ProfileValues = plan.profile_of(assistant).values();
     let d = |minutes: i64| duration(minutes, lang.lang());
     let min = |secs: i64| secs / MINUTE;
-    let shifts = || {
-        plan.shifts
-            .iter()
-            .filter(|s| f.shifts.iter().any(|id| *id == s.id))
-    };
+    let shifts = || plan.shifts.iter().filter(|s| f.shifts.contains(&s.id));
     let long = shifts().any(|s| s.long_shift);
     let say = |nb: String, en: String| Some(lang.pick(&nb, &en).to_string());
     match (f.rule, f.detail) {
