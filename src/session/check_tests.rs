@@ -255,3 +255,50 @@ fn the_plain_daily_limit_has_no_note() {
         .expect("10 h is above 9 h");
     assert_eq!((nh.limit, nh.limit_note.as_deref()), (9 * 60, None));
 }
+
+#[test]
+fn the_rest_after_a_long_shift_says_its_limit_is_the_long_shifts_own() {
+    let (mut session, kari) = march_rest_breach();
+    let w = window("2027-05-03", "2027-05-09");
+    session
+        .set_profile(
+            t(NOW),
+            day(TODAY),
+            &w,
+            &ProfileInput {
+                preset: "tariff_long_shifts".into(),
+                overrides: Default::default(),
+            },
+        )
+        .expect("the tariff profile with long shifts");
+    session
+        .add_shift(
+            t(NOW),
+            day(TODAY),
+            &w,
+            &ShiftInput {
+                long_shift: Some(true),
+                break_minutes: Some(60),
+                ..shift(&kari, "2027-05-03", "08:00", "04:00")
+            },
+        )
+        .expect("a 20 h long shift");
+    let view = session
+        .add_shift(
+            t(NOW),
+            day(TODAY),
+            &w,
+            &shift(&kari, "2027-05-04", "10:00", "14:00"),
+        )
+        .expect("a shift six hours after it");
+    let rest = view
+        .findings
+        .iter()
+        .find(|f| f.rule == "REST-D" && f.limit == 22 * 60)
+        .expect("a long shift must be followed by 22 h of rest");
+    assert_eq!(
+        rest.limit_note.as_deref(),
+        Some("22 t etter langvakt (ellers 11 t)"),
+        "the note says why the rest needed is 22 h, not 11 h"
+    );
+}
