@@ -574,6 +574,7 @@ fn finding_view(
         end: f.end.to_rfc3339(),
         measured: saturating_i32(f.measured),
         limit: saturating_i32(f.limit),
+        limit_note: super::limits::limit_note(plan, f, lang),
         unit: match f.unit {
             Unit::Minutes => "minutes",
             Unit::Days => "days",
@@ -661,11 +662,41 @@ fn hours_view(
     }
 }
 
+/// The findings of `report` as the UI shows them, their dates inside `from`–`to`.
+pub(crate) fn finding_views(
+    plan: &Plan,
+    report: &Report,
+    (from, to): (NaiveDate, NaiveDate),
+    lang: Language,
+) -> Vec<FindingView> {
+    let work_days: WorkDays<'_> = plan
+        .shifts
+        .iter()
+        .map(|s| (s.id.as_str(), s.start.local_date()))
+        .collect();
+    report
+        .findings
+        .iter()
+        .map(|f| finding_view(plan, &work_days, f, (from, to), lang))
+        .collect()
+}
+
+/// The counts of `report`.
+pub(crate) fn summary_view(report: &Report) -> SummaryView {
+    SummaryView {
+        violations: saturating_u32(report.summary.violations),
+        warnings: saturating_u32(report.summary.warnings),
+        infos: saturating_u32(report.summary.infos),
+    }
+}
+
 /// What the view is built from.
 pub(crate) struct Parts<'a> {
     pub plan: &'a Plan,
     pub vedtak_ids: &'a [VedtakId],
     pub report: &'a Report,
+    /// The whole plan's check, for its counts.
+    pub plan_report: &'a Report,
     pub file: FileView,
     pub history: HistoryState,
     pub window: &'a Window,
@@ -681,6 +712,7 @@ pub(crate) fn plan_view(parts: Parts<'_>) -> PlanView {
         plan,
         vedtak_ids,
         report,
+        plan_report,
         file,
         history,
         window,
@@ -699,11 +731,6 @@ pub(crate) fn plan_view(parts: Parts<'_>) -> PlanView {
         days.push(day_view(d, lang));
         d += Duration::days(1);
     }
-    let work_days: WorkDays<'_> = plan
-        .shifts
-        .iter()
-        .map(|s| (s.id.as_str(), s.start.local_date()))
-        .collect();
     let s = &plan.settings;
     PlanView {
         file,
@@ -740,16 +767,9 @@ pub(crate) fn plan_view(parts: Parts<'_>) -> PlanView {
             .collect(),
         days,
         shifts: shift_views(plan, interval, from, to, report),
-        findings: report
-            .findings
-            .iter()
-            .map(|f| finding_view(plan, &work_days, f, (from, to), lang))
-            .collect(),
-        summary: SummaryView {
-            violations: saturating_u32(report.summary.violations),
-            warnings: saturating_u32(report.summary.warnings),
-            infos: saturating_u32(report.summary.infos),
-        },
+        findings: finding_views(plan, report, (from, to), lang),
+        summary: summary_view(report),
+        plan_summary: summary_view(plan_report),
         hours: hours_view(plan, from, to, today, lang),
         history,
     }

@@ -23,8 +23,8 @@ use super::App;
 use super::ErrorCode;
 use super::{
     busy::BusyImportView, AppSettings, AssistantInput, ExportDone, ExportPreview, ExportRequest,
-    HistoryEntry, IpcError, NewPlanInput, PlanView, ProfileInput, RecentPlan, RotationInput,
-    SettingsInput, ShiftInput, ShiftTypeInput, VedtakInput, Window,
+    HistoryEntry, IpcError, NewPlanInput, PlanCheckView, PlanView, ProfileInput, RecentPlan,
+    RotationInput, SettingsInput, ShiftInput, ShiftTypeInput, VedtakInput, Window,
 };
 use crate::time::Instant;
 
@@ -218,6 +218,9 @@ commands! {
     /// The view of a window of dates.
     plan_view(PlanViewArgs { window: Window }) -> PlanView
         = |app, _, today, a| app.session()?.view(&a.window, today);
+    /// The law check of a period: from and to (inclusive), each null for the plan's start or end.
+    check_plan(CheckPlanArgs { from: Option<String>, to: Option<String> }) -> PlanCheckView
+        = |app, _, _, a| app.session()?.check_plan(a.from.as_deref(), a.to.as_deref());
     /// Add a shift.
     add_shift(AddShiftArgs { window: Window, shift: ShiftInput }) -> PlanView
         = |app, now, today, a| app.session()?.add_shift(now, today, &a.window, &a.shift);

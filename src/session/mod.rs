@@ -33,13 +33,14 @@ pub use input::{
 pub use settings::{AppSettings, Language, Theme};
 pub use view::{
     AssistantView, DayView, FileView, FindingView, HistoryEntry, HistoryState, HoursView, LockView,
-    PatternShift, PlanView, ProfileRow, ProfileView, RecentPlan, RotationView, ServiceHours,
-    ServiceYear, SettingsView, ShiftTypeView, ShiftView, SlotView, SummaryView, VedtakView,
-    WeekHoursView,
+    PatternShift, PlanCheckView, PlanView, ProfileRow, ProfileView, RecentPlan, RotationView,
+    ServiceHours, ServiceYear, SettingsView, ShiftTypeView, ShiftView, SlotView, SummaryView,
+    VedtakView, WeekHoursView,
 };
 
 mod app;
 mod build;
+mod limits;
 pub mod validate;
 
 pub use app::App;
@@ -199,10 +200,40 @@ impl Session {
         self.checker.check(&self.plan, &options)
     }
 
+    /// The law check of the period `from`–`to` (inclusive dates `YYYY-MM-DD`; `None`: from
+    /// the plan's start, to its end): every finding reaching into it, with its counts. The
+    /// whole plan is read, so rest before the period is known. A date that cannot be read is
+    /// refused naming its field (`from`, `to`).
+    pub fn check_plan(
+        &mut self,
+        from: Option<&str>,
+        to: Option<&str>,
+    ) -> Result<PlanCheckView, IpcError> {
+        let (start, end) = validate::period(from, to, self.lang)?;
+        let options = CheckOptions {
+            from: start.map(Instant::start_of_day),
+            to: end.map(|d| Instant::start_of_day(d + Duration::days(1))),
+        };
+        let report = self.checker.check(&self.plan, &options);
+        let dates = (
+            start.unwrap_or(NaiveDate::MIN),
+            end.unwrap_or(NaiveDate::MAX),
+        );
+        Ok(PlanCheckView {
+            from: start.map(|d| d.format("%Y-%m-%d").to_string()),
+            to: end.map(|d| d.format("%Y-%m-%d").to_string()),
+            findings: build::finding_views(&self.plan, &report, dates, self.lang),
+            summary: build::summary_view(&report),
+        })
+    }
+
     /// The view of `window` as of `today`.
     pub fn view(&mut self, window: &Window, today: NaiveDate) -> Result<PlanView, IpcError> {
         let (from, to) = validate::window(window, self.lang)?;
         let report = self.check(from, to);
+        // The checker remembers each assistant's findings, so the whole plan's check costs
+        // only the plan-wide rules again.
+        let plan_report = self.checker.check(&self.plan, &CheckOptions::default());
         let read_only = match self.file.access() {
             Access::ReadWrite => None,
             Access::ReadOnly(reason) => Some(reason.clone()),
@@ -218,6 +249,7 @@ impl Session {
             plan: &self.plan,
             vedtak_ids: &self.vedtak_ids,
             report: &report,
+            plan_report: &plan_report,
             file,
             history: self.history.clone(),
             window,
@@ -925,5 +957,7 @@ pub fn this_week(today: NaiveDate) -> Window {
     }
 }
 
+#[cfg(test)]
+mod check_tests;
 #[cfg(test)]
 mod tests;

@@ -124,6 +124,30 @@ pub fn plan_size(shifts: usize, assistants: usize, lang: Language) -> Result<(),
     Ok(())
 }
 
+/// A period of the law check: `from` and `to` (inclusive), each optional (`None` or empty:
+/// open at that end). A date that cannot be read, or an end before the start, is refused
+/// naming its field.
+pub fn period(
+    from: Option<&str>,
+    to: Option<&str>,
+    lang: Language,
+) -> Result<(Option<NaiveDate>, Option<NaiveDate>), IpcError> {
+    let from_date = optional_date("from", &from.map(str::to_string), lang)?;
+    let to_date = optional_date("to", &to.map(str::to_string), lang)?;
+    if let (Some(a), Some(b)) = (from_date, to_date) {
+        if b < a {
+            return Err(bad(
+                "to",
+                to.unwrap_or_default(),
+                lang,
+                "Sluttdatoen er før startdatoen. Velg en sluttdato etter startdatoen.",
+                "The end date is before the start date. Choose an end date after the start date.",
+            ));
+        }
+    }
+    Ok((from_date, to_date))
+}
+
 fn offset_text(t: &chrono::DateTime<Tz>) -> String {
     let secs = t.offset().fix().local_minus_utc();
     let sign = if secs < 0 { '-' } else { '+' };

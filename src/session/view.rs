@@ -31,7 +31,10 @@ pub struct PlanView {
     pub days: Vec<DayView>,
     pub shifts: Vec<ShiftView>,
     pub findings: Vec<FindingView>,
+    /// Counts per severity of the findings reaching into the window.
     pub summary: SummaryView,
+    /// Counts per severity of the whole plan's findings, whatever the window.
+    pub plan_summary: SummaryView,
     pub hours: HoursView,
     pub history: HistoryState,
 }
@@ -275,6 +278,9 @@ pub struct FindingView {
     pub end: String,
     pub measured: i32,
     pub limit: i32,
+    /// How the limit is made up, where it is not the plain one: "9 t + 2 t for passiv tid
+    /// (halvparten av 4 t passiv tid, høyst 2 t)"; null for a plain limit.
+    pub limit_note: Option<String>,
     /// `minutes` or `days`.
     pub unit: String,
     pub shifts: Vec<String>,
@@ -283,6 +289,18 @@ pub struct FindingView {
     /// The dates it concerns, `YYYY-MM-DD`: the work days of its shifts, or else the days of
     /// its interval inside the window.
     pub dates: Vec<String>,
+}
+
+/// The law check of a period (`check_plan`): its findings and their counts.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct PlanCheckView {
+    /// The first date of the period, `YYYY-MM-DD`, as asked for; null: from the plan's start.
+    pub from: Option<String>,
+    /// The last date of the period (inclusive); null: to the plan's end.
+    pub to: Option<String>,
+    /// Every finding reaching into the period, in order of time.
+    pub findings: Vec<FindingView>,
+    pub summary: SummaryView,
 }
 
 /// Counts per severity.

@@ -14,6 +14,7 @@ import type {
   ExportRequest,
   HistoryEntry,
   NewPlanInput,
+  PlanCheckView,
   PlanView,
   PlanWindow,
   ProfileInput,
@@ -57,6 +58,8 @@ export interface Backend {
   openDemo(window: PlanWindow): Promise<PlanView>;
   closePlan(): Promise<void>;
   planView(window: PlanWindow): Promise<PlanView>;
+  /** The law check of a period (inclusive dates; null: the plan's start or end). */
+  checkPlan(from: string | null, to: string | null): Promise<PlanCheckView>;
 
   addShift(window: PlanWindow, shift: ShiftInput): Promise<PlanView>;
   updateShift(window: PlanWindow, shift: ShiftInput): Promise<PlanView>;

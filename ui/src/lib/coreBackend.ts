@@ -15,6 +15,7 @@ import type {
   ExportRequest,
   HistoryEntry,
   NewPlanInput,
+  PlanCheckView,
   PlanView,
   PlanWindow,
   ProfileInput,
@@ -89,6 +90,9 @@ export class CoreBackend implements Backend {
   }
   planView(window: PlanWindow): Promise<PlanView> {
     return this.call('plan_view', { window });
+  }
+  checkPlan(from: string | null, to: string | null): Promise<PlanCheckView> {
+    return this.call('check_plan', { from, to });
   }
   addShift(window: PlanWindow, shift: ShiftInput): Promise<PlanView> {
     return this.call('add_shift', { window, shift });

@@ -39,6 +39,7 @@ import type { ShiftTypeView } from './bindings/ShiftTypeView';
 import type { ShiftView } from './bindings/ShiftView';
 import type { SlotInput } from './bindings/SlotInput';
 import type { SlotView } from './bindings/SlotView';
+import type { PlanCheckView } from './bindings/PlanCheckView';
 import type { SummaryView } from './bindings/SummaryView';
 import type { Theme } from './bindings/Theme';
 import type { VedtakInput } from './bindings/VedtakInput';
@@ -61,6 +62,7 @@ export type {
   LockView,
   NewPlanInput,
   PatternShift,
+  PlanCheckView,
   PlanView,
   ProfileInput,
   ProfileRow,

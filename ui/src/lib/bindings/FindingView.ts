@@ -37,6 +37,11 @@ assistant_names: Array<string>,
  */
 start: string, end: string, measured: number, limit: number, 
 /**
+ * How the limit is made up, where it is not the plain one: "9 t + 2 t for passiv tid
+ * (halvparten av 4 t passiv tid, høyst 2 t)"; null for a plain limit.
+ */
+limit_note: string | null, 
+/**
  * `minutes` or `days`.
  */
 unit: string, shifts: Array<string>, 

@@ -26,4 +26,12 @@ window: Window,
 /**
  * The language of the texts in this view.
  */
-language: Language, settings: SettingsView, profile: ProfileView, assistants: Array<AssistantView>, shift_types: Array<ShiftTypeView>, vedtak: Array<VedtakView>, rotations: Array<RotationView>, days: Array<DayView>, shifts: Array<ShiftView>, findings: Array<FindingView>, summary: SummaryView, hours: HoursView, history: HistoryState, };
+language: Language, settings: SettingsView, profile: ProfileView, assistants: Array<AssistantView>, shift_types: Array<ShiftTypeView>, vedtak: Array<VedtakView>, rotations: Array<RotationView>, days: Array<DayView>, shifts: Array<ShiftView>, findings: Array<FindingView>, 
+/**
+ * Counts per severity of the findings reaching into the window.
+ */
+summary: SummaryView, 
+/**
+ * Counts per severity of the whole plan's findings, whatever the window.
+ */
+plan_summary: SummaryView, hours: HoursView, history: HistoryState, };
