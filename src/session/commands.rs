@@ -23,8 +23,8 @@ use super::App;
 use super::ErrorCode;
 use super::{
     busy::BusyImportView, AppSettings, AssistantInput, ExportDone, ExportPreview, ExportRequest,
-    HistoryEntry, IpcError, NewPlanInput, PlanCheckView, PlanView, ProfileInput, RecentPlan,
-    RotationInput, SettingsInput, ShiftInput, ShiftTypeInput, VedtakInput, Window,
+    HandOver, HistoryEntry, IpcError, NewPlanInput, PlanCheckView, PlanView, ProfileInput,
+    RecentPlan, RotationInput, SettingsInput, ShiftInput, ShiftTypeInput, VedtakInput, Window,
 };
 use crate::time::Instant;
 
@@ -233,9 +233,10 @@ commands! {
     /// Add or change an assistant.
     save_assistant(SaveAssistantArgs { window: Window, assistant: AssistantInput }) -> PlanView
         = |app, now, today, a| app.session()?.save_assistant(now, today, &a.window, &a.assistant);
-    /// Delete an assistant.
-    delete_assistant(DeleteAssistantArgs { window: Window, id: String }) -> PlanView
-        = |app, now, today, a| app.session()?.delete_assistant(now, today, &a.window, &a.id);
+    /// Delete an assistant; their shifts and pattern places become open or go to another
+    /// assistant (`hand_over`), or, without it, the deletion is refused saying what they have.
+    delete_assistant(DeleteAssistantArgs { window: Window, id: String, hand_over: Option<HandOver> }) -> PlanView
+        = |app, now, today, a| app.session()?.delete_assistant_handing_over(now, today, &a.window, &a.id, a.hand_over.as_ref());
     /// Add or change a vedtak.
     save_vedtak(SaveVedtakArgs { window: Window, vedtak: VedtakInput }) -> PlanView
         = |app, now, today, a| app.session()?.save_vedtak(now, today, &a.window, &a.vedtak);

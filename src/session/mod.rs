@@ -19,6 +19,7 @@ pub mod busy;
 pub mod commands;
 pub mod error;
 mod export;
+mod hand_over;
 mod history;
 pub mod input;
 pub mod settings;
@@ -44,6 +45,7 @@ mod limits;
 pub mod validate;
 
 pub use app::App;
+pub use hand_over::HandOver;
 
 use std::path::Path;
 
@@ -531,9 +533,7 @@ impl Session {
         window: &Window,
         id: &str,
     ) -> Result<PlanView, IpcError> {
-        self.writable()?;
-        let edit = Edit::DeleteAssistant(AssistantId(id.to_string()));
-        self.edit(now, today, window, "delete assistant", &[edit])
+        self.delete_assistant_handing_over(now, today, window, id, None)
     }
 
     /// Add (no `id`) or change a vedtak version.

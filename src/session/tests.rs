@@ -1531,3 +1531,124 @@ fn a_name_given_in_the_settings_while_a_plan_is_open_is_stamped_on_the_next_chan
         "the settings promise that the name is written into the history at every change"
     );
 }
+
+#[test]
+fn deleting_an_assistant_with_shifts_says_what_they_have_and_changes_nothing() {
+    let dir = temp_dir("delete-with-shifts");
+    let (mut app, _path, view) = created(&dir);
+    let kari = view.assistants[0].id.clone();
+    let w = week("2026-06-08", "2026-06-14");
+    let session = app.session().expect("the new plan is open");
+    for (date, start, end) in [
+        ("2026-06-08", "08:00", "12:00"),
+        ("2026-06-10", "08:00", "12:00"),
+    ] {
+        session
+            .add_shift(
+                t(NOW),
+                day(TODAY),
+                &w,
+                &shift_input(&kari, date, start, end),
+            )
+            .expect("a shift is added");
+    }
+    let e = session
+        .delete_assistant_handing_over(t(NOW), day(TODAY), &w, &kari, None)
+        .expect_err("Kari still has two shifts");
+    assert_eq!(e.code, ErrorCode::InvalidInput);
+    assert_eq!(
+        e.message,
+        "Kari Nordmann kan ikke slettes ennå: Kari Nordmann har 2 vakter i planen (08.06.2026–10.06.2026). Gjør vaktene åpne, eller flytt dem til en annen assistent, og slett så."
+    );
+    assert_eq!(
+        e.details["shifts"], 2,
+        "the UI reads the count: {:?}",
+        e.details
+    );
+    let after = session.view(&w, day(TODAY)).expect("a view");
+    assert_eq!(after.assistants.len(), 1, "Kari is still there");
+    assert_eq!(after.shifts.len(), 2, "and so are her shifts");
+}
+
+#[test]
+fn deleting_an_assistant_makes_their_shifts_open_or_hands_them_over_in_one_undo_step() {
+    let dir = temp_dir("delete-hand-over");
+    let (mut app, _path, view) = created(&dir);
+    let kari = view.assistants[0].id.clone();
+    let w = week("2026-06-08", "2026-06-14");
+    let session = app.session().expect("the new plan is open");
+    let ola = session
+        .save_assistant(
+            t(NOW),
+            day(TODAY),
+            &w,
+            &AssistantInput {
+                name: "Ola Hansen".into(),
+                ..AssistantInput::default()
+            },
+        )
+        .expect("Ola is added")
+        .assistants
+        .iter()
+        .find(|a| a.name == "Ola Hansen")
+        .expect("Ola is in the plan")
+        .id
+        .clone();
+    session
+        .add_shift(
+            t(NOW),
+            day(TODAY),
+            &w,
+            &shift_input(&kari, "2026-06-08", "08:00", "12:00"),
+        )
+        .expect("a shift is added");
+
+    let open = session
+        .delete_assistant_handing_over(t(NOW), day(TODAY), &w, &kari, Some(&HandOver::Open))
+        .expect("Kari is deleted and her shift made open");
+    assert!(open.assistants.iter().all(|a| a.id != kari), "Kari is gone");
+    assert_eq!(
+        open.shifts.len(),
+        1,
+        "the help is still needed: the shift stays"
+    );
+    assert_eq!(open.shifts[0].assistant, None, "as an open shift");
+
+    let undone = session.undo(t(NOW), day(TODAY), &w).expect("one undo");
+    assert!(
+        undone.assistants.iter().any(|a| a.id == kari),
+        "undo brings Kari back"
+    );
+    assert_eq!(
+        undone.shifts[0].assistant.as_deref(),
+        Some(kari.as_str()),
+        "with her shift"
+    );
+
+    let refused = session
+        .delete_assistant_handing_over(
+            t(NOW),
+            day(TODAY),
+            &w,
+            &kari,
+            Some(&HandOver::To(kari.clone())),
+        )
+        .expect_err("Kari cannot take over her own shifts");
+    assert_eq!(refused.details["field"], "hand_over");
+
+    let moved = session
+        .delete_assistant_handing_over(
+            t(NOW),
+            day(TODAY),
+            &w,
+            &kari,
+            Some(&HandOver::To(ola.clone())),
+        )
+        .expect("Kari is deleted and Ola takes her shift");
+    assert_eq!(moved.shifts[0].assistant.as_deref(), Some(ola.as_str()));
+    let history = session.history(1).expect("the change log");
+    assert_eq!(
+        history[0].what, "Slett assistent",
+        "one action in the history"
+    );
+}

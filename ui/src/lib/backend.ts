@@ -5,6 +5,7 @@
 
 import type { ErrorCode } from './bindings/ErrorCode';
 import type { IpcError } from './bindings/IpcError';
+import type { HandOver } from './bindings/HandOver';
 import type {
   AppSettings,
   AssistantInput,
@@ -26,7 +27,7 @@ import type {
   VedtakInput,
 } from './types';
 
-export type { ErrorCode, IpcError, ProfileInput };
+export type { ErrorCode, HandOver, IpcError, ProfileInput };
 
 export const ERROR_CODES = [
   'invalid_input',
@@ -65,7 +66,8 @@ export interface Backend {
   updateShift(window: PlanWindow, shift: ShiftInput): Promise<PlanView>;
   deleteShift(window: PlanWindow, id: string): Promise<PlanView>;
   saveAssistant(window: PlanWindow, assistant: AssistantInput): Promise<PlanView>;
-  deleteAssistant(window: PlanWindow, id: string): Promise<PlanView>;
+  /** Deletes an assistant; `handOver` says whether their shifts become open or go to another assistant. */
+  deleteAssistant(window: PlanWindow, id: string, handOver?: HandOver | null): Promise<PlanView>;
   saveVedtak(window: PlanWindow, vedtak: VedtakInput): Promise<PlanView>;
   deleteVedtak(window: PlanWindow, id: string): Promise<PlanView>;
   saveShiftType(window: PlanWindow, shiftType: ShiftTypeInput): Promise<PlanView>;

@@ -4,7 +4,7 @@
 // answered (native dialogs, or the test's answers) are given to it; nothing of the core's
 // behaviour lives here.
 
-import { toBackendError, type Backend } from './backend';
+import { toBackendError, type Backend, type HandOver } from './backend';
 import type { CommandName, Commands } from './bindings/Commands';
 import type {
   AppSettings,
@@ -106,8 +106,8 @@ export class CoreBackend implements Backend {
   saveAssistant(window: PlanWindow, assistant: AssistantInput): Promise<PlanView> {
     return this.call('save_assistant', { window, assistant });
   }
-  deleteAssistant(window: PlanWindow, id: string): Promise<PlanView> {
-    return this.call('delete_assistant', { window, id });
+  deleteAssistant(window: PlanWindow, id: string, handOver: HandOver | null = null): Promise<PlanView> {
+    return this.call('delete_assistant', { window, id, hand_over: handOver });
   }
   saveVedtak(window: PlanWindow, vedtak: VedtakInput): Promise<PlanView> {
     return this.call('save_vedtak', { window, vedtak });

@@ -34,6 +34,9 @@ export class Session {
   clipboard = $state<Clipboard | null>(null);
   /** Bumped after every change of the plan, so pages can reload what they fetch themselves. */
   revision = $state(0);
+  /** The last refused action, shown where the person is looking until they close it or the
+   * next action succeeds (never only in the screen reader's live region). */
+  refusal = $state<string | null>(null);
 
   readonly backend: Backend;
 
@@ -67,6 +70,7 @@ export class Session {
       const problemBefore = this.view?.file.calendar_folder?.problem ?? null;
       this.view = await action(this.window);
       this.revision += 1;
+      this.refusal = null;
       // The calendar folder failing is said once, when it starts or changes: the edit itself
       // is saved, but the phones no longer follow it.
       const problem = this.view.file.calendar_folder?.problem ?? null;
@@ -81,8 +85,17 @@ export class Session {
   /** Like `run`, but a failure is announced as a sentence instead of returned. */
   async act(action: (window: PlanWindow) => Promise<PlanView>, done?: string): Promise<boolean> {
     const error = await this.run(action, done);
-    if (error) this.announce(errorSentence(error));
+    if (error) this.refuse(errorSentence(error));
     return error === null;
+  }
+
+  /** Says a refusal visibly, in the notice at the bottom of the window, which is an alert for
+   * screen readers (cleared first, so the same sentence twice is read twice). */
+  refuse(sentence: string) {
+    this.refusal = null;
+    void tick().then(() => {
+      this.refusal = sentence;
+    });
   }
 
   async reload(): Promise<void> {
