@@ -217,6 +217,20 @@ fn fold_octets(text: &str) -> String {
             while !rest.is_char_boundary(cut) {
                 cut -= 1;
             }
+            // Never fold next to a space: some readers strip whitespace at the end of a line
+            // or all of it at the start of a continuation, not only the fold's one space.
+            let mut calm = cut;
+            while calm > 1
+                && (rest[calm..].starts_with([' ', '\t']) || rest[..calm].ends_with([' ', '\t']))
+            {
+                calm -= 1;
+                while !rest.is_char_boundary(calm) {
+                    calm -= 1;
+                }
+            }
+            if calm > 1 {
+                cut = calm;
+            }
             out.push_str(&rest[..cut]);
             out.push_str("\r\n ");
             rest = &rest[cut..];
@@ -446,7 +460,10 @@ pub fn calendar(plan: &Plan, state: &ExportState, scope: &CalendarScope, now: In
     cal.append_property(Property::new("PRODID", "-//Turnus//Turnus BPA//NB"));
     cal.append_property(Property::new("CALSCALE", "GREGORIAN"));
     cal.append_property(Property::new("METHOD", "PUBLISH"));
-    cal.name(&escape_text(&one_line_text(&calendar_name(plan, scope))));
+    // NAME is written as given by the `icalendar` crate, X-WR-CALNAME escaped by it.
+    let name = one_line_text(&calendar_name(plan, scope));
+    cal.append_property(Property::new("NAME", escape_text(&name)));
+    cal.append_property(Property::new("X-WR-CALNAME", name));
     cal.append_property(Property::new("X-WR-TIMEZONE", "Europe/Oslo"));
     // (UID, event, shown as cancelled because the shift was given to someone else)
     let mut records: Vec<(&String, &EventRecord, bool)> = Vec::new();
