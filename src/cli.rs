@@ -276,7 +276,12 @@ fn usage_error(e: &clap::Error) -> String {
         if line.is_empty() || line.starts_with("tip:") {
             continue;
         }
-        parts.push(line.strip_prefix("error:").unwrap_or(line).trim().to_string());
+        parts.push(
+            line.strip_prefix("error:")
+                .unwrap_or(line)
+                .trim()
+                .to_string(),
+        );
     }
     let message = parts.join(" ");
     let message = message.trim_end_matches('.');
@@ -945,6 +950,16 @@ mod tests {
         assert_eq!(
             today_from(Some("2026-06-01")).ok(),
             NaiveDate::from_ymd_opt(2026, 6, 1)
+        );
+    }
+
+    #[test]
+    fn a_demo_plan_reaching_past_2200_is_caught_before_it_is_written() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert!(crate::interchange::validate(&crate::demo::demo_plan(day(2200, 6, 1))).is_ok());
+        assert!(
+            crate::interchange::validate(&crate::demo::demo_plan(day(2200, 12, 28))).is_err(),
+            "its weeks run into 2201"
         );
     }
 

@@ -466,7 +466,10 @@ fn array(
         None => Err(err(key, "missing; give a list (it may be empty: [])")),
         Some(other) => Err(err(
             key,
-            format!("expected a list, found {}", kind_of(&other)),
+            format!(
+                "«{}» is not a list; give a list (it may be empty: [])",
+                shown_value(&other)
+            ),
         )),
     }
 }
@@ -563,10 +566,9 @@ fn wrong_value(path: &str, shown: &str, serde_text: &str) -> String {
         .map_or("", |(_, e)| e.trim());
     let minutes = path.ends_with("_minutes");
     let (what, example) = match expected {
-        "u32" | "u64" | "usize" | "u16" | "u8" if minutes => {
-            ("a whole number of minutes", "30")
-        }
-        "u32" | "u64" | "usize" | "u16" | "u8" => ("a whole number of 0 or more", "1"),
+        "u32" if minutes => ("a whole number of minutes from 0 to 4294967295", "30"),
+        "u32" => ("a whole number from 0 to 4294967295", "1"),
+        "u64" | "usize" => ("a whole number of 0 or more", "1"),
         "i32" | "i64" => ("a whole number", "1"),
         "f64" | "f32" => ("a number", "37.5"),
         "a string" => ("text", "\"…\" in quotes"),
@@ -615,7 +617,17 @@ fn read_profile(path: &str, v: &Value) -> Result<Profile, InputError> {
             ))
         }
     };
-    Profile::from_raw(preset, &overrides).map_err(|e| err(path, e.to_string()))
+    let string_form = matches!(v, Value::String(_));
+    Profile::from_raw(preset, &overrides).map_err(|e| {
+        use crate::model::ProfileError;
+        let at = match &e {
+            ProfileError::UnknownPreset(_) if string_form => path.to_string(),
+            ProfileError::UnknownPreset(_) => format!("{path}.preset"),
+            ProfileError::UnknownParam(key) => format!("{path}.overrides.{key}"),
+            ProfileError::Invalid { param, .. } => format!("{path}.overrides.{param}"),
+        };
+        err(at, e.to_string())
+    })
 }
 
 fn date(path: &str, text: &str) -> Result<NaiveDate, InputError> {
@@ -1344,7 +1356,8 @@ mod tests {
         let e = error_of("{\n  \"format\": \"turnus-plan\",\n  \"version\" 1}");
         assert_eq!(e.path, "line 3 column 13");
         assert!(
-            e.to_string().starts_with("plan JSON, line 3 column 13: expected `:`"),
+            e.to_string()
+                .starts_with("plan JSON, line 3 column 13: expected `:`"),
             "text that is not JSON is placed by line and column: {e}"
         );
         assert_eq!(
@@ -1360,7 +1373,8 @@ mod tests {
         ));
         assert_eq!(e.path, "shifts[0].break_minutes");
         assert!(
-            e.message.starts_with("«1.5» is not a whole number of minutes"),
+            e.message
+                .starts_with("«1.5» is not a whole number of minutes"),
             "{e}"
         );
         let e = error_of(&with_shift(
@@ -1380,7 +1394,8 @@ mod tests {
 
     #[test]
     fn what_the_plan_file_refuses_plan_json_refuses_too() {
-        let base = r#"{"format": "turnus-plan", "version": 1, "assistants": [{"id": "A"}], "shifts": []"#;
+        let base =
+            r#"{"format": "turnus-plan", "version": 1, "assistants": [{"id": "A"}], "shifts": []"#;
         let e = error_of(&format!(
             r#"{base}, "absences": [{{"id": "", "assistant": "A", "kind": "ferie", "from": "2026-06-08", "to": "2026-06-09"}}]}}"#
         ));
@@ -1404,7 +1419,10 @@ mod tests {
                     "busy": [{{"id": "x", "assistant": "A", "start": "2026-06-01T00:00", "end": "{end}"}}]}}"#
             )
         };
-        assert!(read_plan(&busy("2026-07-02T00:00")).is_ok(), "31 days is allowed");
+        assert!(
+            read_plan(&busy("2026-07-02T00:00")).is_ok(),
+            "31 days is allowed"
+        );
         let e = error_of(&busy("2026-07-02T00:01"));
         assert_eq!(e.path, "busy[0].end");
         assert!(e.message.contains("31 days"), "{e}");

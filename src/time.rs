@@ -177,11 +177,14 @@ impl Instant {
     /// instead of panicking; such an instant never passes input validation (see
     /// [`Instant::is_supported`]).
     pub fn oslo(self) -> DateTime<Tz> {
-        let utc = Utc.timestamp_opt(self.0, 0).single().unwrap_or(if self.0 < 0 {
-            DateTime::<Utc>::MIN_UTC
-        } else {
-            DateTime::<Utc>::MAX_UTC
-        });
+        let utc = Utc
+            .timestamp_opt(self.0, 0)
+            .single()
+            .unwrap_or(if self.0 < 0 {
+                DateTime::<Utc>::MIN_UTC
+            } else {
+                DateTime::<Utc>::MAX_UTC
+            });
         utc.with_timezone(&OSLO)
     }
 
@@ -414,10 +417,22 @@ mod tests {
     fn dates_outside_the_supported_years_are_refused() {
         assert!(parse_day("1900-01-01").is_ok());
         assert!(parse_day("2200-12-31").is_ok());
-        assert!(matches!(parse_day("1899-12-31"), Err(DateError::OutOfRange(_))));
-        assert!(matches!(parse_day("2201-01-01"), Err(DateError::OutOfRange(_))));
-        assert!(matches!(parse_day("+262142-12-31"), Err(DateError::OutOfRange(_))));
-        assert!(matches!(parse_day("-262143-01-01"), Err(DateError::OutOfRange(_))));
+        assert!(matches!(
+            parse_day("1899-12-31"),
+            Err(DateError::OutOfRange(_))
+        ));
+        assert!(matches!(
+            parse_day("2201-01-01"),
+            Err(DateError::OutOfRange(_))
+        ));
+        assert!(matches!(
+            parse_day("+262142-12-31"),
+            Err(DateError::OutOfRange(_))
+        ));
+        assert!(matches!(
+            parse_day("-262143-01-01"),
+            Err(DateError::OutOfRange(_))
+        ));
         assert!(matches!(parse_day("someday"), Err(DateError::Malformed(_))));
     }
 
@@ -435,7 +450,10 @@ mod tests {
     fn instants_beyond_chrono_show_without_panicking() {
         assert!(Instant::from_unix(i64::MAX).to_rfc3339().starts_with('+'));
         assert!(Instant::from_unix(i64::MIN).to_rfc3339().starts_with('-'));
-        assert_eq!(Instant::from_unix(i64::MAX).plus(1), Instant::from_unix(i64::MAX));
+        assert_eq!(
+            Instant::from_unix(i64::MAX).plus(1),
+            Instant::from_unix(i64::MAX)
+        );
     }
 
     #[test]

@@ -88,9 +88,18 @@ fn dates_far_outside_the_supported_years_are_one_line_input_errors() {
 fn calendar_durations_that_overflow_are_left_out_and_the_plan_stays_usable() {
     let (dir, _, file) = plans("durations");
     let events = [
-        event("w", "DTSTART:20260610T080000Z\r\nDURATION:P9999999999999999W\r\n"),
-        event("s", "DTSTART:20260610T080000Z\r\nDURATION:PT9223372036854775807S\r\n"),
-        event("d", "DTSTART:20260610T080000Z\r\nDURATION:P99999999999999D\r\n"),
+        event(
+            "w",
+            "DTSTART:20260610T080000Z\r\nDURATION:P9999999999999999W\r\n",
+        ),
+        event(
+            "s",
+            "DTSTART:20260610T080000Z\r\nDURATION:PT9223372036854775807S\r\n",
+        ),
+        event(
+            "d",
+            "DTSTART:20260610T080000Z\r\nDURATION:P99999999999999D\r\n",
+        ),
         event("ok", "DTSTART:20260611T080000Z\r\nDURATION:PT8H\r\n"),
     ]
     .concat();
@@ -121,7 +130,11 @@ fn plan_still_checks_exports_and_imports(dir: &Path, file: &str) {
     assert_eq!(o.code, EXIT_OK, "export json: {}", o.err);
     let again = dir.join("again.turnus").to_string_lossy().into_owned();
     let o = turnus(&["import", &exported, &again]);
-    assert_eq!(o.code, EXIT_OK, "what was exported imports again: {}", o.err);
+    assert_eq!(
+        o.code, EXIT_OK,
+        "what was exported imports again: {}",
+        o.err
+    );
     let pdf = dir.join("plan.pdf").to_string_lossy().into_owned();
     let o = turnus(&[
         "export",
@@ -141,12 +154,30 @@ fn plan_still_checks_exports_and_imports(dir: &Path, file: &str) {
 fn calendar_events_with_seconds_far_years_and_clashing_uids_import_and_export_again() {
     let (dir, json, file) = plans("round-trip");
     let events = [
-        event("x", "DTSTART:20260612T100030Z\r\nDTEND:20260612T110030Z\r\n"),
-        event("x", "DTSTART:20260613T100000Z\r\nDTEND:20260613T110000Z\r\n"),
-        event("x#2", "DTSTART:20260614T100000Z\r\nDTEND:20260614T110000Z\r\n"),
-        event("old", "DTSTART:18991231T100000Z\r\nDTEND:18991231T110000Z\r\n"),
-        event("far", "DTSTART:99991231T100000Z\r\nDTEND:99991231T110000Z\r\n"),
-        event("tail", "DTSTART:20260615T100000Z\r\nDTEND:99991231T110000Z\r\n"),
+        event(
+            "x",
+            "DTSTART:20260612T100030Z\r\nDTEND:20260612T110030Z\r\n",
+        ),
+        event(
+            "x",
+            "DTSTART:20260613T100000Z\r\nDTEND:20260613T110000Z\r\n",
+        ),
+        event(
+            "x#2",
+            "DTSTART:20260614T100000Z\r\nDTEND:20260614T110000Z\r\n",
+        ),
+        event(
+            "old",
+            "DTSTART:18991231T100000Z\r\nDTEND:18991231T110000Z\r\n",
+        ),
+        event(
+            "far",
+            "DTSTART:99991231T100000Z\r\nDTEND:99991231T110000Z\r\n",
+        ),
+        event(
+            "tail",
+            "DTSTART:20260615T100000Z\r\nDTEND:99991231T110000Z\r\n",
+        ),
     ]
     .concat();
     let ics = calendar(&dir, "jobb.ics", &events);
@@ -180,7 +211,10 @@ fn calendar_events_with_seconds_far_years_and_clashing_uids_import_and_export_ag
 #[test]
 fn a_calendar_with_too_many_events_is_refused_in_one_sentence() {
     let (dir, _, file) = plans("too-many");
-    let one = event("e", "DTSTART:20260610T080000Z\r\nDTEND:20260610T090000Z\r\n");
+    let one = event(
+        "e",
+        "DTSTART:20260610T080000Z\r\nDTEND:20260610T090000Z\r\n",
+    );
     let ics = calendar(
         &dir,
         "stor.ics",
@@ -212,7 +246,11 @@ fn a_plan_file_holding_an_absurd_busy_time_is_refused_not_a_panic() {
     }
     let o = turnus(&["check", &file]);
     assert_one_line_refusal(&o, "check");
-    assert!(o.err.contains("busy[0].end"), "the field is named: {}", o.err);
+    assert!(
+        o.err.contains("busy[0].end"),
+        "the field is named: {}",
+        o.err
+    );
     let out = dir.join("x.json").to_string_lossy().into_owned();
     assert_one_line_refusal(
         &turnus(&["export", "json", &file, "--out", &out]),

@@ -127,7 +127,11 @@ fn a_line_break_in_the_plan_name_adds_no_event() {
 
 #[test]
 fn nul_bel_and_esc_in_names_are_left_out() {
-    let plan = plan("Hjem\u{0}me\u{7}", "Kari\u{1b}[2J Nordmann\t", "Husk\r\nmedisiner\u{7}");
+    let plan = plan(
+        "Hjem\u{0}me\u{7}",
+        "Kari\u{1b}[2J Nordmann\t",
+        "Husk\r\nmedisiner\u{7}",
+    );
     let (name, summaries, descriptions) = render(&plan, &CalendarScope::Plan);
     assert_eq!(name, "Turnus – Hjemme");
     assert!(
@@ -151,7 +155,11 @@ fn nul_bel_and_esc_in_names_are_left_out() {
 fn long_names_of_multi_byte_characters_fold_by_octets() {
     for n in 20..60 {
         let name = format!("{}{}", "Ærøskøbing ".repeat(n / 10), "ø€😀".repeat(n));
-        let plan = plan(&name, &format!("Åse {}", "ÆØÅ".repeat(n)), &"æ".repeat(n * 3));
+        let plan = plan(
+            &name,
+            &format!("Åse {}", "ÆØÅ".repeat(n)),
+            &"æ".repeat(n * 3),
+        );
         let (calendar_name, summaries, descriptions) = render(&plan, &CalendarScope::Plan);
         assert_eq!(calendar_name, format!("Turnus – {}", name.trim()));
         assert!(summaries[0].starts_with(&format!("Åse {}: ", "ÆØÅ".repeat(n))));

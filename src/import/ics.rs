@@ -257,8 +257,13 @@ pub fn read_busy(
             };
             // To the minute: the start back, the end forward, so the whole event is covered.
             let start = Instant::from_unix(start.unix().div_euclid(MINUTE) * MINUTE);
-            let end = Instant::from_unix(end.unix().div_euclid(MINUTE) * MINUTE)
-                .plus(if end.unix().rem_euclid(MINUTE) == 0 { 0 } else { MINUTE });
+            let end = Instant::from_unix(end.unix().div_euclid(MINUTE) * MINUTE).plus(
+                if end.unix().rem_euclid(MINUTE) == 0 {
+                    0
+                } else {
+                    MINUTE
+                },
+            );
             if !start.is_supported() || !end.is_supported() {
                 skip(&mut import, SkipReason::OutOfRange);
                 continue;
@@ -576,7 +581,10 @@ mod tests {
     fn huge_durations_saturate_instead_of_overflowing() {
         assert_eq!(duration_seconds("P9999999999999999W"), Some(i64::MAX));
         assert_eq!(duration_seconds("PT9223372036854775807S"), Some(i64::MAX));
-        assert_eq!(duration_seconds("P99999999999999999999999D"), Some(i64::MAX));
+        assert_eq!(
+            duration_seconds("P99999999999999999999999D"),
+            Some(i64::MAX)
+        );
         assert_eq!(duration_seconds("-P9999999999999999W"), Some(-i64::MAX));
     }
 
