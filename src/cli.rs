@@ -782,7 +782,9 @@ fn export_document(format: ExportFormat, out: &mut dyn Write) -> Result<i32, Inp
             };
             let to = match to.as_deref() {
                 Some(d) => date_arg("--to", d)?,
-                None => from + Duration::days(27),
+                // Four weeks, but never past the last day Turnus handles.
+                None => (from + Duration::days(27))
+                    .min(NaiveDate::from_ymd_opt(crate::time::LAST_YEAR, 12, 31).unwrap_or(from)),
             };
             if to < from {
                 return Err(InputFailure(format!(

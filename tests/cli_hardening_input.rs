@@ -309,3 +309,47 @@ fn usage_errors_are_one_line_and_help_still_prints_in_full() {
     assert_eq!(o.code, EXIT_OK);
     assert!(o.out.starts_with("turnus "), "{}", o.out);
 }
+
+#[test]
+fn check_and_import_refuse_the_same_plans_with_the_same_field() {
+    let dir = support::temp_dir("turnus-cli-hardening-input", "same-plans");
+    let base =
+        r#""format": "turnus-plan", "version": 1, "assistants": [{"id": "A"}], "shifts": []"#;
+    let cases = [
+        (
+            r#""absences": [{"id": "", "assistant": "A", "kind": "ferie", "from": "2026-06-08", "to": "2026-06-09"}]"#,
+            "absences[0].id",
+        ),
+        (
+            r#""rotations": [{"id": "", "weeks": 1, "start": "2026-06-08"}]"#,
+            "rotations[0].id",
+        ),
+        (
+            r#""absences": [{"id": "f", "assistant": "A", "kind": "ferie", "from": "9999-06-08", "to": "+10000-06-09"}]"#,
+            "absences[0].from",
+        ),
+        (
+            r#""vedtak": [{"from": "2026-01-01", "to": "12026-01-01"}]"#,
+            "vedtak[0].to",
+        ),
+    ];
+    for (n, (part, field)) in cases.iter().enumerate() {
+        let json = dir.join(format!("plan{n}.json"));
+        std::fs::write(&json, format!("{{{base}, {part}}}")).expect("written");
+        let json = json.to_string_lossy().into_owned();
+        let checked = turnus(&["check", &json]);
+        assert_one_line_refusal(&checked, field);
+        assert!(checked.err.contains(field), "{}", checked.err);
+        let file = dir
+            .join(format!("plan{n}.turnus"))
+            .to_string_lossy()
+            .into_owned();
+        let imported = turnus(&["import", &json, &file]);
+        assert_one_line_refusal(&imported, field);
+        assert!(
+            imported.err.contains(field) && !imported.err.contains("CHECK"),
+            "import refuses as check does, never with a raw SQL error: {}",
+            imported.err
+        );
+    }
+}
