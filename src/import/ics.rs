@@ -489,8 +489,9 @@ fn when(p: &ical::property::Property) -> Result<When, Why> {
         chrono::LocalResult::Ambiguous(first, _) => first,
         chrono::LocalResult::None => {
             // In a spring gap: the clocks had already jumped; read it an hour later.
-            tz.from_local_datetime(&(naive + chrono::Duration::hours(1)))
-                .earliest()
+            naive
+                .checked_add_signed(chrono::Duration::hours(1))
+                .and_then(|later| tz.from_local_datetime(&later).earliest())
                 .ok_or_else(|| {
                     (
                         format!("«{value}» does not exist in {tz}"),
