@@ -611,7 +611,8 @@ fn read_profile(path: &str, v: &Value) -> Result<Profile, InputError> {
             return Err(err(
                 path,
                 format!(
-                    "expected a preset name or an object, found {}",
+                    "«{}» is {}, not a preset name or an object",
+                    shown_value(other),
                     kind_of(other)
                 ),
             ))

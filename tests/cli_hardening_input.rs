@@ -353,3 +353,57 @@ fn check_and_import_refuse_the_same_plans_with_the_same_field() {
         );
     }
 }
+
+/// Every leaf of `v` as a path such as `.shifts[0].break_minutes`, the first item of each
+/// list only.
+fn leaves(v: &serde_json::Value, path: String, out: &mut Vec<String>) {
+    match v {
+        serde_json::Value::Object(m) => {
+            for (k, x) in m {
+                leaves(x, format!("{path}.{k}"), out);
+            }
+        }
+        serde_json::Value::Array(a) => {
+            if let Some(x) = a.first() {
+                leaves(x, format!("{path}[0]"), out);
+            }
+        }
+        _ => out.push(path),
+    }
+}
+
+fn pointer(path: &str) -> String {
+    path.replace("[0]", ".0").replace('.', "/")
+}
+
+#[test]
+fn every_refusal_of_a_damaged_demo_plan_names_a_field() {
+    let plan = turnus::demo::demo_plan(chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap());
+    let base = turnus::interchange::plan_to_value(&plan);
+    let mut paths = Vec::new();
+    leaves(&base, String::new(), &mut paths);
+    let values = [
+        serde_json::json!(1.5),
+        serde_json::json!("x"),
+        serde_json::json!(null),
+        serde_json::json!([]),
+        serde_json::json!(-1),
+        serde_json::json!("99999-01-01"),
+    ];
+    let mut refusals = 0;
+    for path in &paths {
+        for value in &values {
+            let mut doc = base.clone();
+            *doc.pointer_mut(&pointer(path)).expect("the leaf exists") = value.clone();
+            if let Err(e) = turnus::interchange::read_plan_value(doc) {
+                refusals += 1;
+                let top_level = !e.path.contains(['.', '[']) && !e.path.is_empty();
+                assert!(
+                    top_level || e.path.contains('.'),
+                    "{value} at {path}: the refusal names a field, not only an entity: {e}"
+                );
+            }
+        }
+    }
+    assert!(refusals > 300, "most damage is refused ({refusals})");
+}
