@@ -15,7 +15,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::model::{Plan, Preset};
 use crate::rules::explain::{explain, rule_title, severity_label, Lang};
 use crate::rules::{check, CheckOptions, Report};
-use crate::time::{parse_date, Instant, OSLO};
+use crate::time::{parse_day, Instant, OSLO};
 
 /// Exit code: success, no violations.
 pub const EXIT_OK: i32 = 0;
@@ -227,12 +227,12 @@ pub fn run_with(
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
-            let rendered = e.render().to_string();
             return if e.use_stderr() {
-                let _ = write!(err, "{rendered}");
+                let _ = writeln!(err, "{}", error_line(&usage_error(&e)));
                 EXIT_INPUT
             } else {
-                let _ = write!(out, "{rendered}");
+                // --help and --version: printed as clap renders them.
+                let _ = write!(out, "{}", e.render());
                 EXIT_OK
             };
         }
@@ -240,12 +240,12 @@ pub fn run_with(
     let result = execute(cli.command, out);
     let _ = out.flush();
     for note in NOTES.with(|notes| std::mem::take(&mut *notes.borrow_mut())) {
-        let _ = writeln!(err, "turnus: {note}");
+        let _ = writeln!(err, "{}", error_line(&note));
     }
     match result {
         Ok(code) => code,
         Err(InputFailure(message)) => {
-            let _ = writeln!(err, "turnus: {message}");
+            let _ = writeln!(err, "{}", error_line(&message));
             EXIT_INPUT
         }
     }
@@ -267,6 +267,59 @@ fn note_set_aside(path: &Path, file: &crate::store::PlanFile) {
         );
         NOTES.with(|notes| notes.borrow_mut().push(note));
     }
+}
+
+/// The one line printed on stderr for a failure: `turnus: ` and the message, with every
+/// control character escaped (a line break as `\n`, a tab as `\t`, others as `\u{…}`), so
+/// a file name or a value holding a line break can never make it two lines.
+///
+/// ```
+/// assert_eq!(turnus::cli::error_line("a\nb"), "turnus: a\\nb");
+/// ```
+pub fn error_line(message: &str) -> String {
+    let mut line = String::from("turnus: ");
+    line.push_str(&escape_control(message.trim_end()));
+    line
+}
+
+/// `text` with control characters written as escapes: `\n`, `\r`, `\t`, `\u{1b}`.
+pub fn escape_control(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A usage error from clap as one sentence: its message without the usage block and tips,
+/// and where to look: `unexpected argument '--x' found; see `turnus --help``.
+fn usage_error(e: &clap::Error) -> String {
+    let rendered = e.render().to_string();
+    let mut parts: Vec<String> = Vec::new();
+    for line in rendered.lines() {
+        let line = line.trim();
+        if line.starts_with("Usage:") || line.starts_with("For more information") {
+            break;
+        }
+        if line.is_empty() || line.starts_with("tip:") {
+            continue;
+        }
+        parts.push(
+            line.strip_prefix("error:")
+                .unwrap_or(line)
+                .trim()
+                .to_string(),
+        );
+    }
+    let message = parts.join(" ");
+    let message = message.trim_end_matches('.');
+    format!("{message}; see `turnus --help`")
 }
 
 fn execute(command: Command, out: &mut dyn Write) -> Result<i32, InputFailure> {
@@ -340,11 +393,11 @@ fn hours(
     out: &mut dyn Write,
 ) -> Result<i32, InputFailure> {
     let plan = load_plan(path)?;
-    let today = today();
+    let today = today()?;
     let year = match year {
         None => chrono::Datelike::year(&today),
         Some(text) => match text.trim().parse::<i32>() {
-            Ok(y) if (1900..=2200).contains(&y) => y,
+            Ok(y) if crate::time::year_supported(y) => y,
             _ => {
                 return Err(InputFailure(format!(
                     "--year: «{text}» is not a year Turnus handles; give one from 1900 to 2200"
@@ -361,7 +414,14 @@ fn hours(
 }
 
 fn demo(path: &Path, force: bool, out: &mut dyn Write) -> Result<i32, InputFailure> {
-    let plan = crate::demo::demo_plan(today());
+    let today = today()?;
+    let plan = crate::demo::demo_plan(today);
+    // The demo spans weeks around today: near the ends of 1900–2200 it would reach outside.
+    crate::interchange::validate(&plan).map_err(|e| {
+        InputFailure(format!(
+            "TURNUS_TODAY: a demo plan around {today} reaches outside the years Turnus handles ({e}); give a date further inside 1900–2200"
+        ))
+    })?;
     check_output(path, None, force)?;
     if is_plan_file_name(path) {
         crate::store::transfer::import_plan(&plan, path, &store_options()?)
@@ -427,20 +487,23 @@ fn write_new_file(path: &Path, bytes: &[u8]) -> Result<(), InputFailure> {
     })
 }
 
+/// A date flag such as `--from`: a date in 1900–2200, or a one-line refusal naming the flag.
 fn date_arg(flag: &str, text: &str) -> Result<NaiveDate, InputFailure> {
-    parse_date(text).ok_or_else(|| {
-        InputFailure(format!(
-            "{flag}: «{text}» is not a date; write it as YYYY-MM-DD"
-        ))
-    })
+    parse_day(text).map_err(|e| InputFailure(format!("{flag}: {e}")))
 }
 
-/// Today's date in Oslo, or `TURNUS_TODAY` (YYYY-MM-DD) when set, for reproducible runs.
-pub fn today() -> NaiveDate {
-    std::env::var("TURNUS_TODAY")
-        .ok()
-        .and_then(|t| parse_date(&t))
-        .unwrap_or_else(|| Utc::now().with_timezone(&OSLO).date_naive())
+/// Today's date in Oslo, or `TURNUS_TODAY` (YYYY-MM-DD) when set, for reproducible runs. A
+/// `TURNUS_TODAY` that is not a date in 1900–2200 is an input error, never silently ignored.
+pub fn today() -> Result<NaiveDate, InputFailure> {
+    today_from(std::env::var("TURNUS_TODAY").ok().as_deref())
+}
+
+/// [`today`] with the value of `TURNUS_TODAY` given.
+fn today_from(setting: Option<&str>) -> Result<NaiveDate, InputFailure> {
+    match setting {
+        None => Ok(Utc::now().with_timezone(&OSLO).date_naive()),
+        Some(text) => parse_day(text).map_err(|e| InputFailure(format!("TURNUS_TODAY: {e}"))),
+    }
 }
 
 /// Read a plan from a plan file (`.turnus`, opened read-only) or from plan JSON.
@@ -454,7 +517,16 @@ pub fn load_plan(path: &Path) -> Result<Plan, InputFailure> {
         };
         let file = crate::store::PlanFile::open(path, &options)?;
         note_set_aside(path, &file);
-        return Ok(file.load_plan()?);
+        let plan = file.load_plan()?;
+        // A plan file holds what plan JSON accepts; one that does not (written by an older or
+        // a broken build) is refused here, naming the field, before a check or an export.
+        crate::interchange::validate(&plan).map_err(|e| {
+            InputFailure(format!(
+                "{}: the plan file holds something Turnus cannot use ({e}); correct it in the app, or put back a backup (turnus backup list)",
+                path.display()
+            ))
+        })?;
+        return Ok(plan);
     }
     let text = std::str::from_utf8(&bytes).map_err(|_| {
         InputFailure(format!(
@@ -695,6 +767,13 @@ fn export_json(
     let opened = crate::store::PlanFile::open(plan, &options)?;
     note_set_aside(plan, &opened);
     let json = crate::store::transfer::export_plan(&opened)?;
+    // What is exported must import again.
+    crate::interchange::read_plan(&json).map_err(|e| {
+        InputFailure(format!(
+            "{}: the plan file holds something plan JSON cannot hold ({e}); correct it in the app, or put back a backup (turnus backup list)",
+            plan.display()
+        ))
+    })?;
     match file {
         Some(file) => {
             write_new_file(file, json.as_bytes())?;
@@ -784,14 +863,16 @@ fn export_document(format: ExportFormat, out: &mut dyn Write) -> Result<i32, Inp
                     kind.key()
                 )));
             }
-            let today = today();
+            let today = today()?;
             let from = match from.as_deref() {
                 Some(d) => date_arg("--from", d)?,
                 None => crate::calendar::week_monday(today),
             };
             let to = match to.as_deref() {
                 Some(d) => date_arg("--to", d)?,
-                None => from + Duration::days(27),
+                // Four weeks, but never past the last day Turnus handles.
+                None => (from + Duration::days(27))
+                    .min(NaiveDate::from_ymd_opt(crate::time::LAST_YEAR, 12, 31).unwrap_or(from)),
             };
             if to < from {
                 return Err(InputFailure(format!(
@@ -953,4 +1034,39 @@ fn import_busy(
         )?;
     }
     Ok(EXIT_OK)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn turnus_today_outside_the_supported_years_is_an_input_error() {
+        let e = today_from(Some("2201-06-01")).expect_err("2201 is outside 1900–2200");
+        assert!(e.0.starts_with("TURNUS_TODAY: «2201-06-01»"), "{}", e.0);
+        assert!(today_from(Some("+262142-12-31")).is_err());
+        assert!(today_from(Some("not a date")).is_err(), "never ignored");
+        assert_eq!(
+            today_from(Some("2026-06-01")).ok(),
+            NaiveDate::from_ymd_opt(2026, 6, 1)
+        );
+    }
+
+    #[test]
+    fn a_demo_plan_reaching_past_2200_is_caught_before_it_is_written() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert!(crate::interchange::validate(&crate::demo::demo_plan(day(2200, 6, 1))).is_ok());
+        assert!(
+            crate::interchange::validate(&crate::demo::demo_plan(day(2200, 12, 28))).is_err(),
+            "its weeks run into 2201"
+        );
+    }
+
+    #[test]
+    fn an_error_line_escapes_every_control_character() {
+        assert_eq!(
+            error_line("a\r\nb\tc\u{7}\u{1b}[31m\0"),
+            "turnus: a\\r\\nb\\tc\\u{7}\\u{1b}[31m\\u{0}"
+        );
+    }
 }

@@ -47,8 +47,7 @@ use crate::model::{Plan, ServiceType, Shift, ShiftStatus};
 use crate::time::{Instant, Interval, MINUTE};
 
 /// The years Turnus handles; a year outside is read as the nearest of them.
-const FIRST_YEAR: i32 = 1900;
-const LAST_YEAR: i32 = 2200;
+use crate::time::{FIRST_YEAR, LAST_YEAR};
 
 /// Minutes of difference below which two hour sums are treated as equal (float noise).
 const EPSILON_MINUTES: f64 = 1e-6;

@@ -19,7 +19,7 @@ use crate::model::{
     Profile, Role, Rotation, RotationId, ServiceType, Settings, Shift, ShiftId, ShiftStatus,
     ShiftType, Slot, Vedtak,
 };
-use crate::time::{parse_date, Instant};
+use crate::time::{parse_day, Instant};
 
 /// The `format` value of a plan JSON file.
 pub const FORMAT: &str = "turnus-plan";
@@ -27,12 +27,26 @@ pub const FORMAT: &str = "turnus-plan";
 pub const VERSION: u64 = 1;
 
 /// Input that cannot become a plan: where, and what is wrong.
+///
+/// Shown as `shifts[3].start: …` for a field, `plan JSON, line 3 column 5: …` for text that
+/// is not JSON, and `plan JSON: …` for the document as a whole.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{path}: {message}")]
+#[error("{}: {message}", where_label(path))]
 pub struct InputError {
-    /// The field, e.g. `shifts[3].start` (empty for the document as a whole).
+    /// The field, e.g. `shifts[3].start`; `line 3 column 5` where the text is not JSON; empty
+    /// for the document as a whole.
     pub path: String,
     pub message: String,
+}
+
+fn where_label(path: &str) -> String {
+    if path.is_empty() {
+        "plan JSON".to_string()
+    } else if path.starts_with("line ") {
+        format!("plan JSON, {path}")
+    } else {
+        path.to_string()
+    }
 }
 
 fn err(path: impl Into<String>, message: impl Into<String>) -> InputError {
@@ -281,9 +295,24 @@ const TOP_KEYS: [&str; 11] = [
 /// assert_eq!(plan.shifts[0].working_seconds(), 8 * 3600);
 /// ```
 pub fn read_plan(text: &str) -> Result<Plan, InputError> {
-    let value: Value =
-        serde_json::from_str(text).map_err(|e| err("", format!("this is not valid JSON ({e})")))?;
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        let location = format!(" at line {} column {}", e.line(), e.column());
+        let what = e.to_string();
+        let what = what.strip_suffix(&location).unwrap_or(&what).to_string();
+        err(
+            format!("line {} column {}", e.line(), e.column()),
+            format!("{what}; this is not valid JSON"),
+        )
+    })?;
     read_plan_value(value)
+}
+
+/// Check that `plan` is one plan JSON accepts (and so one a plan file can hold): the same
+/// validation as [`read_plan`], on the plan as written. A plan read from a plan file goes
+/// through this, so a file holding what plan JSON refuses (an absurd span, a year outside
+/// 1900–2200) is refused with the field named, instead of breaking a check or an export.
+pub fn validate(plan: &Plan) -> Result<(), InputError> {
+    read_plan_value(plan_to_value(plan)).map(|_| ())
 }
 
 /// Read an already parsed JSON document into a validated plan.
@@ -425,6 +454,15 @@ pub fn read_plan_value(value: Value) -> Result<Plan, InputError> {
                 ),
             ));
         }
+        if end - start > BusyTime::MAX_SECONDS {
+            return Err(err(
+                format!("{path}.end"),
+                format!(
+                    "«{}» is more than 31 days after the start ({}); one busy time lasts at most 31 days, so split it",
+                    raw.end, raw.start
+                ),
+            ));
+        }
         plan.busy.push(BusyTime {
             id: raw.id,
             assistant: assistant_ref(&format!("{path}.assistant"), &raw.assistant, &plan)?,
@@ -476,7 +514,10 @@ fn array(
         None => Err(err(key, "missing; give a list (it may be empty: [])")),
         Some(other) => Err(err(
             key,
-            format!("expected a list, found {}", kind_of(&other)),
+            format!(
+                "«{}» is not a list; give a list (it may be empty: [])",
+                shown_value(&other)
+            ),
         )),
     }
 }
@@ -501,8 +542,29 @@ fn kind_of(v: &Value) -> &'static str {
 }
 
 fn parse_part<T: for<'de> Deserialize<'de>>(path: &str, v: Value) -> Result<T, InputError> {
-    serde_json::from_value(v).map_err(|e| {
-        let text = e.to_string();
+    serde_path_to_error::deserialize(&v).map_err(|e| {
+        // Where inside the entity: `.break_minutes`, `.slots[2].week`.
+        let mut at = path.to_string();
+        let mut value = Some(&v);
+        for segment in e.path().iter() {
+            match segment {
+                serde_path_to_error::Segment::Seq { index } => {
+                    at.push_str(&format!("[{index}]"));
+                    value = value.and_then(|v| v.get(index));
+                }
+                serde_path_to_error::Segment::Map { key } => {
+                    at.push('.');
+                    at.push_str(key);
+                    value = value.and_then(|v| v.get(key));
+                }
+                serde_path_to_error::Segment::Enum { variant } => {
+                    at.push('.');
+                    at.push_str(variant);
+                }
+                serde_path_to_error::Segment::Unknown => {}
+            }
+        }
+        let text = e.inner().to_string();
         // serde names the field in backticks; turn it into a path.
         let field = text
             .split('`')
@@ -510,15 +572,60 @@ fn parse_part<T: for<'de> Deserialize<'de>>(path: &str, v: Value) -> Result<T, I
             .filter(|_| text.starts_with("unknown field") || text.starts_with("missing field"));
         match field {
             Some(f) if text.starts_with("missing field") => {
-                err(format!("{path}.{f}"), "missing; this field is required")
+                err(format!("{at}.{f}"), "missing; this field is required")
             }
-            Some(f) => err(
-                format!("{path}.{f}"),
-                format!("unknown field «{f}»; is it a typo?"),
-            ),
-            None => err(path, text),
+            Some(f) => {
+                // The path already ends at the unknown key.
+                let at = if at.ends_with(&format!(".{f}")) {
+                    at
+                } else {
+                    format!("{at}.{f}")
+                };
+                err(at, format!("unknown field «{f}»; is it a typo?"))
+            }
+            None => {
+                let shown = value.map_or_else(|| "?".to_string(), shown_value);
+                err(&at, wrong_value(&at, &shown, &text))
+            }
         }
     })
+}
+
+/// A JSON value as a refusal quotes it: text as it is, anything else as JSON, cut at 60
+/// characters.
+fn shown_value(v: &Value) -> String {
+    let text = match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    if text.chars().count() > 60 {
+        let mut short: String = text.chars().take(60).collect();
+        short.push('…');
+        short
+    } else {
+        text
+    }
+}
+
+/// The sentence for a value of the wrong kind, from serde's `invalid type: …, expected u32`.
+fn wrong_value(path: &str, shown: &str, serde_text: &str) -> String {
+    let expected = serde_text
+        .rsplit_once("expected ")
+        .map_or("", |(_, e)| e.trim());
+    let minutes = path.ends_with("_minutes");
+    let (what, example) = match expected {
+        "u32" if minutes => ("a whole number of minutes from 0 to 4294967295", "30"),
+        "u32" => ("a whole number from 0 to 4294967295", "1"),
+        "u64" | "usize" => ("a whole number of 0 or more", "1"),
+        "i32" | "i64" => ("a whole number", "1"),
+        "f64" | "f32" => ("a number", "37.5"),
+        "a string" => ("text", "\"…\" in quotes"),
+        "a boolean" => ("true or false", "true"),
+        "a sequence" => ("a list", "[…]"),
+        e if e.starts_with("struct") || e.starts_with("a map") => ("an object", "{…}"),
+        _ => return format!("«{shown}» cannot be used here ({serde_text})"),
+    };
+    format!("«{shown}» is not {what}; write it as, e.g., {example}")
 }
 
 /// Read a profile: a preset name, or `{"preset": …, "overrides": {…}}`.
@@ -552,22 +659,28 @@ fn read_profile(path: &str, v: &Value) -> Result<Profile, InputError> {
             return Err(err(
                 path,
                 format!(
-                    "expected a preset name or an object, found {}",
+                    "«{}» is {}, not a preset name or an object",
+                    shown_value(other),
                     kind_of(other)
                 ),
             ))
         }
     };
-    Profile::from_raw(preset, &overrides).map_err(|e| err(path, e.to_string()))
+    let string_form = matches!(v, Value::String(_));
+    Profile::from_raw(preset, &overrides).map_err(|e| {
+        use crate::model::ProfileError;
+        let at = match &e {
+            ProfileError::UnknownPreset(_) if string_form => path.to_string(),
+            ProfileError::UnknownPreset(_) => format!("{path}.preset"),
+            ProfileError::UnknownParam(key) => format!("{path}.overrides.{key}"),
+            ProfileError::Invalid { param, .. } => format!("{path}.overrides.{param}"),
+        };
+        err(at, e.to_string())
+    })
 }
 
 fn date(path: &str, text: &str) -> Result<NaiveDate, InputError> {
-    parse_date(text).ok_or_else(|| {
-        err(
-            path,
-            format!("«{text}» is not a date; write it as YYYY-MM-DD"),
-        )
-    })
+    parse_day(text).map_err(|e| err(path, e.to_string()))
 }
 
 fn instant(path: &str, text: &str) -> Result<Instant, InputError> {
@@ -695,7 +808,7 @@ fn read_assistant(path: &str, raw: RawAssistant) -> Result<Assistant, InputError
         ));
     }
     if let Some(year) = raw.birth_year {
-        if !(1900..=2200).contains(&year) {
+        if !crate::time::year_supported(year) {
             return Err(err(
                 format!("{path}.birth_year"),
                 format!("{year} is not a birth year"),
@@ -855,6 +968,12 @@ fn weekday_key(day: Weekday) -> &'static str {
 }
 
 fn read_rotation(path: &str, raw: RawRotation, plan: &Plan) -> Result<Rotation, InputError> {
+    if raw.id.trim().is_empty() {
+        return Err(err(
+            format!("{path}.id"),
+            "a turnus needs an id; give it one such as \"r1\"",
+        ));
+    }
     if !(1..=12).contains(&raw.weeks) {
         return Err(err(
             format!("{path}.weeks"),
@@ -1028,6 +1147,12 @@ fn read_change(
 }
 
 fn read_absence(path: &str, raw: RawAbsence, plan: &Plan) -> Result<Absence, InputError> {
+    if raw.id.trim().is_empty() {
+        return Err(err(
+            format!("{path}.id"),
+            "an absence needs an id; give it one such as \"f1\"",
+        ));
+    }
     let kind = match raw.kind.as_str() {
         "ferie" => AbsenceKind::Ferie,
         "sykdom" => AbsenceKind::Sykdom,
@@ -1288,7 +1413,96 @@ mod tests {
                 .path,
             "version"
         );
-        assert_eq!(error_of("{not json").path, "");
+        let e = error_of("{\n  \"format\": \"turnus-plan\",\n  \"version\" 1}");
+        assert_eq!(e.path, "line 3 column 13");
+        assert!(
+            e.to_string()
+                .starts_with("plan JSON, line 3 column 13: expected `:`"),
+            "text that is not JSON is placed by line and column: {e}"
+        );
+        assert_eq!(
+            error_of("[]").to_string(),
+            "plan JSON: a plan must be a JSON object"
+        );
+    }
+
+    #[test]
+    fn a_value_of_the_wrong_kind_names_the_field_and_the_value() {
+        let e = error_of(&with_shift(
+            r#"{"id": "s1", "assistant": "A", "start": "2026-06-08T08:00", "end": "2026-06-08T09:00", "break_minutes": 1.5}"#,
+        ));
+        assert_eq!(e.path, "shifts[0].break_minutes");
+        assert!(
+            e.message
+                .starts_with("«1.5» is not a whole number of minutes"),
+            "{e}"
+        );
+        let e = error_of(&with_shift(
+            r#"{"id": "s1", "assistant": "A", "start": 7, "end": "2026-06-08T09:00"}"#,
+        ));
+        assert_eq!(e.path, "shifts[0].start");
+        assert!(e.message.starts_with("«7» is not text"), "{e}");
+        let e = error_of(
+            r#"{"format": "turnus-plan", "version": 1, "assistants": [], "shifts": [],
+                "shift_types": [{"code": "D", "start": "08:00", "end": "16:00"}],
+                "rotations": [{"id": "r", "weeks": 1, "start": "2026-06-08",
+                               "slots": [{"week": -1, "weekday": "mon", "shift_type": "D"}]}]}"#,
+        );
+        assert_eq!(e.path, "rotations[0].slots[0].week");
+        assert!(e.message.contains("«-1»"), "{e}");
+    }
+
+    #[test]
+    fn what_the_plan_file_refuses_plan_json_refuses_too() {
+        let base =
+            r#"{"format": "turnus-plan", "version": 1, "assistants": [{"id": "A"}], "shifts": []"#;
+        let e = error_of(&format!(
+            r#"{base}, "absences": [{{"id": "", "assistant": "A", "kind": "ferie", "from": "2026-06-08", "to": "2026-06-09"}}]}}"#
+        ));
+        assert_eq!(e.path, "absences[0].id");
+        let e = error_of(&format!(
+            r#"{base}, "absences": [{{"id": "f", "assistant": "A", "kind": "ferie", "from": "9999-06-08", "to": "+10000-06-09"}}]}}"#
+        ));
+        assert_eq!(e.path, "absences[0].from");
+        assert!(e.message.contains("1900 to 2200"), "{e}");
+        let e = error_of(&format!(
+            r#"{base}, "rotations": [{{"id": " ", "weeks": 1, "start": "2026-06-08"}}]}}"#
+        ));
+        assert_eq!(e.path, "rotations[0].id");
+    }
+
+    #[test]
+    fn a_busy_time_longer_than_31_days_is_refused() {
+        let busy = |end: &str| {
+            format!(
+                r#"{{"format": "turnus-plan", "version": 1, "assistants": [{{"id": "A"}}], "shifts": [],
+                    "busy": [{{"id": "x", "assistant": "A", "start": "2026-06-01T00:00", "end": "{end}"}}]}}"#
+            )
+        };
+        assert!(
+            read_plan(&busy("2026-07-02T00:00")).is_ok(),
+            "31 days is allowed"
+        );
+        let e = error_of(&busy("2026-07-02T00:01"));
+        assert_eq!(e.path, "busy[0].end");
+        assert!(e.message.contains("31 days"), "{e}");
+    }
+
+    #[test]
+    fn validate_refuses_a_plan_held_in_memory_that_plan_json_would_refuse() {
+        let mut plan = read_plan(MINIMAL).unwrap();
+        assert_eq!(validate(&plan), Ok(()));
+        let start = plan.shifts[0].start;
+        plan.busy.push(BusyTime {
+            id: "b".into(),
+            assistant: AssistantId("A".into()),
+            start,
+            end: start.plus(99_999_999_999_999 * crate::time::DAY),
+            source: String::new(),
+            summary: String::new(),
+        });
+        let e = validate(&plan).expect_err("a busy time of 10^14 days is refused");
+        assert_eq!(e.path, "busy[0].end");
     }
 
     #[test]

@@ -15,6 +15,25 @@ use chrono_tz::Tz;
 /// The one time zone of Turnus.
 pub const OSLO: Tz = chrono_tz::Europe::Oslo;
 
+/// The first calendar year Turnus handles. Dates and times outside [`FIRST_YEAR`]–[`LAST_YEAR`]
+/// are input errors wherever they enter (command-line flags, `TURNUS_TODAY`, plan JSON, plan
+/// files, calendars, the app): the red-day calendar, the hour accounts and chrono's arithmetic
+/// are only promised inside it.
+pub const FIRST_YEAR: i32 = 1900;
+/// The last calendar year Turnus handles (see [`FIRST_YEAR`]).
+pub const LAST_YEAR: i32 = 2200;
+
+/// True when `year` lies in [`FIRST_YEAR`]–[`LAST_YEAR`].
+pub fn year_supported(year: i32) -> bool {
+    (FIRST_YEAR..=LAST_YEAR).contains(&year)
+}
+
+/// True when `date` lies in a year Turnus handles.
+pub fn date_supported(date: NaiveDate) -> bool {
+    use chrono::Datelike;
+    year_supported(date.year())
+}
+
 /// Seconds in a minute, an hour and a day, for readable arithmetic on [`Instant`]s.
 pub const MINUTE: i64 = 60;
 pub const HOUR: i64 = 60 * MINUTE;
@@ -48,6 +67,15 @@ pub enum TimeError {
     OutOfRange(String),
 }
 
+/// Why a calendar date could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DateError {
+    #[error("«{0}» is not a date; write it as YYYY-MM-DD")]
+    Malformed(String),
+    #[error("«{0}» is outside the years Turnus handles; give a date from 1900 to 2200")]
+    OutOfRange(String),
+}
+
 impl Instant {
     /// The instant `secs` seconds after the Unix epoch.
     pub const fn from_unix(secs: i64) -> Self {
@@ -57,6 +85,16 @@ impl Instant {
     /// Seconds since the Unix epoch.
     pub const fn unix(self) -> i64 {
         self.0
+    }
+
+    /// Local midnight at the start of 1 January [`FIRST_YEAR`] in Oslo (CET, +01:00).
+    pub const SUPPORTED_START: Instant = Instant(-2_208_992_400);
+    /// Local midnight at the end of 31 December [`LAST_YEAR`] in Oslo (CET, +01:00).
+    pub const SUPPORTED_END: Instant = Instant(7_289_650_800);
+
+    /// True when this instant falls in a year Turnus handles (1900–2200, Oslo time).
+    pub fn is_supported(self) -> bool {
+        Self::SUPPORTED_START <= self && self < Self::SUPPORTED_END
     }
 
     /// Parse a local Oslo time `YYYY-MM-DDTHH:MM` (also `YYYY-MM-DD HH:MM`, or with `:00`
@@ -134,11 +172,20 @@ impl Instant {
     }
 
     /// This instant as a zoned Oslo time.
+    ///
+    /// An instant beyond chrono's range (about ±262,000 years) shows as the nearest end of it
+    /// instead of panicking; such an instant never passes input validation (see
+    /// [`Instant::is_supported`]).
     pub fn oslo(self) -> DateTime<Tz> {
-        Utc.timestamp_opt(self.0, 0)
+        let utc = Utc
+            .timestamp_opt(self.0, 0)
             .single()
-            .expect("an i64 of seconds inside chrono's range")
-            .with_timezone(&OSLO)
+            .unwrap_or(if self.0 < 0 {
+                DateTime::<Utc>::MIN_UTC
+            } else {
+                DateTime::<Utc>::MAX_UTC
+            });
+        utc.with_timezone(&OSLO)
     }
 
     /// RFC 3339 with the Oslo offset, e.g. `2026-06-11T18:00:00+02:00`.
@@ -156,9 +203,10 @@ impl Instant {
         self.local().format("%d.%m.%Y %H:%M").to_string()
     }
 
-    /// The instant `secs` seconds later.
+    /// The instant `secs` seconds later (saturating at the ends of `i64`, far outside any
+    /// supported time).
     pub const fn plus(self, secs: i64) -> Self {
-        Instant(self.0 + secs)
+        Instant(self.0.saturating_add(secs))
     }
 }
 
@@ -198,20 +246,37 @@ fn parse_naive(text: &str) -> Option<NaiveDateTime> {
 }
 
 fn check_year(date: NaiveDate, text: &str) -> Result<(), TimeError> {
-    use chrono::Datelike;
-    if (1900..=2200).contains(&date.year()) {
+    if date_supported(date) {
         Ok(())
     } else {
         Err(TimeError::OutOfRange(text.to_string()))
     }
 }
 
-/// Parse a calendar date `YYYY-MM-DD` (also accepts `dd.mm.yyyy`).
+/// Parse a calendar date `YYYY-MM-DD` (also accepts `dd.mm.yyyy`) in the years Turnus
+/// handles; `None` for anything else. [`parse_day`] says why.
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
-    let text = text.trim();
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(text, "%d.%m.%Y"))
-        .ok()
+    parse_day(text).ok()
+}
+
+/// Parse a calendar date `YYYY-MM-DD` (also accepts `dd.mm.yyyy`), refusing dates outside
+/// 1900–2200.
+///
+/// ```
+/// use turnus::time::{parse_day, DateError};
+/// assert!(parse_day("2026-06-08").is_ok());
+/// assert!(matches!(parse_day("+262142-12-31"), Err(DateError::OutOfRange(_))));
+/// ```
+pub fn parse_day(text: &str) -> Result<NaiveDate, DateError> {
+    let trimmed = text.trim();
+    let date = NaiveDate::parse_from_str(trimmed, "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(trimmed, "%d.%m.%Y"))
+        .map_err(|_| DateError::Malformed(trimmed.to_string()))?;
+    if date_supported(date) {
+        Ok(date)
+    } else {
+        Err(DateError::OutOfRange(trimmed.to_string()))
+    }
 }
 
 /// A half-open interval `[start, end)` of instants.
@@ -346,6 +411,49 @@ mod tests {
             Instant::parse("2301-01-01T10:00"),
             Err(TimeError::OutOfRange(_))
         ));
+    }
+
+    #[test]
+    fn dates_outside_the_supported_years_are_refused() {
+        assert!(parse_day("1900-01-01").is_ok());
+        assert!(parse_day("2200-12-31").is_ok());
+        assert!(matches!(
+            parse_day("1899-12-31"),
+            Err(DateError::OutOfRange(_))
+        ));
+        assert!(matches!(
+            parse_day("2201-01-01"),
+            Err(DateError::OutOfRange(_))
+        ));
+        assert!(matches!(
+            parse_day("+262142-12-31"),
+            Err(DateError::OutOfRange(_))
+        ));
+        assert!(matches!(
+            parse_day("-262143-01-01"),
+            Err(DateError::OutOfRange(_))
+        ));
+        assert!(matches!(parse_day("someday"), Err(DateError::Malformed(_))));
+    }
+
+    #[test]
+    fn supported_instants_are_exactly_the_supported_years() {
+        let first = Instant::start_of_day(NaiveDate::from_ymd_opt(1900, 1, 1).unwrap());
+        let after = Instant::start_of_day(NaiveDate::from_ymd_opt(2201, 1, 1).unwrap());
+        assert_eq!(first, Instant::SUPPORTED_START);
+        assert_eq!(after, Instant::SUPPORTED_END);
+        assert!(first.is_supported() && !first.plus(-1).is_supported());
+        assert!(after.plus(-1).is_supported() && !after.is_supported());
+    }
+
+    #[test]
+    fn instants_beyond_chrono_show_without_panicking() {
+        assert!(Instant::from_unix(i64::MAX).to_rfc3339().starts_with('+'));
+        assert!(Instant::from_unix(i64::MIN).to_rfc3339().starts_with('-'));
+        assert_eq!(
+            Instant::from_unix(i64::MAX).plus(1),
+            Instant::from_unix(i64::MAX)
+        );
     }
 
     #[test]

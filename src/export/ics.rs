@@ -20,6 +20,14 @@
 //! saving changes with no VTIMEZONE needed; phones show them in local time. DTSTAMP is the
 //! `now` passed in: nothing here reads the clock. Text is Norwegian.
 //!
+//! Every text from the plan is made safe before it is written, so a name can never add a line
+//! (and so an event) to the calendar: in one-line values (the calendar's NAME and
+//! X-WR-CALNAME, an event's SUMMARY and UID) a line break or tab becomes a space; in the
+//! DESCRIPTION a line break stays a line break (written `\n`); every other control character
+//! (NUL, BEL, ESC, DEL, …) is left out. Lines are folded by octets as RFC 5545 § 3.1 asks: at
+//! most 75 octets per line, the leading space of a continuation line included, and never inside
+//! a UTF-8 character.
+//!
 //! ```
 //! use turnus::export::ics::{calendar, update_state, CalendarScope, ExportState};
 //! use turnus::time::Instant;
@@ -139,9 +147,97 @@ pub enum CalendarScope {
     Assistant(AssistantId),
 }
 
-/// The UID of a shift's event.
+/// The UID of a shift's event (control characters in the shift's id written as `%XX`).
 pub fn uid(shift: &Shift) -> String {
-    format!("{}@turnus", shift.id)
+    let mut id = String::new();
+    for c in shift.id.as_str().chars() {
+        if c.is_control() {
+            id.push_str(&format!("%{:02X}", u32::from(c)));
+        } else {
+            id.push(c);
+        }
+    }
+    format!("{id}@turnus")
+}
+
+/// The most octets on one line of a calendar, the line break not counted (RFC 5545 § 3.1).
+pub const LINE_OCTETS: usize = 75;
+
+/// `text` as a one-line calendar value: line breaks and tabs become spaces, other control
+/// characters are left out.
+pub fn one_line_text(text: &str) -> String {
+    text.chars()
+        .filter_map(|c| match c {
+            '\r' | '\n' | '\t' => Some(' '),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
+/// `text` as a multi-line calendar value: CR LF and a lone CR become a line break, a tab a
+/// space, other control characters are left out.
+pub fn multi_line_text(text: &str) -> String {
+    text.replace("\r\n", "\n")
+        .chars()
+        .filter_map(|c| match c {
+            '\r' | '\n' => Some('\n'),
+            '\t' => Some(' '),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
+/// A TEXT value escaped as RFC 5545 § 3.3.11 asks (for properties the `icalendar` crate
+/// writes as they are, such as NAME).
+fn escape_text(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace(',', "\\,")
+        .replace(';', "\\;")
+        .replace('\n', "\\n")
+}
+
+/// Fold every content line of `text` (lines ending CR LF) to [`LINE_OCTETS`] octets: the
+/// lines are first unfolded, then cut at character boundaries, each continuation line
+/// starting with one space.
+fn fold_octets(text: &str) -> String {
+    let unfolded = text.replace("\r\n ", "");
+    let mut out = String::with_capacity(text.len() + text.len() / 16);
+    for line in unfolded.split_terminator("\r\n") {
+        let mut rest = line;
+        let mut limit = LINE_OCTETS;
+        loop {
+            if rest.len() <= limit {
+                out.push_str(rest);
+                out.push_str("\r\n");
+                break;
+            }
+            let mut cut = limit;
+            while !rest.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            // Never fold next to a space: some readers strip whitespace at the end of a line
+            // or all of it at the start of a continuation, not only the fold's one space.
+            let mut calm = cut;
+            while calm > 1
+                && (rest[calm..].starts_with([' ', '\t']) || rest[..calm].ends_with([' ', '\t']))
+            {
+                calm -= 1;
+                while !rest.is_char_boundary(calm) {
+                    calm -= 1;
+                }
+            }
+            if calm > 1 {
+                cut = calm;
+            }
+            out.push_str(&rest[..cut]);
+            out.push_str("\r\n ");
+            rest = &rest[cut..];
+            limit = LINE_OCTETS - 1;
+        }
+    }
+    out
 }
 
 /// The state after exporting `plan` at `now`, given the state of the last export: new and
@@ -364,7 +460,10 @@ pub fn calendar(plan: &Plan, state: &ExportState, scope: &CalendarScope, now: In
     cal.append_property(Property::new("PRODID", "-//Turnus//Turnus BPA//NB"));
     cal.append_property(Property::new("CALSCALE", "GREGORIAN"));
     cal.append_property(Property::new("METHOD", "PUBLISH"));
-    cal.name(&calendar_name(plan, scope));
+    // NAME is written as given by the `icalendar` crate, X-WR-CALNAME escaped by it.
+    let name = one_line_text(&calendar_name(plan, scope));
+    cal.append_property(Property::new("NAME", escape_text(&name)));
+    cal.append_property(Property::new("X-WR-CALNAME", name));
     cal.append_property(Property::new("X-WR-TIMEZONE", "Europe/Oslo"));
     // (UID, event, shown as cancelled because the shift was given to someone else)
     let mut records: Vec<(&String, &EventRecord, bool)> = Vec::new();
@@ -402,8 +501,8 @@ pub fn calendar(plan: &Plan, state: &ExportState, scope: &CalendarScope, now: In
             .starts(utc(r.start))
             .ends(utc(r.end))
             .sequence(r.sequence)
-            .summary(&summary)
-            .description(&description)
+            .summary(&one_line_text(&summary))
+            .description(&multi_line_text(&description))
             .status(if r.cancelled || handed_over {
                 EventStatus::Cancelled
             } else {
@@ -411,7 +510,7 @@ pub fn calendar(plan: &Plan, state: &ExportState, scope: &CalendarScope, now: In
             });
         cal.push(event.done());
     }
-    cal.done().to_string()
+    fold_octets(&cal.done().to_string())
 }
 
 /// A file name for an assistant's calendar: letters and digits of the name (accents kept, as

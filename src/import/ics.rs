@@ -10,6 +10,15 @@
 //!   birthday, "på kurs") and counting them as 24 hours of work would be wrong.
 //! - Cancelled events, events marked free (TRANSP:TRANSPARENT) and repeating events (RRULE,
 //!   which would have to be expanded) are skipped with a reason.
+//! - Events longer than [`BusyTime::MAX_SECONDS`] (31 days) and events outside the years
+//!   1900–2200 are skipped with the reason: what is imported must be a valid plan in both
+//!   forms (plan JSON and the plan file) and cheap to check.
+//! - Times are kept to the minute, as everywhere in Turnus: a start with seconds moves back to
+//!   the whole minute and an end with seconds forward to the next, so the busy time still
+//!   covers the whole event (10:00:30–11:00:30 becomes 10:00–11:01).
+//! - Two events with one UID both come in: the second gets `UID#2` (or the next free number,
+//!   if the calendar also has an event whose UID is `UID#2`).
+//! - A calendar of more than [`MAX_EVENTS`] events is refused as a whole.
 //! - A broken file is an error saying where and what, and nothing is imported.
 //!
 //! ```
@@ -26,14 +35,18 @@
 //! what the same source gave before) and expanding recurrence rules. The ids given here are
 //! the events' own (their UIDs); [`super::busy`] makes them unique in a plan.
 
-use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 use std::io::BufReader;
 
 use chrono::{NaiveDate, NaiveDateTime, TimeZone};
 use chrono_tz::Tz;
 
 use crate::model::{AssistantId, BusyTime};
-use crate::time::Instant;
+use crate::time::{Instant, MINUTE};
+
+/// The most events one calendar file may hold: 10,000 (thirty years of daily shifts). A larger
+/// file is refused with a sentence, before any of it is read into the plan.
+pub const MAX_EVENTS: usize = 10_000;
 
 /// What an import found: the busy times, and the events left out with the reason.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -58,6 +71,10 @@ pub enum SkipReason {
     Repeating,
     AllDay,
     NoLength,
+    /// Longer than [`BusyTime::MAX_SECONDS`].
+    TooLong,
+    /// Starts or ends outside the years 1900–2200.
+    OutOfRange,
 }
 
 impl SkipReason {
@@ -82,6 +99,18 @@ impl SkipReason {
             }
             (SkipReason::NoLength, Lang::En) => {
                 "the event lasts no time (no end, or the end is not after the start)"
+            }
+            (SkipReason::TooLong, Lang::Nb) => {
+                "hendelsen varer mer enn 31 døgn, og det er ingen arbeidstid reglene kan veie"
+            }
+            (SkipReason::TooLong, Lang::En) => {
+                "the event lasts more than 31 days, which is no working time the rules can weigh"
+            }
+            (SkipReason::OutOfRange, Lang::Nb) => {
+                "hendelsen ligger utenfor årene Turnus håndterer (1900–2200)"
+            }
+            (SkipReason::OutOfRange, Lang::En) => {
+                "the event lies outside the years Turnus handles (1900–2200)"
             }
         }
     }
@@ -125,12 +154,25 @@ pub fn read_busy(
     };
     structure(text).map_err(fail)?;
     let parser = ical::IcalParser::new(BufReader::new(text.as_bytes()));
+    let calendars = parser
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| fail(describe_parser_error(&e)))?;
+    let events: usize = calendars.iter().map(|c| c.events.len()).sum();
+    if events > MAX_EVENTS {
+        return Err(fail((
+            format!("the calendar holds {events} events, more than the {MAX_EVENTS} one import takes; export a shorter period"),
+            format!("kalenderen har {events} hendelser, flere enn de {MAX_EVENTS} én import tar; eksporter en kortere periode"),
+        )));
+    }
+    // Every UID the calendar uses, so a renamed duplicate never takes another event's UID.
+    let uids: BTreeSet<String> = calendars
+        .iter()
+        .flat_map(|c| c.events.iter())
+        .filter_map(|e| Props(&e.properties).value("UID").map(str::to_string))
+        .collect();
+    let mut used: BTreeSet<String> = BTreeSet::new();
     let mut import = BusyImport::default();
-    let mut ids: BTreeMap<String, usize> = BTreeMap::new();
-    let mut calendars = 0;
-    for calendar in parser {
-        let calendar = calendar.map_err(|e| fail(describe_parser_error(&e)))?;
-        calendars += 1;
+    for calendar in &calendars {
         for (n, event) in calendar.events.iter().enumerate() {
             let props = Props(&event.properties);
             let uid = props
@@ -204,22 +246,43 @@ pub fn read_busy(
                                 format!("hendelsen «{label}» har en DURATION «{d}» som ikke er en varighet som PT8H"),
                             ))
                         })?;
+                        if secs > BusyTime::MAX_SECONDS {
+                            skip(&mut import, SkipReason::TooLong);
+                            continue;
+                        }
                         start.plus(secs)
                     }
                     None => start,
                 },
             };
+            // To the minute: the start back, the end forward, so the whole event is covered.
+            let start = Instant::from_unix(start.unix().div_euclid(MINUTE) * MINUTE);
+            let end = Instant::from_unix(end.unix().div_euclid(MINUTE) * MINUTE).plus(
+                if end.unix().rem_euclid(MINUTE) == 0 {
+                    0
+                } else {
+                    MINUTE
+                },
+            );
+            if !start.is_supported() || !end.is_supported() {
+                skip(&mut import, SkipReason::OutOfRange);
+                continue;
+            }
             if end <= start {
                 skip(&mut import, SkipReason::NoLength);
                 continue;
             }
-            let count = ids.entry(uid.clone()).or_insert(0);
-            *count += 1;
-            let id = if *count == 1 {
-                uid.clone()
-            } else {
-                format!("{uid}#{count}")
-            };
+            if end - start > BusyTime::MAX_SECONDS {
+                skip(&mut import, SkipReason::TooLong);
+                continue;
+            }
+            let mut id = uid.clone();
+            let mut count = 1;
+            while used.contains(&id) || (count > 1 && uids.contains(&id)) {
+                count += 1;
+                id = format!("{uid}#{count}");
+            }
+            used.insert(id.clone());
             import.busy.push(BusyTime {
                 id,
                 assistant: assistant.clone(),
@@ -230,7 +293,7 @@ pub fn read_busy(
             });
         }
     }
-    if calendars == 0 {
+    if calendars.is_empty() {
         return Err(fail((
             "the file holds no calendar (no BEGIN:VCALENDAR)".into(),
             "filen har ingen kalender (ingen BEGIN:VCALENDAR)".into(),
@@ -426,8 +489,9 @@ fn when(p: &ical::property::Property) -> Result<When, Why> {
         chrono::LocalResult::Ambiguous(first, _) => first,
         chrono::LocalResult::None => {
             // In a spring gap: the clocks had already jumped; read it an hour later.
-            tz.from_local_datetime(&(naive + chrono::Duration::hours(1)))
-                .earliest()
+            naive
+                .checked_add_signed(chrono::Duration::hours(1))
+                .and_then(|later| tz.from_local_datetime(&later).earliest())
                 .ok_or_else(|| {
                     (
                         format!("«{value}» does not exist in {tz}"),
@@ -459,6 +523,8 @@ fn zone(name: &str) -> Option<Tz> {
 }
 
 /// Seconds of an ISO 8601 duration as iCalendar writes it: `PT8H`, `PT7H30M`, `P1D`, `P1W`.
+/// An amount too large for 64 bits saturates (it is far beyond any busy time allowed), so no
+/// calendar can make the arithmetic overflow.
 fn duration_seconds(text: &str) -> Option<i64> {
     let text = text.trim();
     let (sign, rest) = match text.strip_prefix('-') {
@@ -475,10 +541,14 @@ fn duration_seconds(text: &str) -> Option<i64> {
             'T' => in_time = true,
             d if d.is_ascii_digit() => number.push(d),
             unit => {
-                let n: i64 = number.parse().ok()?;
+                if number.is_empty() {
+                    return None;
+                }
+                // Only digits: a parse can fail only by being too large.
+                let n: i64 = number.parse().unwrap_or(i64::MAX);
                 number.clear();
                 any = true;
-                total += n * match (unit, in_time) {
+                let unit_seconds = match (unit, in_time) {
                     ('W', false) => 7 * 86_400,
                     ('D', false) => 86_400,
                     ('H', true) => 3_600,
@@ -486,6 +556,7 @@ fn duration_seconds(text: &str) -> Option<i64> {
                     ('S', true) => 1,
                     _ => return None,
                 };
+                total = total.saturating_add(n.saturating_mul(unit_seconds));
             }
         }
     }
@@ -504,6 +575,18 @@ mod tests {
         assert_eq!(duration_seconds("P1W"), Some(7 * 86_400));
         assert_eq!(duration_seconds("8 hours"), None, "not ISO 8601");
         assert_eq!(duration_seconds("PT"), None, "no amount");
+        assert_eq!(duration_seconds("PH"), None, "a unit without an amount");
+    }
+
+    #[test]
+    fn huge_durations_saturate_instead_of_overflowing() {
+        assert_eq!(duration_seconds("P9999999999999999W"), Some(i64::MAX));
+        assert_eq!(duration_seconds("PT9223372036854775807S"), Some(i64::MAX));
+        assert_eq!(
+            duration_seconds("P99999999999999999999999D"),
+            Some(i64::MAX)
+        );
+        assert_eq!(duration_seconds("-P9999999999999999W"), Some(-i64::MAX));
     }
 
     #[test]

@@ -22,6 +22,12 @@ pub struct BusyTime {
 }
 
 impl BusyTime {
+    /// The longest one busy time may be: 31 days. A longer stretch is no working time a rule
+    /// can weigh (an imported "away all summer" event), and refusing it keeps every check
+    /// cheap: the rules walk busy time day by day. Calendars skip such an event with the
+    /// reason; plan JSON and plan files refuse it.
+    pub const MAX_SECONDS: i64 = 31 * crate::time::DAY;
+
     /// `[start, end)`.
     pub fn interval(&self) -> Interval {
         Interval::new(self.start, self.end)

@@ -593,7 +593,9 @@ fn hours_view(
     today: NaiveDate,
     lang: Language,
 ) -> HoursView {
-    let year = from.year().clamp(1900, 2200);
+    let year = from
+        .year()
+        .clamp(crate::time::FIRST_YEAR, crate::time::LAST_YEAR);
     let report = hours::year_report(plan, year, today);
     let window = Interval::new(
         Instant::start_of_day(from),

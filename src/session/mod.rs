@@ -105,6 +105,23 @@ impl Session {
             calendars: None,
         };
         session.reload()?;
+        // A file holding what plan JSON refuses (an absurd busy time from an older build, a
+        // year outside 1900–2200) is refused with the field named, instead of breaking the
+        // checks and exports later.
+        if let Err(e) = crate::interchange::validate(&session.plan) {
+            let message = match lang {
+                Language::Nb => format!(
+                    "Planfilen inneholder noe Turnus ikke kan bruke ({e}). Legg tilbake en sikkerhetskopi av planen."
+                ),
+                Language::En => format!(
+                    "The plan file holds something Turnus cannot use ({e}). Put back a backup of the plan."
+                ),
+            };
+            let _ = session.close();
+            return Err(
+                IpcError::new(ErrorCode::Corrupt, message).with_details(json!({ "field": e.path }))
+            );
+        }
         Ok(session)
     }
 

@@ -1652,3 +1652,32 @@ fn deleting_an_assistant_makes_their_shifts_open_or_hands_them_over_in_one_undo_
         "one action in the history"
     );
 }
+
+#[test]
+fn a_plan_file_holding_an_absurd_busy_time_is_refused_on_opening_with_the_field_named() {
+    let dir = temp_dir("poisoned");
+    let (mut app, path, view) = created(&dir);
+    let kari = view.assistants[0].id.clone();
+    app.close_plan().expect("closed");
+    {
+        let mut file =
+            PlanFile::open(&path, &OpenOptions::new("Kari", t(NOW))).expect("the file opens");
+        let start = t("2026-06-10T08:00");
+        let busy = crate::model::BusyTime {
+            id: "b".into(),
+            assistant: crate::model::AssistantId(kari),
+            start,
+            end: start.plus(99_999_999_999_999 * crate::time::DAY),
+            source: "gammel.ics".into(),
+            summary: String::new(),
+        };
+        file.apply(t(NOW), "old import", &[crate::store::Edit::AddBusy(busy)])
+            .expect("the store takes it");
+        file.close().expect("closed");
+    }
+    let e = Session::open(&path, &OpenOptions::new("Kari", t(NOW)), Language::En)
+        .err()
+        .expect("the poisoned plan is refused, not opened to panic later");
+    assert_eq!(e.code, ErrorCode::Corrupt);
+    assert_eq!(e.details["field"], "busy[0].end", "{}", e.message);
+}

@@ -34,18 +34,25 @@ fn bad(field: &str, value: impl Into<Value>, lang: Language, nb: &str, en: &str)
 
 /// A date `YYYY-MM-DD` in the field `field`.
 pub fn date(field: &str, text: &str, lang: Language) -> Result<NaiveDate, IpcError> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .ok()
-        .filter(|d| (1900..=2200).contains(&d.year()))
-        .ok_or_else(|| {
-            bad(
-                field,
-                text,
-                lang,
-                "Datoen kan ikke leses. Skriv den som ÅÅÅÅ-MM-DD, for eksempel 2026-06-08.",
-                "The date cannot be read. Write it as YYYY-MM-DD, for example 2026-06-08.",
-            )
-        })
+    let date = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
+        bad(
+            field,
+            text,
+            lang,
+            "Datoen kan ikke leses. Skriv den som ÅÅÅÅ-MM-DD, for eksempel 2026-06-08.",
+            "The date cannot be read. Write it as YYYY-MM-DD, for example 2026-06-08.",
+        )
+    })?;
+    if !crate::time::date_supported(date) {
+        return Err(bad(
+            field,
+            text,
+            lang,
+            "Datoen ligger utenfor årene Turnus håndterer. Velg en dato fra 1900 til 2200.",
+            "The date is outside the years Turnus handles. Choose a date from 1900 to 2200.",
+        ));
+    }
+    Ok(date)
 }
 
 fn optional_date(

@@ -216,8 +216,14 @@ fn grey(level: f32) -> Color {
 }
 
 /// Write `pages` as one PDF titled `title`, dated `made` (seconds since the Unix epoch).
+/// Control characters in the title (it comes from the plan's name) become spaces, as in drawn
+/// text (see [`fonts::printable`]).
 pub fn render(title: &str, made: i64, pages: &[Page]) -> Result<Vec<u8>, PdfError> {
-    let mut doc = PdfDocument::new(title);
+    let title: String = title
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    let mut doc = PdfDocument::new(&title);
     if let Ok(date) = printpdf::OffsetDateTime::from_unix_timestamp(made) {
         doc.metadata.info.creation_date = date;
         doc.metadata.info.modification_date = date;

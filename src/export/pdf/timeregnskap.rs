@@ -16,7 +16,10 @@ use crate::time::{Instant, Interval};
 
 pub fn build(plan: &Plan, options: &PdfOptions) -> Doc {
     let lang = options.lang;
-    let year = options.from.year().clamp(1900, 2200);
+    let year = options
+        .from
+        .year()
+        .clamp(crate::time::FIRST_YEAR, crate::time::LAST_YEAR);
     let first = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(options.from);
     let last = NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(options.to);
     let mut doc = Doc::new(plan, options, super::frame::whole_plan(lang), false);
