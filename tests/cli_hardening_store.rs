@@ -239,3 +239,23 @@ fn force_replaces_an_ordinary_file_and_a_calendar_turnus_wrote_is_updated_withou
     assert_eq!(turnus(&["demo", &json]).code, EXIT_OK);
     assert_eq!(turnus(&["demo", &json, "--force"]).code, EXIT_OK);
 }
+
+#[test]
+fn a_damaged_plan_is_refused_in_one_plain_line_without_sqlites_report() {
+    let (dir, _, _, _) = setup("damage-words");
+    let plan = dir.join("demo.turnus").to_string_lossy().into_owned();
+    assert_eq!(turnus(&["demo", &plan]).code, EXIT_OK);
+    let mut damaged = bytes(&plan);
+    assert!(damaged.len() > 4096 * 6, "the demo plan spans several pages");
+    for byte in &mut damaged[4096 * 5..4096 * 5 + 64] {
+        *byte = 0;
+    }
+    std::fs::write(&plan, &damaged).unwrap();
+    for command in ["check", "hours"] {
+        let err = refused(&[command, &plan], &[&plan]);
+        assert!(err.contains("damaged") && err.contains("turnus backup list"), "{err}");
+        for raw in ["***", "btree", "Tree ", "page "] {
+            assert!(!err.contains(raw), "SQLite's own report is not for the user: {err}");
+        }
+    }
+}

@@ -62,9 +62,11 @@ pub enum StoreError {
         supported: i64,
     },
     #[error(
-        "cannot open {}: the file is damaged ({detail}); the file was not changed; `turnus backup list {}` shows the copies Turnus keeps, and `turnus backup restore {} NAME` puts one back",
+        "cannot open {}: the file is damaged; the file was not changed; `turnus backup list {}` shows the copies Turnus keeps, and `turnus backup restore {} NAME` puts one back",
         path.display(), path.display(), path.display()
     )]
+    /// `detail` is SQLite's own report, for a developer; the message never prints it (it is
+    /// several lines of page numbers that tell the user nothing).
     Corrupt { path: PathBuf, detail: String },
     #[error(
         "cannot open {}: a program stopped in the middle of saving it, and the unfinished change must be undone first, which needs permission to write the file and its folder; open it once where you may write to it (or make it writable) and it is put right",
