@@ -16,6 +16,13 @@ export async function shot(page: Page, name: string) {
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 }
 
+/** Loads the app and waits for the start page (the window shows it once the core has said
+ * that no plan is open yet). */
+export async function gotoStart(page: Page, query = '') {
+  await page.goto(`/${query}`);
+  await expect(page.getByRole('heading', { level: 2, name: 'Velkommen til Turnus' })).toBeVisible();
+}
+
 /** Opens the demo plan from the start page and waits for the turnus grid. */
 export async function openDemo(page: Page, query = '') {
   await page.goto(`/${query}`);

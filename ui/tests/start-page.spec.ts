@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import * as fs from 'node:fs';
-import { expectNoAxeViolations, sessionRoot, shot } from './helpers';
+import { expectNoAxeViolations, gotoStart, sessionRoot, shot } from './helpers';
 
 test('the start page says what Turnus is, in Norwegian, with one h1', async ({ page }) => {
   await page.goto('/');
@@ -20,7 +20,7 @@ test('the start page says what Turnus is, in Norwegian, with one h1', async ({ p
 });
 
 test('keyboard only: Tab reaches the demo button and Enter opens the plan in the turnus grid', async ({ page }) => {
-  await page.goto('/');
+  await gotoStart(page);
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'Lag en ny plan' }), 'the guide is the first stop for Tab').toBeFocused();
   await page.keyboard.press('Tab');
