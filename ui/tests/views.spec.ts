@@ -403,8 +403,8 @@ test('Vedtak, keyboard: the passive factor with a decimal comma, and night servi
   await typeInto(page, '0,5');
   await page.keyboard.press('Enter');
   const row = page.getByRole('row', { name: /inntil videre/ });
-  await expect(row).toContainText('0,5');
-  await expect(row).toContainText('Inkludert');
+  await expect(row, 'the factor is said in a sentence').toContainText('En time passiv tid (for eksempel sovende nattevakt) teller som 0,5 timer av vedtaket.');
+  await expect(row, 'night help is said in a sentence').toContainText('Inkludert: vedtaket gir også hjelp om natten.');
   await expect(row).not.toContainText('Ikke inkludert');
   await page.getByRole('button', { name: /Endre .*inntil videre/ }).click();
   await expect(factor, 'the saved factor comes back with a comma').toHaveValue('0,5');

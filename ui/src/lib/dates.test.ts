@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addDays,
+  dateProblem,
   formatDate,
   mondayOf,
   parseDate,
@@ -55,5 +56,17 @@ describe('periods of the grid', () => {
   it('steps a month from the 31st without skipping one', () => {
     expect(stepPeriod('month', '2026-01-31', 1)).toBe('2026-02-01');
     expect(stepPeriod('week2', '2026-06-10', -1)).toBe('2026-05-25');
+  });
+});
+
+describe('why a date field holds no date', () => {
+  it('says the year needs four digits for 1.1.26, not that the date does not exist', () => {
+    expect(dateProblem('1.1.26')).toBe('year');
+    expect(dateProblem('01.01.026')).toBe('year');
+  });
+  it('tells a date that does not exist from text that is no date at all', () => {
+    expect(dateProblem('30.02.2026')).toBe('none');
+    expect(dateProblem('i morgen')).toBe('form');
+    expect(dateProblem('08.06.2026')).toBeNull();
   });
 });

@@ -62,6 +62,19 @@ export function parseDate(text: string): string | null {
   return isIsoDate(iso) ? iso : null;
 }
 
+/**
+ * Why `text` is no date, for the sentence beside the field: `year` when the year has fewer than
+ * four digits ("1.1.26"), `form` when it is not written as a date at all, `none` when it is
+ * written right but the day does not exist (30.02.2026); null when it is a date.
+ */
+export function dateProblem(text: string): 'year' | 'form' | 'none' | null {
+  const trimmed = text.trim();
+  if (parseDate(trimmed) !== null) return null;
+  if (/^\d{1,2}[./]\d{1,2}[./]\d{1,3}$/.test(trimmed) || /^\d{1,3}-\d{1,2}-\d{1,2}$/.test(trimmed)) return 'year';
+  if (/^\d{1,2}[./]\d{1,2}[./]\d{4}$/.test(trimmed) || /^\d{4}-\d{2}-\d{2}$/.test(trimmed)) return 'none';
+  return 'form';
+}
+
 /** "8", "08", "0800", "8:00", "08.00" → "08:00"; null when it is no time of day. */
 export function parseTime(text: string): string | null {
   const trimmed = text.trim();

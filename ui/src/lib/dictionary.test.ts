@@ -26,3 +26,13 @@ describe('the dictionary', () => {
     expect(same.sort()).toEqual(['field.status', 'history.byWhen', 'keys.copy', 'keys.delete', 'keys.enter', 'keys.pages', 'keys.undo', 'page.vedtak'].sort());
   });
 });
+
+describe('counts in sentences', () => {
+  it('says the singular for one and the plural otherwise, so no sentence says "1 vakter"', async () => {
+    const { fill } = await import('./i18n.svelte');
+    const summary = dictionary.nb['rotation.summary'];
+    expect(fill(summary, { weeks: 1, slots: 1, start: '01.06.2026' })).toBe('1 uke, 1 vakt, fra 01.06.2026');
+    expect(fill(summary, { weeks: 3, slots: 25, start: '01.06.2026' })).toBe('3 uker, 25 vakter, fra 01.06.2026');
+    expect(fill(dictionary.en['grid.rowHours'], { n: 1 })).toBe('1 hour');
+  });
+});

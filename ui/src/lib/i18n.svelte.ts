@@ -2,6 +2,7 @@
 // state, so every text on screen changes when the language does.
 
 import type { BackendError } from './backend';
+import { dateProblem } from './dates';
 import { dictionary, type Key } from './dictionary';
 import type { Language } from './types';
 import { ADVARSEL, BRUDD, count } from './words';
@@ -11,8 +12,16 @@ export const locale = $state<{ language: Language }>({ language: 'nb' });
 export type Params = Record<string, string | number>;
 
 /** Fills `{name}` placeholders of a dictionary text. */
+/**
+ * `text` with `{name}` replaced by the parameter, and `{name|one|many}` by the singular when the
+ * parameter is 1 and the plural otherwise, so no sentence says "1 vakter".
+ */
 export function fill(text: string, params: Params = {}): string {
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? formatValue(params[name]) : whole));
+  return text
+    .replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (whole, name: string, one: string, many: string) =>
+      name in params ? (Number(params[name]) === 1 ? one : many) : whole,
+    )
+    .replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? formatValue(params[name]) : whole));
 }
 
 function formatValue(value: string | number): string {
@@ -21,6 +30,33 @@ function formatValue(value: string | number): string {
 
 export function t(key: Key, params?: Params): string {
   return fill(dictionary[locale.language][key], params);
+}
+
+/** The shift types Turnus itself names (the guide's, the demo plan's). */
+const DEFAULT_SHIFT_TYPES: readonly Key[] = [
+  'shiftType.day',
+  'shiftType.evening',
+  'shiftType.night',
+  'shiftType.morning',
+  'shiftType.eveningShort',
+  'shiftType.weekend',
+  'shiftType.escort',
+  'shiftType.longDay',
+];
+
+/**
+ * A shift type's name in the UI language when it is one of the names Turnus gave it (in either
+ * language); a name the person chose is shown as they wrote it.
+ */
+export function shiftTypeName(name: string): string {
+  const key = DEFAULT_SHIFT_TYPES.find((k) => dictionary.nb[k] === name || dictionary.en[k] === name);
+  return key ? t(key) : name;
+}
+
+/** The sentence beside a date field whose text is no date: why, and how to write it. */
+export function dateError(text: string): string {
+  const problem = dateProblem(text);
+  return t(problem === 'year' ? 'field.dateYearDigits' : problem === 'form' ? 'field.dateForm' : 'field.badDate');
 }
 
 /** 37.5 → "37,5" in bokmål, "37.5" in English; at most one decimal. */
