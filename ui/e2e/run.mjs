@@ -484,7 +484,7 @@ async function main() {
     }
   });
 
-  await check('a plan file held on another computer opens read-only, with who holds it', async () => {
+  await check('a plan file held on another computer opens read-only, with who holds it, and a refused edit says so visibly', async () => {
     // Per Haugen's Turnus holds the file (a live lock row, as his program writes it).
     execFileSync('python3', ['-c', `
 import sqlite3, sys, time
@@ -498,6 +498,13 @@ db.commit()
       await waitForElements(opened, "//table[@role='grid']", 'the grid of the plan file');
       await waitForText(opened, "//section[contains(@class,'notice')]", 'Per Haugen på PER-BÆRBAR', 'the notice saying who holds the plan');
       screenshot(display, 'e2e-opened-locked.png');
+      // An edit refused in read-only mode is said where the person looks, not only to screen readers.
+      const [assistants] = await waitForElements(opened, "//nav//button[normalize-space()='Assistenter']", 'the Assistants page in the menu');
+      await opened.call('POST', `/element/${assistants}/click`, {});
+      const [remove] = await waitForElements(opened, "//button[starts-with(normalize-space(), 'Slett') and contains(., 'Ola Hansen')]", 'the button that deletes Ola Hansen');
+      await opened.call('POST', `/element/${remove}/click`, {});
+      await waitForText(opened, "//div[contains(@class,'refusal') and @role='alert']", 'bare for lesing', 'the visible notice of the refused deletion');
+      screenshot(display, 'e2e-refusal-read-only.png');
     } finally {
       await stopApp(opened);
     }
