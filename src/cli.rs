@@ -131,11 +131,11 @@ enum Command {
     Cover {
         /// Planen: en .turnus-fil eller plan-JSON
         plan: PathBuf,
-        /// Vaktens id
+        /// Vaktens id (uten: vis vaktene som trenger dekning)
         #[arg(long, value_name = "ID")]
-        shift: String,
+        shift: Option<String>,
         /// Gi vakten til denne assistenten (id)
-        #[arg(long, value_name = "ID")]
+        #[arg(long, value_name = "ID", requires = "shift")]
         assign: Option<String>,
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
@@ -373,7 +373,10 @@ fn execute(command: Command, out: &mut dyn Write) -> Result<i32, InputFailure> {
             shift,
             assign,
             format,
-        } => cover_cmd::cover(&plan, &shift, assign.as_deref(), format, out),
+        } => match shift {
+            Some(shift) => cover_cmd::cover(&plan, &shift, assign.as_deref(), format, out),
+            None => cover_cmd::uncovered(&plan, format, out),
+        },
         Command::Check {
             plan,
             from,

@@ -219,3 +219,24 @@ fn refusals_name_the_field_and_leave_the_plan_byte_identical() {
         }
     }
 }
+
+#[test]
+fn without_a_shift_cover_lists_the_shifts_that_need_cover() {
+    let (json, file) = plans("list");
+    for plan in [&json, &file] {
+        let o = turnus(&["cover", plan, "--format", "json"]);
+        assert_eq!(o.code, EXIT_OK, "{}", o.err);
+        let v: Value = serde_json::from_str(&o.out).expect("JSON");
+        let list = v["uncovered"].as_array().expect("a list");
+        assert_eq!(list.len(), 1, "only s1 falls on an absence: {v}");
+        assert_eq!(list[0]["shift"], "s1");
+        assert_eq!(list[0]["kind"], "sykdom");
+        let text = turnus(&["cover", plan]);
+        assert!(
+            text.out
+                .contains("s1  ti. 09.06.2026 07:00–15:00  Kari Nordmann (syk)"),
+            "{}",
+            text.out
+        );
+    }
+}

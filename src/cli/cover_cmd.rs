@@ -289,6 +289,11 @@ pub(super) fn cover(
             "--shift: no shift has the id «{shift}» in this plan"
         )));
     };
+    if !target.counts() {
+        return Err(InputFailure(format!(
+            "--shift: «{shift}» is cancelled; a cancelled shift needs no cover"
+        )));
+    }
     if let Some(who) = assign {
         return assign_shift(path, &plan, &id, who, format, out);
     }
@@ -325,6 +330,56 @@ pub(super) fn cover(
                     .assistant(&e.assistant)
                     .map_or_else(|| e.assistant.to_string(), |a| a.name_or_id());
                 writeln!(out, "Ikke med: {name} ({})", e.reason)?;
+            }
+        }
+    }
+    Ok(EXIT_OK)
+}
+
+/// `turnus cover PLAN`: the shifts that need cover, in plan order.
+pub(super) fn uncovered(
+    path: &Path,
+    format: Format,
+    out: &mut dyn Write,
+) -> Result<i32, InputFailure> {
+    let plan = load_plan(path)?;
+    let found = crate::cover::needs_cover(&plan);
+    let shift_of = |id: &ShiftId| plan.shifts.iter().find(|s| &s.id == id);
+    match format {
+        Format::Json => {
+            let list: Vec<_> = found
+                .iter()
+                .map(|u| {
+                    let s = shift_of(&u.shift);
+                    json!({
+                        "shift": u.shift,
+                        "assistant": u.assistant,
+                        "absence": u.absence,
+                        "kind": kind_key(u.kind),
+                        "start": s.map(|s| s.start.to_rfc3339()),
+                        "end": s.map(|s| s.end.to_rfc3339()),
+                    })
+                })
+                .collect();
+            writeln!(out, "{}", json!({ "uncovered": list }))?;
+        }
+        Format::Text => {
+            if found.is_empty() {
+                writeln!(out, "Ingen vakter trenger dekning.")?;
+            }
+            for u in &found {
+                let name = plan
+                    .assistant(&u.assistant)
+                    .map_or_else(|| u.assistant.to_string(), |a| a.name_or_id());
+                let when = shift_of(&u.shift)
+                    .map(|s| shift_label(s.start, s.end))
+                    .unwrap_or_default();
+                writeln!(
+                    out,
+                    "{}  {when}  {name} ({})",
+                    u.shift,
+                    absence_word(u.kind)
+                )?;
             }
         }
     }
