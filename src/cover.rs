@@ -195,10 +195,11 @@ pub fn rank_with(checker: &mut Checker, plan: &Plan, shift: &ShiftId) -> Option<
         if new_findings.is_empty() {
             reasons.push("ingen nye brudd eller advarsler".to_string());
         }
-        reasons.push(format!(
-            "{} denne uken før vakten",
-            duration(week_minutes, Lang::Nb)
-        ));
+        reasons.push(if week_minutes == 0 {
+            "ingen timer denne uken før vakten".to_string()
+        } else {
+            format!("{} denne uken før vakten", duration(week_minutes, Lang::Nb))
+        });
         reasons.push(match free_contract_minutes {
             None => "ingen avtalt stillingsstørrelse".to_string(),
             Some(free) if free >= 0 => format!("{} ledig i kontrakten", duration(free, Lang::Nb)),
