@@ -1,5 +1,5 @@
 //! The `turnus` command line: `check`, `hours`, `demo`, `import`, `export json|pdf|ics`,
-//! `import-busy` and `backup`.
+//! `import-busy`, `backup`, `absence` and `cover`.
 //!
 //! This is the imperative shell around the core: it reads files, reads the clock for "today",
 //! prints, and turns every failure into one line on stderr and an exit code. Text output is in
@@ -16,6 +16,8 @@ use crate::model::{Plan, Preset};
 use crate::rules::explain::{explain, rule_title, severity_label, Lang};
 use crate::rules::{check, CheckOptions, Report};
 use crate::time::{parse_day, Instant, OSLO};
+
+mod cover_cmd;
 
 /// Exit code: success, no violations.
 pub const EXIT_OK: i32 = 0;
@@ -119,6 +121,24 @@ enum Command {
         assistant: String,
         /// Kalenderfilen (.ics)
         calendar: PathBuf,
+    },
+    /// Fravær (ferie, sykdom, permisjon): legg inn eller vis
+    Absence {
+        #[command(subcommand)]
+        action: cover_cmd::AbsenceAction,
+    },
+    /// Hvem kan dekke en vakt: alle som kan ta den, rangert etter lovsjekk og timer; eller gi den bort med --assign
+    Cover {
+        /// Planen: en .turnus-fil eller plan-JSON
+        plan: PathBuf,
+        /// Vaktens id (uten: vis vaktene som trenger dekning)
+        #[arg(long, value_name = "ID")]
+        shift: Option<String>,
+        /// Gi vakten til denne assistenten (id)
+        #[arg(long, value_name = "ID", requires = "shift")]
+        assign: Option<String>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
     },
 }
 
@@ -347,6 +367,16 @@ fn execute(command: Command, out: &mut dyn Write) -> Result<i32, InputFailure> {
         Command::Backup {
             action: BackupAction::Restore { plan, backup },
         } => backup_restore(&plan, &backup, out),
+        Command::Absence { action } => cover_cmd::absence(action, out),
+        Command::Cover {
+            plan,
+            shift,
+            assign,
+            format,
+        } => match shift {
+            Some(shift) => cover_cmd::cover(&plan, &shift, assign.as_deref(), format, out),
+            None => cover_cmd::uncovered(&plan, format, out),
+        },
         Command::Check {
             plan,
             from,

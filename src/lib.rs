@@ -14,6 +14,7 @@
 
 pub mod calendar;
 pub mod cli;
+pub mod cover;
 pub mod demo;
 pub mod export;
 pub mod hours;
