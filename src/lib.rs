@@ -16,6 +16,7 @@ pub mod calendar;
 pub mod cli;
 pub mod demo;
 pub mod export;
+pub mod holidays;
 pub mod hours;
 pub mod import;
 pub mod interchange;

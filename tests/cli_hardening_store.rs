@@ -246,16 +246,25 @@ fn a_damaged_plan_is_refused_in_one_plain_line_without_sqlites_report() {
     let plan = dir.join("demo.turnus").to_string_lossy().into_owned();
     assert_eq!(turnus(&["demo", &plan]).code, EXIT_OK);
     let mut damaged = bytes(&plan);
-    assert!(damaged.len() > 4096 * 6, "the demo plan spans several pages");
+    assert!(
+        damaged.len() > 4096 * 6,
+        "the demo plan spans several pages"
+    );
     for byte in &mut damaged[4096 * 5..4096 * 5 + 64] {
         *byte = 0;
     }
     std::fs::write(&plan, &damaged).unwrap();
     for command in ["check", "hours"] {
         let err = refused(&[command, &plan], &[&plan]);
-        assert!(err.contains("damaged") && err.contains("turnus backup list"), "{err}");
+        assert!(
+            err.contains("damaged") && err.contains("turnus backup list"),
+            "{err}"
+        );
         for raw in ["***", "btree", "Tree ", "page "] {
-            assert!(!err.contains(raw), "SQLite's own report is not for the user: {err}");
+            assert!(
+                !err.contains(raw),
+                "SQLite's own report is not for the user: {err}"
+            );
         }
     }
 }
