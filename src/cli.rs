@@ -132,6 +132,9 @@ enum Command {
         carried: Vec<String>,
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
+        /// Språk for tekst
+        #[arg(long, value_enum, default_value = "nb")]
+        lang: LangArg,
     },
 }
 
@@ -359,7 +362,8 @@ fn execute(command: Command, out: &mut dyn Write) -> Result<i32, InputFailure> {
             year,
             carried,
             format,
-        } => holidays_command(&plan, year.as_deref(), &carried, format, out),
+            lang,
+        } => holidays_command(&plan, year.as_deref(), &carried, format, lang, out),
         Command::Backup {
             action: BackupAction::List { plan },
         } => backup_list(&plan, out),
@@ -513,6 +517,7 @@ fn holidays_command(
     year: Option<&str>,
     carried: &[String],
     format: Format,
+    lang: LangArg,
     out: &mut dyn Write,
 ) -> Result<i32, InputFailure> {
     let year = match year {
@@ -533,13 +538,14 @@ fn holidays_command(
         .map_err(|e| InputFailure(format!("--carried: {e}")))?;
     match format {
         Format::Json => writeln!(out, "{}", serde_json::to_string(&report)?)?,
-        Format::Text => write!(out, "{}", holidays_text(&plan, &report))?,
+        Format::Text => write!(out, "{}", holidays_text(&plan, &report, lang.into()))?,
     }
     Ok(EXIT_OK)
 }
 
 /// The report as a Norwegian table, with a warning line for each over-booked assistant.
-fn holidays_text(plan: &Plan, report: &crate::holidays::HolidayReport) -> String {
+fn holidays_text(plan: &Plan, report: &crate::holidays::HolidayReport, lang: Lang) -> String {
+    let en = lang == Lang::En;
     let names: std::collections::HashMap<&crate::model::AssistantId, String> = plan
         .assistants
         .iter()
@@ -557,45 +563,86 @@ fn holidays_text(plan: &Plan, report: &crate::holidays::HolidayReport) -> String
             format!("{name} ({id})")
         }
     };
+    let [who, rights, carried, booked, left, main] = if en {
+        [
+            "Assistant",
+            "Entitled",
+            "Carried",
+            "Booked",
+            "Left",
+            "Main holiday (18 days 1 Jun–30 Sep)",
+        ]
+    } else {
+        [
+            "Assistent",
+            "Rett",
+            "Overført",
+            "Lagt",
+            "Igjen",
+            "Hovedferie (18 dager 1.6.–30.9.)",
+        ]
+    };
     let width = report
         .assistants
         .iter()
         .map(|b| label(b).chars().count())
-        .chain(std::iter::once("Assistent".len()))
+        .chain(std::iter::once(who.chars().count()))
         .max()
         .unwrap_or(0);
-    let mut text = format!(
-        "Ferie {} (ferieloven, virkedager: mandag–lørdag utenom helligdager)\n",
-        report.year
-    );
+    let mut text = if en {
+        format!(
+            "Holidays {} (ferieloven; virkedager: Monday–Saturday except red days)\n",
+            report.year
+        )
+    } else {
+        format!(
+            "Ferie {} (ferieloven; virkedager: mandag–lørdag utenom røde dager)\n",
+            report.year
+        )
+    };
     if report.assistants.is_empty() {
-        text.push_str("Planen har ingen assistenter.\n");
+        text.push_str(if en {
+            "The plan has no assistants.\n"
+        } else {
+            "Planen har ingen assistenter.\n"
+        });
         return text;
     }
+    let (w1, w2, w3, w4) = (
+        rights.chars().count(),
+        carried.chars().count(),
+        booked.chars().count(),
+        left.chars().count(),
+    );
     text.push_str(&format!(
-        "{:<width$}  {:>4}  {:>8}  {:>6}  {:>5}  Hovedferie (18 dager 1.6.–30.9.)\n",
-        "Assistent", "Rett", "Overført", "Booket", "Igjen"
+        "{who:<width$}  {rights:>w1$}  {carried:>w2$}  {booked:>w3$}  {left:>w4$}  {main}\n"
     ));
     for b in &report.assistants {
+        let met = match (b.main_holiday_met, en) {
+            (true, true) => "yes",
+            (false, true) => "no",
+            (true, false) => "ja",
+            (false, false) => "nei",
+        };
         text.push_str(&format!(
-            "{:<width$}  {:>4}  {:>8}  {:>6}  {:>5}  {}\n",
+            "{:<width$}  {:>w1$}  {:>w2$}  {:>w3$}  {:>w4$}  {met}\n",
             label(b),
             b.entitlement_days,
             b.carried_days,
             b.booked_days,
             b.remaining_days,
-            if b.main_holiday_met { "ja" } else { "nei" }
         ));
     }
     for b in report.assistants.iter().filter(|b| b.over_booked()) {
         let over = -b.remaining_days;
-        text.push_str(&format!(
-            "Advarsel: {} har booket {over} {} mer enn feriesaldoen ({} + {} overført).\n",
-            label(b),
-            if over == 1 { "virkedag" } else { "virkedager" },
-            b.entitlement_days,
-            b.carried_days
-        ));
+        let (name, total) = (label(b), b.entitlement_days + b.carried_days);
+        text.push_str(&if en {
+            let days = if over == 1 { "virkedag" } else { "virkedager" };
+            format!("Warning: {name} has {over} {days} more holiday booked than the balance of {total}.\n")
+        } else {
+            let days = if over == 1 { "virkedag" } else { "virkedager" };
+            format!("Advarsel: {name} har lagt {over} {days} mer ferie enn saldoen på {total}.\n")
+        });
     }
     text
 }

@@ -239,6 +239,40 @@ fn booking_more_than_the_balance_is_negative_and_a_warning_in_the_text() {
         warning.contains("Anne") && warning.contains("5 virkedager"),
         "{warning}"
     );
+    let o = turnus(&["holidays", &path, "--year", "2026", "--lang", "en"]);
+    let warning = o
+        .out
+        .lines()
+        .find(|l| l.starts_with("Warning"))
+        .expect("a warning");
+    assert!(
+        warning.contains("Anne") && warning.contains("5 virkedager"),
+        "{warning}"
+    );
+}
+
+#[test]
+fn a_plan_file_gives_the_same_balances_as_its_plan_json() {
+    let dir = support::temp_dir("turnus-cli-holidays-files", "file");
+    let file = dir.join("plan.turnus").to_string_lossy().into_owned();
+    let made = turnus(&["import", EXAMPLE, &file]);
+    assert_eq!(made.code, EXIT_OK, "{}", made.err);
+    let from_file = json_of(&["holidays", &file, "--year", "2026", "--format", "json"]);
+    let from_json = json_of(&["holidays", EXAMPLE, "--year", "2026", "--format", "json"]);
+    assert_eq!(from_file, from_json);
+}
+
+#[test]
+fn the_table_speaks_english_with_lang_en() {
+    let o = turnus(&["holidays", EXAMPLE, "--year", "2026", "--lang", "en"]);
+    assert_eq!(o.code, EXIT_OK, "{}", o.err);
+    assert!(o.out.starts_with("Holidays 2026"), "{}", o.out);
+    let sindre = o
+        .out
+        .lines()
+        .find(|l| l.contains("Sindre Strand"))
+        .expect("S's row");
+    assert!(sindre.ends_with("yes"), "{sindre}");
 }
 
 #[test]
