@@ -297,3 +297,46 @@ fn without_a_year_the_year_of_today_is_used() {
     let r = json_of(&["holidays", EXAMPLE, "--format", "json"]);
     assert_eq!(r["year"], 2026);
 }
+
+#[test]
+fn the_law_check_warns_of_a_shift_planned_inside_a_booked_holiday() {
+    // A is on holiday Mon 13 – Sat 18 Jul 2026. The night shift from Saturday 20:00 lies four
+    // hours inside it; Monday's shift is after it; a cancelled shift inside it counts nothing.
+    // B's part-day holiday leaves the rest of the day free for work.
+    let dir = support::temp_dir("turnus-cli-holidays-plans", "holiday-work");
+    let path = dir.join("plan.json");
+    let text = r#"{"format": "turnus-plan", "version": 1,
+      "assistants": [{"id": "A", "name": "Anne"}, {"id": "B", "name": "Bo"}],
+      "shifts": [
+        {"id": "s1", "assistant": "A", "start": "2026-07-18T20:00", "end": "2026-07-19T04:00"},
+        {"id": "s2", "assistant": "A", "start": "2026-07-20T08:00", "end": "2026-07-20T16:00"},
+        {"id": "s3", "assistant": "A", "start": "2026-07-14T08:00", "end": "2026-07-14T16:00",
+         "status": "cancelled"},
+        {"id": "s4", "assistant": "B", "start": "2026-07-15T12:00", "end": "2026-07-15T18:00"}],
+      "absences": [
+        {"id": "f", "assistant": "A", "kind": "ferie", "from": "2026-07-13", "to": "2026-07-18"},
+        {"id": "g", "assistant": "B", "kind": "ferie", "from": "2026-07-15", "to": "2026-07-15",
+         "hours": 4}]}"#;
+    std::fs::write(&path, text).expect("the plan can be written");
+    let path = path.to_string_lossy().into_owned();
+    let o = turnus(&["check", &path, "--format", "json"]);
+    // The shifts have no breaks (BRK violations); the holiday finding is a warning.
+    assert_ne!(o.code, EXIT_INPUT, "{}", o.err);
+    let report: Value = serde_json::from_str(&o.out).expect("JSON");
+    let found: Vec<&Value> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "HOLIDAY-WORK")
+        .collect();
+    assert_eq!(found.len(), 1, "{report}");
+    let f = found[0];
+    assert_eq!(f["severity"], "warning");
+    assert_eq!(f["shifts"], json!(["s1"]));
+    assert_eq!(f["assistants"], json!(["A"]));
+    assert_eq!(f["measured"], 240);
+    assert_eq!(f["start"], "2026-07-18T20:00:00+02:00");
+    assert_eq!(f["end"], "2026-07-19T00:00:00+02:00");
+    let text = turnus(&["check", &path]);
+    assert!(text.out.contains("Vakt i ferien"), "{}", text.out);
+}
