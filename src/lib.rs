@@ -17,6 +17,7 @@ pub mod cli;
 pub mod cover;
 pub mod demo;
 pub mod export;
+pub mod holidays;
 pub mod hours;
 pub mod import;
 pub mod interchange;

@@ -77,6 +77,7 @@ pub fn rule_title(rule: Rule, lang: Lang) -> &'static str {
         Rule::Family => ("Nærstående assistent", "Close family as assistant"),
         Rule::Contract => ("Merarbeid", "Hours above contract"),
         Rule::Plan14 => ("Kort varsel", "Short notice"),
+        Rule::HolidayWork => ("Vakt i ferien", "Shift in a holiday"),
     };
     match lang {
         Lang::Nb => nb,
@@ -238,6 +239,10 @@ pub fn explain(f: &Finding, lang: Lang) -> String {
         (Rule::Plan14, _) => pick(
             format!("Vakten ble satt opp eller endret {m} før den starter; arbeidsplanen skal være kjent minst {l} før."),
             format!("The shift was set up or changed {m} before it starts; the rota should be known {l} ahead."),
+        ),
+        (Rule::HolidayWork, _) => pick(
+            format!("{m} av vakten ligger i assistentens ferie; vakten trenger en vikar, eller ferien må flyttes etter avtale."),
+            format!("{m} of the shift lies in the assistant's booked holiday; the shift needs a vikar, or the holiday must be moved by agreement."),
         ),
     }
 }

@@ -35,11 +35,12 @@ pub enum Rule {
     Family,
     Contract,
     Plan14,
+    HolidayWork,
 }
 
 impl Rule {
     /// Every rule, in the order of RULES.md.
-    pub const ALL: [Rule; 23] = [
+    pub const ALL: [Rule; 24] = [
         Rule::NhD,
         Rule::TotD,
         Rule::Brk,
@@ -63,6 +64,7 @@ impl Rule {
         Rule::Family,
         Rule::Contract,
         Rule::Plan14,
+        Rule::HolidayWork,
     ];
 
     /// The rule's id, e.g. `REST-D`.
@@ -91,6 +93,7 @@ impl Rule {
             Rule::Family => "FAMILY",
             Rule::Contract => "CONTRACT",
             Rule::Plan14 => "PLAN-14",
+            Rule::HolidayWork => "HOLIDAY-WORK",
         }
     }
 
@@ -125,6 +128,7 @@ impl Rule {
             Rule::Family => "hol. § 3-8, vedtak",
             Rule::Contract => "aml § 10-6 (1)",
             Rule::Plan14 => "aml § 10-3",
+            Rule::HolidayWork => "ferieloven §§ 5, 6",
         }
     }
 }

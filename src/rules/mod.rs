@@ -19,6 +19,7 @@
 
 pub mod explain;
 pub mod finding;
+pub mod holiday;
 pub mod integrity;
 pub mod length;
 pub mod night;
@@ -120,6 +121,7 @@ impl Checker {
         }
         self.cache = fresh;
         integrity::check_plan(plan, &mut findings);
+        holiday::check_plan(plan, &mut findings);
         findings.retain(|f| options.keeps(f));
         Report::new(findings)
     }

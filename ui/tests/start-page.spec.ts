@@ -91,7 +91,7 @@ test('a plan in use elsewhere opens read-only with who and since when, and can b
   await shot(page, 'ui-file-in-use');
   await page.locator('.chip').first().click();
   await page.keyboard.press('Delete');
-  await expect(page.getByRole('status').filter({ hasText: 'bare for lesing' })).toHaveCount(1);
+  await expect(page.getByRole('alert').filter({ hasText: 'bare for lesing' }), 'the refusal is said where the person looks, and read out').toBeVisible();
   await notice.getByRole('button', { name: 'Ta over planen' }).click();
   await expect(notice).toHaveCount(0);
 });

@@ -29,6 +29,7 @@ export const RULE_IDS = [
   'FAMILY',
   'CONTRACT',
   'PLAN-14',
+  'HOLIDAY-WORK',
 ] as const;
 
 /** The dictionary key of a rule's short name, or null for a rule this UI does not know yet. */
