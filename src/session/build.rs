@@ -819,7 +819,12 @@ pub(crate) fn describe(what: &str, lang: Language) -> String {
             "Planen ble laget eller importert",
             "Plan created or imported",
         ),
-        other => return other.to_string(),
+        other => {
+            return match other.strip_prefix("merge with ") {
+                Some(name) => format!("{} {name}", lang.pick("Slå sammen med", "Merge with")),
+                None => other.to_string(),
+            }
+        }
     };
     lang.pick(nb, en).to_string()
 }

@@ -436,7 +436,27 @@ fn store_error(e: &StoreError, lang: Language) -> IpcError {
                 "Could not find the folder where Turnus keeps its files. Set TURNUS_DATA_DIR.",
             ),
         ),
+        StoreError::OtherPlan(path) => IpcError::new(
+            ErrorCode::InvalidInput,
+            match lang {
+                Language::Nb => format!(
+                    "{} er ikke en kopi av denne planen. Bare kopier av samme planfil kan slås sammen.",
+                    file_name(path)
+                ),
+                Language::En => format!(
+                    "{} is not a copy of this plan. Only copies of the same plan file can be merged.",
+                    file_name(path)
+                ),
+            },
+        )
+        .with_details(json!({ "field": "other", "value": path.display().to_string() })),
     }
+}
+
+fn file_name(path: &std::path::Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
 }
 
 #[cfg(test)]

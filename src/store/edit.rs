@@ -229,7 +229,7 @@ const CONSTRAINT_FOREIGNKEY: i32 = 787;
 const CONSTRAINT_PRIMARYKEY: i32 = 1555;
 const CONSTRAINT_UNIQUE: i32 = 2067;
 
-fn explain(e: rusqlite::Error, entity: Entity, id: &str, deleting: bool) -> StoreError {
+pub(super) fn explain(e: rusqlite::Error, entity: Entity, id: &str, deleting: bool) -> StoreError {
     let named = |f: fn(&'static str, String) -> StoreError| f(entity.key(), id.to_string());
     match constraint(&e) {
         Some(CONSTRAINT_FOREIGNKEY) if deleting => {
@@ -267,10 +267,10 @@ fn snapshot_json(s: &Option<Snapshot>) -> Result<Option<String>> {
 /// up, so that adding N rows (an import of N busy times) costs N inserts, not N scans of the
 /// table for its largest position.
 #[derive(Default)]
-struct Positions(std::collections::HashMap<Entity, i64>);
+pub(super) struct Positions(std::collections::HashMap<Entity, i64>);
 
 impl Positions {
-    fn take(&mut self, tx: &Transaction<'_>, entity: Entity) -> Result<i64> {
+    pub(super) fn take(&mut self, tx: &Transaction<'_>, entity: Entity) -> Result<i64> {
         let next = match self.0.get(&entity) {
             Some(&next) => next,
             None => row::next_pos(tx, entity)?,
@@ -351,6 +351,23 @@ fn apply_one(
         }
     }
     let after = row::read(tx, entity, &id)?;
+    log_change(tx, action, at, by, what, entity, &id, before, after)
+}
+
+/// Write one change-log row of `action`: the entity before and after (an update as only the
+/// changed columns).
+#[allow(clippy::too_many_arguments)]
+pub(super) fn log_change(
+    tx: &Transaction<'_>,
+    action: i64,
+    at: Instant,
+    by: &str,
+    what: &str,
+    entity: Entity,
+    id: &str,
+    before: Option<Snapshot>,
+    after: Option<Snapshot>,
+) -> Result<()> {
     let (before, after) = match (before, after) {
         (Some(b), Some(a)) => {
             let (b, a) = diff(&b, &a);
@@ -440,7 +457,8 @@ struct Step {
     after: Option<Snapshot>,
 }
 
-fn steps_of(tx: &Transaction<'_>, action: i64) -> Result<Vec<Step>> {
+/// The steps of `action`, or `None` when it cannot be undone (an import).
+fn steps_of(tx: &Transaction<'_>, action: i64) -> Result<Option<Vec<Step>>> {
     let mut stmt = tx
         .prepare_cached(
             "SELECT seq, entity, entity_id, before_json, after_json, undoable
@@ -462,8 +480,12 @@ fn steps_of(tx: &Transaction<'_>, action: i64) -> Result<Vec<Step>> {
         .map_err(sqlite("failed to read the change log"))?;
     let mut steps = Vec::with_capacity(raws.len());
     for (_seq, entity, id, before, after, undoable) in raws {
+        // A merge's record of the other copy's entries it took changes nothing by itself.
+        if entity == super::merge::RECORD {
+            continue;
+        }
         let Some(entity) = Entity::from_key(&entity).filter(|_| undoable) else {
-            return Ok(Vec::new());
+            return Ok(None);
         };
         steps.push(Step {
             entity,
@@ -472,7 +494,7 @@ fn steps_of(tx: &Transaction<'_>, action: i64) -> Result<Vec<Step>> {
             after: parse_snapshot(after)?,
         });
     }
-    Ok(steps)
+    Ok(Some(steps))
 }
 
 impl PlanFile {
@@ -710,10 +732,9 @@ impl PlanFile {
                 return Err(StoreError::UndoLimit(UNDO_LIMIT));
             }
         }
-        let mut steps = steps_of(&tx, action)?;
-        if steps.is_empty() {
+        let Some(mut steps) = steps_of(&tx, action)? else {
             return Err(empty);
-        }
+        };
         if undo {
             steps.reverse();
         }

@@ -126,6 +126,10 @@ pub enum StoreError {
     NoSuchBackup { plan: PathBuf, name: String },
     #[error("cannot find the folder for Turnus data; set TURNUS_DATA_DIR")]
     NoDataFolder,
+    /// A file given to merge is not a copy of this plan (another plan file, or one from
+    /// before file identities).
+    #[error("{} is not a copy of this plan; only copies of the same plan file can be merged", .0.display())]
+    OtherPlan(PathBuf),
 }
 
 impl StoreError {

@@ -60,6 +60,16 @@ pub(crate) fn read(conn: &Connection) -> Option<Identity> {
     parse(text.as_bytes())
 }
 
+/// The FILE part of the identity, through SQL (`None` before schema version 6).
+pub(crate) fn file_of(conn: &Connection) -> Option<String> {
+    let text: String = conn
+        .query_row("SELECT identity FROM plan_file WHERE id = 1", [], |r| {
+            r.get(0)
+        })
+        .ok()?;
+    parse(text.as_bytes()).map(|identity| identity.file)
+}
+
 fn parse(bytes: &[u8]) -> Option<Identity> {
     let text = std::str::from_utf8(bytes.get(..LENGTH)?).ok()?;
     if !text.starts_with("turnus-file/") || &text[44..45] != "/" || &text[77..78] != "/" {

@@ -21,12 +21,14 @@ mod assistants;
 pub mod backup;
 mod busy;
 pub mod config;
+pub mod copies;
 mod edit;
 mod error;
 pub mod folders;
 mod identity;
 mod journal;
 pub mod lock;
+pub mod merge;
 pub mod migrations;
 mod open;
 mod rotations;
@@ -200,18 +202,25 @@ impl PlanFile {
 
     /// The whole plan.
     pub fn load_plan(&self) -> Result<Plan> {
-        let (settings, profile) = settings::load(&self.conn)?;
-        Ok(Plan {
-            settings,
-            profile,
-            vedtak: self.vedtak()?.into_iter().map(|(_, v)| v).collect(),
-            assistants: assistants::load(&self.conn)?,
-            shift_types: shift_types::load(&self.conn)?,
-            shifts: shifts::load(&self.conn)?,
-            rotations: rotations::load(&self.conn)?,
-            absences: absences::load(&self.conn, None)?,
-            busy: busy::load(&self.conn)?,
-        })
+        load_from(&self.conn)
+    }
+
+    /// The file's identity: random per plan file, kept by every copy of it (a sync client's
+    /// conflict copy, a backup). `None` for a file from before schema version 6.
+    pub fn file_identity(&self) -> Option<String> {
+        identity::file_of(&self.conn)
+    }
+
+    /// How many changes the change log holds and the newest one's sequence number: what a
+    /// watcher compares to tell that another program changed the file.
+    pub fn log_mark(&self) -> Result<(i64, i64)> {
+        self.conn
+            .query_row(
+                "SELECT COUNT(*), COALESCE(MAX(seq), 0) FROM change_log",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .map_err(StoreError::sqlite("failed to read the change log"))
     }
 
     /// The plan for a view of `[from, to)`: only the shifts and busy times overlapping it and
@@ -348,6 +357,22 @@ impl Drop for PlanFile {
             let _ = std::fs::remove_file(copy);
         }
     }
+}
+
+/// The whole plan as stored on `conn` (also inside a transaction).
+pub(crate) fn load_from(conn: &Connection) -> Result<Plan> {
+    let (settings, profile) = settings::load(conn)?;
+    Ok(Plan {
+        settings,
+        profile,
+        vedtak: vedtak::load(conn)?.into_iter().map(|(_, v)| v).collect(),
+        assistants: assistants::load(conn)?,
+        shift_types: shift_types::load(conn)?,
+        shifts: shifts::load(conn)?,
+        rotations: rotations::load(conn)?,
+        absences: absences::load(conn, None)?,
+        busy: busy::load(conn)?,
+    })
 }
 
 /// A new random id (UUID v4) for an entity created here.
