@@ -387,6 +387,63 @@ impl App {
             .map(|(other, _)| PathBuf::from(other))
     }
 
+    /// Whether another program (a sync client, the other leader's Turnus, the command line)
+    /// changed the open plan's file since this program last read or wrote it. If so the plan
+    /// is read again — opened anew when the file was replaced by another — and the answer says
+    /// who changed what, from the change log; the UI then reloads its view. `None` when
+    /// nothing changed, no plan is open, or the change holds no new edits (another program
+    /// taking or renewing its lock). Cheap when nothing changed: one look at the file's size,
+    /// time and identity on disk, so the shell can ask every 2 s.
+    pub fn check_disk(&mut self, now: Instant) -> Result<Option<super::merge::DiskChange>, IpcError> {
+        let lang = self.lang();
+        let Some(session) = self.session.as_mut() else {
+            return Ok(None);
+        };
+        let Some(replaced) = session.disk_differs() else {
+            return Ok(None);
+        };
+        let old = session
+            .file
+            .history(super::HISTORY_SCAN)
+            .map_err(|e| IpcError::from_store(&e, lang))?;
+        if !replaced {
+            // Written in place: this connection reads what the other program committed.
+            let mark = session
+                .file
+                .log_mark()
+                .map_err(|e| IpcError::from_store(&e, lang))?;
+            if mark == session.mark {
+                session.note_disk();
+                return Ok(None);
+            }
+            session.reload()?;
+            return Ok(session.disk_change(&old));
+        }
+        let Some(path) = session.path().map(Path::to_path_buf) else {
+            return Ok(None);
+        };
+        // The new file must open before the old one is given up; a file half-written by a
+        // sync client is tried again at the next look.
+        let probe = crate::store::PlanFile::open(
+            &path,
+            &OpenOptions {
+                read_only: true,
+                ..OpenOptions::new("turnus", now)
+            },
+        );
+        if probe.is_err() {
+            return Ok(None);
+        }
+        drop(probe);
+        let session = Session::open(&path, &self.options(now, false), lang)?;
+        if let Some(previous) = self.session.replace(session) {
+            // The old connection holds the replaced file; giving its lock up there is moot.
+            let _ = previous.close();
+        }
+        self.restore_calendar_folder(now);
+        Ok(self.session.as_ref().and_then(|s| s.disk_change(&old)))
+    }
+
     /// Renew the open plan's heartbeat; nothing when no plan is open.
     pub fn heartbeat(&mut self, now: Instant) -> Result<(), IpcError> {
         match &mut self.session {

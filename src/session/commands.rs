@@ -18,6 +18,7 @@ use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use serde_json::Value;
 use ts_rs::{Config, TypeVisitor, TS};
 
+use super::merge::{ConflictCopyView, DiskChange, MergeChoice, MergeDone, MergePreview};
 use super::App;
 #[cfg(test)]
 use super::ErrorCode;
@@ -296,6 +297,21 @@ commands! {
     /// Remove the busy time one calendar gave an assistant.
     remove_busy(RemoveBusyArgs { window: Window, assistant: String, source: String }) -> PlanView
         = |app, now, today, a| app.session()?.remove_busy(now, today, &a.window, &a.assistant, &a.source);
+    /// The conflict copies a sync client left beside the open plan, newest first.
+    conflict_copies(ConflictCopiesArgs {}) -> Vec<ConflictCopyView>
+        = |app, _, _, _a| app.session()?.conflict_copies();
+    /// What merging a conflict copy would do: what is taken on its own, and each conflict.
+    merge_preview(MergePreviewArgs { other: String }) -> MergePreview
+        = |app, now, _, a| app.session()?.merge_preview(now, &a.other);
+    /// Merge a conflict copy as one undo step, with a side chosen for every conflict; the
+    /// copy is moved among the backups.
+    merge_copy(MergeCopyArgs { window: Window, other: String, choices: Vec<MergeChoice> }) -> MergeDone
+        = |app, now, today, a| app.session()?.merge_copy(now, today, &a.window, &a.other, &a.choices);
+    /// Whether another program changed the open plan's file; if so the plan is read again and
+    /// the answer says who changed what (the desktop shell asks every 2 s and emits
+    /// `plan-changed-on-disk`).
+    check_disk(CheckDiskArgs {}) -> Option<DiskChange>
+        = |app, now, _, _a| app.check_disk(now);
 }
 
 #[cfg(test)]

@@ -151,6 +151,101 @@ fn describe_change(
     })
 }
 
+/// What a person knows a thing by: "Vakten til Kari Nordmann 12.03.2026 07:00–15:00",
+/// "Assistenten «Ola»"; `row` is the thing's row as either side holds it, if one does.
+pub(super) fn thing(
+    entity: Entity,
+    id: &str,
+    row: Option<&Map<String, Value>>,
+    plan: &Plan,
+    lang: Language,
+) -> String {
+    let noun = noun(entity.key(), lang).unwrap_or(entity.key());
+    if entity == Entity::Shift {
+        let facts = row
+            .map(ShiftFacts::from_row)
+            .or_else(|| current_shift(id, plan).as_ref().map(ShiftFacts::from_row));
+        if let Some(facts) = facts {
+            let to = lang.pick("til", "of");
+            return format!("{noun} {to} {} {}", facts.who(plan, lang), facts.when())
+                .trim_end()
+                .to_string();
+        }
+    }
+    if entity == Entity::Settings {
+        return noun.to_string();
+    }
+    let name = row
+        .and_then(|r| r.get("name").and_then(Value::as_str))
+        .filter(|n| !n.is_empty())
+        .map(str::to_string)
+        .or_else(|| current_name(entity.key(), id, plan))
+        .unwrap_or_else(|| id.to_string());
+    format!("{noun} «{name}»")
+}
+
+/// A column's value as a person reads it: times of day and dates as written in Norway,
+/// nothing as "(tom)", yes/no for flags, names of assistants for their ids.
+pub(super) fn shown_value(field: &str, value: &Value, plan: &Plan, lang: Language) -> String {
+    match value {
+        Value::Null => lang.pick("(tom)", "(empty)").to_string(),
+        Value::String(s) if s.is_empty() => lang.pick("(tom)", "(empty)").to_string(),
+        Value::String(s) if field == "assistant_id" => plan
+            .assistant(&AssistantId::from(s.as_str()))
+            .map_or_else(|| s.clone(), |a| a.name_or_id()),
+        Value::String(s) => s.clone(),
+        Value::Number(n) if field.ends_with("_at") => n
+            .as_i64()
+            .map(|t| Instant::from_unix(t).display_local())
+            .unwrap_or_else(|| n.to_string()),
+        Value::Number(n) if field.ends_with("_minutes") => {
+            format!("{n} {}", lang.pick("min", "min"))
+        }
+        Value::Number(n) if field == "long_shift" || field == "close_family" => {
+            let yes = n.as_i64() == Some(1);
+            lang.pick(if yes { "ja" } else { "nei" }, if yes { "yes" } else { "no" })
+                .to_string()
+        }
+        Value::Number(n) => n.to_string(),
+        Value::Bool(b) => lang
+            .pick(if *b { "ja" } else { "nei" }, if *b { "yes" } else { "no" })
+            .to_string(),
+        Value::Array(rows) => match lang {
+            Language::Nb => format!("{} rader", rows.len()),
+            Language::En => format!("{} rows", rows.len()),
+        },
+        Value::Object(_) => value.to_string(),
+    }
+}
+
+/// A column's name as a person reads it.
+pub(super) fn field_name(field: &str, lang: Language) -> String {
+    let (nb, en) = match field {
+        "name" => ("navn", "name"),
+        "phone" => ("telefon", "phone"),
+        "email" => ("e-post", "e-mail"),
+        "role" => ("rolle", "role"),
+        "colour" => ("farge", "colour"),
+        "start_at" => ("start", "start"),
+        "end_at" => ("slutt", "end"),
+        "break_minutes" => ("pause", "break"),
+        "passive_minutes" => ("passiv tid", "passive time"),
+        "long_shift" => ("langvakt", "long shift"),
+        "service" => ("tjeneste", "service"),
+        "status" => ("status", "status"),
+        "note" => ("merknad", "note"),
+        "assistant_id" => ("assistent", "assistant"),
+        "shift_type" => ("vakttype", "shift type"),
+        "start_time" => ("starttid", "start time"),
+        "end_time" => ("sluttid", "end time"),
+        "contract_minutes_per_week" => ("stilling (minutter per uke)", "contract (minutes per week)"),
+        "children:rotation_slots" => ("plassene i mønsteret", "the pattern's places"),
+        "children:rotation_changes" => ("endringene på enkeltdager", "the changes on single days"),
+        other => return other.trim_start_matches("children:").replace('_', " "),
+    };
+    lang.pick(nb, en).to_string()
+}
+
 fn noun(entity: &str, lang: Language) -> Option<&'static str> {
     let (nb, en) = match Entity::from_key(entity)? {
         Entity::Assistant => ("Assistenten", "The assistant"),

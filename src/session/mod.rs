@@ -21,6 +21,7 @@ pub mod error;
 mod export;
 mod hand_over;
 mod history;
+pub mod merge;
 pub mod input;
 pub mod settings;
 pub mod view;
@@ -81,6 +82,10 @@ pub struct Session {
     lost: Option<LockNotice>,
     /// The folder whose calendars are rewritten after each change, if the user chose one.
     calendars: Option<export::CalendarFolder>,
+    /// The plan file on disk as this program last read or wrote it (see [`App::check_disk`]).
+    disk: Option<merge::FileStamp>,
+    /// The change log's size and newest entry as last read.
+    mark: (i64, i64),
 }
 
 impl Session {
@@ -103,6 +108,8 @@ impl Session {
             lang,
             lost: None,
             calendars: None,
+            disk: None,
+            mark: (0, 0),
         };
         session.reload()?;
         // A file holding what plan JSON refuses (an absurd busy time from an older build, a
@@ -178,7 +185,11 @@ impl Session {
             return Ok(());
         }
         match self.file.heartbeat(now) {
-            Ok(()) => Ok(()),
+            Ok(()) => {
+                // The heartbeat writes the file; that is no change by another program.
+                self.disk = self.file.path().and_then(merge::FileStamp::of);
+                Ok(())
+            }
             Err(e) => {
                 if let StoreError::LockLost(notice) = &e {
                     self.lost = Some(notice.clone());
@@ -208,7 +219,15 @@ impl Session {
             .map(|(id, _)| id)
             .collect();
         self.history = history_state(&self.file, lang);
+        self.note_disk();
         Ok(())
+    }
+
+    fn store_error(&mut self, e: &StoreError) -> IpcError {
+        if let StoreError::LockLost(notice) = e {
+            self.lost = Some(notice.clone());
+        }
+        IpcError::from_store(e, self.lang)
     }
 
     fn check(&mut self, from: NaiveDate, to: NaiveDate) -> Report {

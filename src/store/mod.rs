@@ -195,6 +195,11 @@ impl PlanFile {
         self.set_aside.as_deref()
     }
 
+    /// The folder this plan's backups go to, when backups are taken.
+    pub fn backup_folder(&self) -> Option<PathBuf> {
+        Some(backup::folder_for(self.folders.as_ref()?, self.path.as_ref()?))
+    }
+
     /// Why the last backup could not be taken, if it could not; opening goes on without one.
     pub fn backup_problem(&self) -> Option<&str> {
         self.backup_problem.as_deref()
