@@ -1,5 +1,5 @@
 //! The `turnus` command line: `check`, `hours`, `demo`, `import`, `export json|pdf|ics`,
-//! `import-busy`, `backup`, `absence` and `cover`.
+//! `import-busy`, `backup`, `absence`, `cover` and `merge`.
 //!
 //! This is the imperative shell around the core: it reads files, reads the clock for "today",
 //! prints, and turns every failure into one line on stderr and an exit code. Text output is in
@@ -18,6 +18,7 @@ use crate::rules::{check, CheckOptions, Report};
 use crate::time::{parse_day, Instant, OSLO};
 
 mod cover_cmd;
+mod merge_cmd;
 
 /// Exit code: success, no violations.
 pub const EXIT_OK: i32 = 0;
@@ -155,6 +156,16 @@ enum Command {
         /// Språk for tekst
         #[arg(long, value_enum, default_value = "nb")]
         lang: LangArg,
+    },
+    /// Slå sammen en annen kopi av planen (en konfliktkopi fra synkroniseringen) med planen
+    Merge {
+        /// Planen det skal slås sammen inn i (.turnus)
+        plan: PathBuf,
+        /// Den andre kopien (.turnus); den blir bare lest
+        other: PathBuf,
+        /// Hvilken side som gjelder ved konflikter: ours (planen) eller theirs (kopien)
+        #[arg(long, value_enum)]
+        take: Option<merge_cmd::TakeArg>,
     },
 }
 
@@ -391,6 +402,7 @@ fn execute(command: Command, out: &mut dyn Write) -> Result<i32, InputFailure> {
             action: BackupAction::Restore { plan, backup },
         } => backup_restore(&plan, &backup, out),
         Command::Absence { action } => cover_cmd::absence(action, out),
+        Command::Merge { plan, other, take } => merge_cmd::merge(&plan, &other, take, out),
         Command::Cover {
             plan,
             shift,
