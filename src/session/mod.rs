@@ -997,3 +997,5 @@ pub fn this_week(today: NaiveDate) -> Window {
 mod check_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod merge_tests;
