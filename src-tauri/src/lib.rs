@@ -1,5 +1,6 @@
 //! The desktop shell of Turnus: wiring only. [`commands`] adapts the core's command table
-//! (`turnus::session::commands`) to Tauri's IPC, the managed state and the heartbeat in [`state`], the
+//! (`turnus::session::commands`) to Tauri's IPC, the managed state, the heartbeat and the
+//! watch on the open plan's file in [`state`], the
 //! error that crosses IPC in [`error`], and the one clock read in [`clock`].
 
 pub mod clock;
@@ -7,7 +8,7 @@ pub mod commands;
 pub mod error;
 pub mod state;
 
-use tauri::Manager;
+use tauri::{Emitter, Manager};
 use turnus::store::Folders;
 
 /// Open the main window and run until it closes; with `plan`, that plan file is open from the
@@ -32,8 +33,16 @@ pub fn run(plan: Option<std::path::PathBuf>) {
     }
     state.start_heartbeat();
     let context = tauri::generate_context!("../tauri.conf.json");
+    let watched = state.clone();
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        .setup(move |tauri_app| {
+            let handle = tauri_app.handle().clone();
+            watched.start_disk_watch(move |change| {
+                let _ = handle.emit(state::PLAN_CHANGED_ON_DISK, change);
+            });
+            Ok(())
+        })
         .manage(state)
         .invoke_handler(commands::handle)
         .build(context);

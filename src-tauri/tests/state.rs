@@ -35,3 +35,43 @@ fn commands_reach_the_core_through_the_state_and_need_an_open_plan() {
         .expect("the plan closes");
     let _ = std::fs::remove_dir_all(&root);
 }
+
+#[test]
+fn the_watch_thread_tells_when_another_program_replaced_the_open_plan() {
+    use turnus::store::{OpenOptions, PlanFile};
+    let root = std::env::temp_dir().join(format!("turnus-app-watch-{}", turnus::store::new_id()));
+    let state = AppState::new(Folders::under(&root));
+    state
+        .run(|app, now, today| app.open_demo(now, today))
+        .expect("the demo plan opens");
+    let plan = root.join("data").join("Demoplan.turnus");
+    let (tx, rx) = std::sync::mpsc::channel();
+    state.start_disk_watch(move |change| {
+        let _ = tx.send(change.by.clone());
+    });
+    // Another leader's version arrives as sync clients bring it: a new file renamed over it.
+    let incoming = root.join("incoming.turnus");
+    std::fs::copy(&plan, &incoming).unwrap();
+    let options = OpenOptions {
+        take_over: true,
+        ..OpenOptions::new("Per", turnus_app::clock::now())
+    };
+    let mut other = PlanFile::open(&incoming, &options).unwrap();
+    let mut settings = other.load_plan().unwrap().settings;
+    settings.name = "Endret av Per".into();
+    other
+        .update_settings(turnus_app::clock::now(), &settings)
+        .unwrap();
+    other.close().unwrap();
+    std::fs::rename(&incoming, &plan).unwrap();
+    let by = rx
+        .recv_timeout(std::time::Duration::from_secs(15))
+        .expect("the change is noticed within seconds");
+    assert_eq!(by, "Per");
+    let view = state
+        .run(|app, _, today| app.session()?.view(&turnus::session::this_week(today), today))
+        .unwrap();
+    assert_eq!(view.settings.name, "Endret av Per", "the plan was read again");
+    let _ = state.run(|app, _, _| app.close_plan());
+    let _ = std::fs::remove_dir_all(&root);
+}
