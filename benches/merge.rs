@@ -44,8 +44,11 @@ fn base(root: &Path) -> PathBuf {
     let path = root.join("base.turnus");
     let mut plan = PlanFile::create(&path, &OpenOptions::new("Kari", start())).expect("a plan");
     for a in 0..8 {
-        plan.add_assistant(start(), &Assistant::new(&format!("A{a}"), &format!("Assistent {a}")))
-            .expect("an assistant");
+        plan.add_assistant(
+            start(),
+            &Assistant::new(&format!("A{a}"), &format!("Assistent {a}")),
+        )
+        .expect("an assistant");
     }
     let adds: Vec<Edit> = (0..BASE_SHIFTS)
         .map(|i| Edit::AddShift(shift(format!("s{i}"), i)))
@@ -116,19 +119,26 @@ fn bench(c: &mut Criterion) {
         ..OpenOptions::new("bench", start())
     };
     let mut group = c.benchmark_group("merge");
-    group.sample_size(20).measurement_time(Duration::from_secs(20));
+    group
+        .sample_size(20)
+        .measurement_time(Duration::from_secs(20));
     group.bench_function("a year of edits on each side", |b| {
         b.iter_batched(
             || {
                 std::fs::copy(&ours, &work).expect("a fresh copy");
-                let plan = PlanFile::open(&work, &OpenOptions::new("Kari", start()))
-                    .expect("opens");
+                let plan =
+                    PlanFile::open(&work, &OpenOptions::new("Kari", start())).expect("opens");
                 let other = PlanFile::open(&theirs, &read_only).expect("opens");
                 (plan, other)
             },
             |(mut plan, other)| {
                 let report = plan
-                    .merge(start(), &other, &Choices::all(Side::Ours), "merge with theirs")
+                    .merge(
+                        start(),
+                        &other,
+                        &Choices::all(Side::Ours),
+                        "merge with theirs",
+                    )
                     .expect("merges");
                 assert!(report.written && report.taken > 2_900, "{}", report.taken);
                 (plan, other)

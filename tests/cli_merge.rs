@@ -48,7 +48,8 @@ fn copies(name: &str) -> (PathBuf, PathBuf) {
     let dir = support::temp_dir("turnus-cli-merge-files", name);
     let plan = dir.join("Plan.turnus");
     let mut file = PlanFile::create(&plan, &OpenOptions::new("Kari", t0())).unwrap();
-    file.add_assistant(t0(), &Assistant::new("A", "Ola")).unwrap();
+    file.add_assistant(t0(), &Assistant::new("A", "Ola"))
+        .unwrap();
     file.add_shift(t0(), &shift("s1", "")).unwrap();
     file.close().unwrap();
     let copy = dir.join("Plan (Per's conflicted copy 2026-06-02).turnus");
@@ -100,7 +101,10 @@ fn a_copy_without_conflicts_is_merged_and_merging_it_again_changes_nothing() {
     assert!(merged.out.contains("1 endring tatt inn"), "{}", merged.out);
     assert_eq!(
         notes(&plan),
-        vec![("s1".into(), "fra Kari".into()), ("s2".into(), "fra Per".into())],
+        vec![
+            ("s1".into(), "fra Kari".into()),
+            ("s2".into(), "fra Per".into())
+        ],
         "both sides' edits are in the plan"
     );
     assert!(copy.exists(), "the other copy is only read");
@@ -121,7 +125,11 @@ fn conflicts_are_listed_one_per_line_and_nothing_is_written_until_a_side_is_take
     note(&copy, "s1", "Per sin");
     let before = std::fs::read(&plan).unwrap();
     let refused = turnus(&["merge", &s(&plan), &s(&copy)]);
-    assert_eq!(refused.code, EXIT_VIOLATIONS, "{}{}", refused.out, refused.err);
+    assert_eq!(
+        refused.code, EXIT_VIOLATIONS,
+        "{}{}",
+        refused.out, refused.err
+    );
     let lines: Vec<&str> = refused
         .out
         .lines()
@@ -140,7 +148,11 @@ fn conflicts_are_listed_one_per_line_and_nothing_is_written_until_a_side_is_take
 
     let theirs = turnus(&["merge", &s(&plan), &s(&copy), "--take", "theirs"]);
     assert_eq!(theirs.code, EXIT_OK, "{}{}", theirs.out, theirs.err);
-    assert!(theirs.out.contains("1 konflikt løst med kopiens side"), "{}", theirs.out);
+    assert!(
+        theirs.out.contains("1 konflikt løst med kopiens side"),
+        "{}",
+        theirs.out
+    );
     assert_eq!(notes(&plan), vec![("s1".into(), "Per sin".into())]);
 }
 
@@ -166,7 +178,10 @@ fn what_is_not_a_copy_of_the_plan_is_an_input_error_naming_the_file() {
         assert_eq!(refused.err.lines().count(), 1, "one line: {}", refused.err);
         assert!(refused.err.contains(says), "{}", refused.err);
     }
-    assert!(std::fs::read(&plan).unwrap() == before, "the plan is untouched");
+    assert!(
+        std::fs::read(&plan).unwrap() == before,
+        "the plan is untouched"
+    );
     let wrong = turnus(&["merge", &s(&plan), &s(&copy), "--take", "mine"]);
     assert_eq!(wrong.code, EXIT_INPUT);
 }

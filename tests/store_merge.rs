@@ -171,22 +171,36 @@ fn edits_that_do_not_collide_are_all_taken_and_collisions_are_listed_with_both_v
         vec!["assistant/A/phone", "shift/s4/"],
         "the phone set twice and the shift deleted here but changed there are the conflicts"
     );
-    let phone = &report.conflicts.iter().find(|c| c.field == "phone").unwrap();
+    let phone = &report
+        .conflicts
+        .iter()
+        .find(|c| c.field == "phone")
+        .unwrap();
     assert_eq!(phone.ours, Some(Value::from("111 11 111")));
     assert_eq!(phone.theirs, Some(Value::from("222 22 222")));
-    let s4 = report.conflicts.iter().find(|c| c.entity_id == "s4").unwrap();
+    let s4 = report
+        .conflicts
+        .iter()
+        .find(|c| c.entity_id == "s4")
+        .unwrap();
     assert_eq!(s4.kind, ConflictKind::Deleted);
     assert_eq!(s4.deleted_side, Some(Side::Ours));
     assert_eq!(report.unresolved.len(), 2);
 
     let report = merge(&plan, &copy, &Choices::all(Side::Ours));
-    assert!(report.written, "with every conflict chosen the merge is saved");
+    assert!(
+        report.written,
+        "with every conflict chosen the merge is saved"
+    );
     let file = open(&plan, "Kari");
     assert_eq!(file.integrity_check().unwrap(), Vec::<String>::new());
     let merged = file.load_plan().unwrap();
     let s1 = find(&merged, "s1").unwrap();
     assert_eq!(s1.note, "Kari: ta med nøkler", "our change of s1 is kept");
-    assert_eq!(s1.break_minutes, 45, "their change of another field of s1 is taken");
+    assert_eq!(
+        s1.break_minutes, 45,
+        "their change of another field of s1 is taken"
+    );
     assert_eq!(
         find(&merged, "s3").unwrap().start,
         t0().plus(2 * 24 * 3600 + 3600),
@@ -195,14 +209,20 @@ fn edits_that_do_not_collide_are_all_taken_and_collisions_are_listed_with_both_v
     assert!(find(&merged, "s5").is_some(), "our new shift is there");
     assert!(find(&merged, "s6").is_some(), "their new shift is there");
     assert!(find(&merged, "s2").is_none(), "our deletion stands");
-    assert!(find(&merged, "s4").is_none(), "ours was chosen for s4: deleted");
+    assert!(
+        find(&merged, "s4").is_none(),
+        "ours was chosen for s4: deleted"
+    );
     assert_eq!(assistant(&merged, "B").unwrap().name, "Per Haugen");
     assert_eq!(assistant(&merged, "A").unwrap().phone, "111 11 111");
     let history = file.history(50).unwrap();
     assert_eq!(history[0].what, "merge with the copy");
     let merge_action = history[0].action;
     assert!(
-        history.iter().skip_while(|e| e.action == merge_action).all(|e| e.what != "merge with the copy"),
+        history
+            .iter()
+            .skip_while(|e| e.action == merge_action)
+            .all(|e| e.what != "merge with the copy"),
         "the merge is one action"
     );
     file.close().unwrap();
@@ -217,7 +237,10 @@ fn edits_that_do_not_collide_are_all_taken_and_collisions_are_listed_with_both_v
     let mut file = open(&plan, "Kari");
     assert_eq!(file.undo(t0().plus(7200)).unwrap(), "merge with the copy");
     let undone = file.load_plan().unwrap();
-    assert!(find(&undone, "s6").is_none(), "one undo takes the whole merge back");
+    assert!(
+        find(&undone, "s6").is_none(),
+        "one undo takes the whole merge back"
+    );
     assert_eq!(find(&undone, "s1").unwrap().break_minutes, 30);
     assert_eq!(assistant(&undone, "B").unwrap().name, "Per");
     file.close().unwrap();
@@ -262,7 +285,10 @@ fn a_shift_naming_an_assistant_deleted_on_the_other_side_is_a_conflict_not_a_bro
         .iter()
         .find(|c| matches!(c.kind, ConflictKind::Used(_)))
         .expect("the deleted assistant used by their new shift is a conflict");
-    assert_eq!((used.entity, used.entity_id.as_str()), (Entity::Assistant, "C"));
+    assert_eq!(
+        (used.entity, used.entity_id.as_str()),
+        (Entity::Assistant, "C")
+    );
     assert_eq!(used.deleted_side, Some(Side::Ours));
     assert_eq!(
         used.kind,
@@ -275,7 +301,10 @@ fn a_shift_naming_an_assistant_deleted_on_the_other_side_is_a_conflict_not_a_bro
     assert!(report.written);
     let merged = open(&keep_deleted, "Kari").load_plan().unwrap();
     assert!(assistant(&merged, "C").is_none(), "our deletion stands");
-    assert!(find(&merged, "s7").is_none(), "so their shift for C is not taken");
+    assert!(
+        find(&merged, "s7").is_none(),
+        "so their shift for C is not taken"
+    );
     foreign_keys_hold(&keep_deleted);
 
     let report = merge(&plan, &copy, &Choices::all(Side::Theirs));
@@ -337,7 +366,12 @@ fn an_undo_on_one_side_of_a_shared_edit_is_never_lost_silently() {
     assert_eq!(note.theirs, Some(Value::from("")));
     let report = merge(&plan, &copy, &Choices::all(Side::Theirs));
     assert!(report.written);
-    assert_eq!(find(&open(&plan, "K").load_plan().unwrap(), "s1").unwrap().note, "");
+    assert_eq!(
+        find(&open(&plan, "K").load_plan().unwrap(), "s1")
+            .unwrap()
+            .note,
+        ""
+    );
     let again = merge(&plan, &copy, &Choices::default());
     assert!(again.conflicts.is_empty() && !again.written, "{again:?}");
     let _ = std::fs::remove_dir_all(dir);
@@ -388,8 +422,11 @@ fn run(path: &Path, side: &str, ops: &[Op]) {
         let _ = match op {
             Op::AddShift(a, h) => {
                 let who = pick_assistant(*a).map(|a| a.id.0);
-                file.add_shift(at, &shift(&format!("{side}{i}"), who.as_deref(), i64::from(*h)))
-                    .map(|_| ())
+                file.add_shift(
+                    at,
+                    &shift(&format!("{side}{i}"), who.as_deref(), i64::from(*h)),
+                )
+                .map(|_| ())
             }
             Op::MoveShift(n, h) => match pick_shift(*n) {
                 Some(mut s) => {
@@ -411,7 +448,10 @@ fn run(path: &Path, side: &str, ops: &[Op]) {
                 None => Ok(()),
             },
             Op::AddAssistant(n) => file
-                .add_assistant(at, &Assistant::new(&format!("{side}a{i}"), &format!("N{n}")))
+                .add_assistant(
+                    at,
+                    &Assistant::new(&format!("{side}a{i}"), &format!("N{n}")),
+                )
                 .map(|_| ()),
             Op::RenameAssistant(n, v) => match pick_assistant(*n) {
                 Some(mut a) => {
@@ -594,7 +634,8 @@ fn a_merge_killed_half_way_leaves_the_plan_as_it_was_or_fully_merged() {
     let dir = dir("kill");
     let pristine = dir.join("pristine.turnus");
     let mut file = PlanFile::create(&pristine, &OpenOptions::new("Kari", t0())).unwrap();
-    file.add_assistant(t0(), &Assistant::new("A", "Ola")).unwrap();
+    file.add_assistant(t0(), &Assistant::new("A", "Ola"))
+        .unwrap();
     file.close().unwrap();
     let copy = dir.join("copy.turnus");
     std::fs::copy(&pristine, &copy).unwrap();
@@ -604,7 +645,11 @@ fn a_merge_killed_half_way_leaves_the_plan_as_it_was_or_fully_merged() {
             .apply(
                 t0().plus(i),
                 "add shift",
-                &[turnus::store::Edit::AddShift(shift(&format!("t{i}"), Some("A"), i))],
+                &[turnus::store::Edit::AddShift(shift(
+                    &format!("t{i}"),
+                    Some("A"),
+                    i,
+                ))],
             )
             .unwrap();
     }

@@ -69,9 +69,15 @@ fn the_watch_thread_tells_when_another_program_replaced_the_open_plan() {
         .expect("the change is noticed within seconds");
     assert_eq!(by, "Per");
     let view = state
-        .run(|app, _, today| app.session()?.view(&turnus::session::this_week(today), today))
+        .run(|app, _, today| {
+            app.session()?
+                .view(&turnus::session::this_week(today), today)
+        })
         .unwrap();
-    assert_eq!(view.settings.name, "Endret av Per", "the plan was read again");
+    assert_eq!(
+        view.settings.name, "Endret av Per",
+        "the plan was read again"
+    );
     let _ = state.run(|app, _, _| app.close_plan());
     let _ = std::fs::remove_dir_all(&root);
 }

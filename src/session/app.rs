@@ -394,7 +394,10 @@ impl App {
     /// nothing changed, no plan is open, or the change holds no new edits (another program
     /// taking or renewing its lock). Cheap when nothing changed: one look at the file's size,
     /// time and identity on disk, so the shell can ask every 2 s.
-    pub fn check_disk(&mut self, now: Instant) -> Result<Option<super::merge::DiskChange>, IpcError> {
+    pub fn check_disk(
+        &mut self,
+        now: Instant,
+    ) -> Result<Option<super::merge::DiskChange>, IpcError> {
         let lang = self.lang();
         let Some(session) = self.session.as_mut() else {
             return Ok(None);

@@ -203,8 +203,11 @@ pub(super) fn shown_value(field: &str, value: &Value, plan: &Plan, lang: Languag
         }
         Value::Number(n) if field == "long_shift" || field == "close_family" => {
             let yes = n.as_i64() == Some(1);
-            lang.pick(if yes { "ja" } else { "nei" }, if yes { "yes" } else { "no" })
-                .to_string()
+            lang.pick(
+                if yes { "ja" } else { "nei" },
+                if yes { "yes" } else { "no" },
+            )
+            .to_string()
         }
         Value::Number(n) => n.to_string(),
         Value::Bool(b) => lang
@@ -238,7 +241,9 @@ pub(super) fn field_name(field: &str, lang: Language) -> String {
         "shift_type" => ("vakttype", "shift type"),
         "start_time" => ("starttid", "start time"),
         "end_time" => ("sluttid", "end time"),
-        "contract_minutes_per_week" => ("stilling (minutter per uke)", "contract (minutes per week)"),
+        "contract_minutes_per_week" => {
+            ("stilling (minutter per uke)", "contract (minutes per week)")
+        }
         "children:rotation_slots" => ("plassene i mønsteret", "the pattern's places"),
         "children:rotation_changes" => ("endringene på enkeltdager", "the changes on single days"),
         other => return other.trim_start_matches("children:").replace('_', " "),

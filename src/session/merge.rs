@@ -371,8 +371,12 @@ impl Session {
                 };
                 (
                     match lang {
-                        Language::Nb => format!("{thing}: slettet på den ene siden, endret på den andre"),
-                        Language::En => format!("{thing}: deleted on one side, changed on the other"),
+                        Language::Nb => {
+                            format!("{thing}: slettet på den ene siden, endret på den andre")
+                        }
+                        Language::En => {
+                            format!("{thing}: deleted on one side, changed on the other")
+                        }
                     },
                     side(&c.ours),
                     side(&c.theirs),
@@ -407,15 +411,17 @@ impl Session {
             }
             ConflictKind::Invalid(why) => (
                 match lang {
-                    Language::Nb => format!(
-                        "{thing}: endringene fra begge sider passer ikke sammen ({why})"
-                    ),
+                    Language::Nb => {
+                        format!("{thing}: endringene fra begge sider passer ikke sammen ({why})")
+                    }
                     Language::En => {
                         format!("{thing}: the changes of the two sides do not fit together ({why})")
                     }
                 },
-                lang.pick("slik planen har den", "as the plan has it").to_string(),
-                lang.pick("slik kopien har den", "as the copy has it").to_string(),
+                lang.pick("slik planen har den", "as the plan has it")
+                    .to_string(),
+                lang.pick("slik kopien har den", "as the copy has it")
+                    .to_string(),
             ),
         };
         ConflictView {
@@ -475,7 +481,9 @@ impl Session {
         let oldest_known = old.last().map_or(i64::MIN, |o| o.seq);
         let new: Vec<&LogEntry> = rows
             .iter()
-            .filter(|e| e.seq >= oldest_known && !known(e) && e.entity != crate::store::merge::RECORD)
+            .filter(|e| {
+                e.seq >= oldest_known && !known(e) && e.entity != crate::store::merge::RECORD
+            })
             .collect();
         let newest = new.first()?;
         let sentences = history::sentences(&rows, &self.plan, lang);

@@ -55,13 +55,15 @@ fn shift(id: &str, note: &str) -> Shift {
 
 /// A plan with assistant Kari Nordmann (A) and shift s1, closed.
 fn plan_file(path: &Path) {
-    let mut file = PlanFile::create(path, &OpenOptions::new("Kari", t("2026-06-01T08:00"))).unwrap();
+    let mut file =
+        PlanFile::create(path, &OpenOptions::new("Kari", t("2026-06-01T08:00"))).unwrap();
     file.add_assistant(
         t("2026-06-01T08:00"),
         &crate::model::Assistant::new("A", "Kari Nordmann"),
     )
     .unwrap();
-    file.add_shift(t("2026-06-01T08:00"), &shift("s1", "")).unwrap();
+    file.add_shift(t("2026-06-01T08:00"), &shift("s1", ""))
+        .unwrap();
     file.close().unwrap();
 }
 
@@ -84,16 +86,21 @@ fn a_conflict_copy_is_offered_previewed_merged_as_one_undo_step_and_kept_among_t
     let dir = temp_dir("copy");
     let plan = dir.0.join("Turnus.turnus");
     plan_file(&plan);
-    let copy = dir.0.join("Turnus (Per's conflicted copy 2026-06-02).turnus");
+    let copy = dir
+        .0
+        .join("Turnus (Per's conflicted copy 2026-06-02).turnus");
     std::fs::copy(&plan, &copy).unwrap();
     // A file with a conflict copy's name that is another plan is never offered.
     plan_file(&dir.0.join("Turnus (1).turnus"));
     edit(&plan, "Kari", false, |f| {
-        f.update_shift(t("2026-06-01T10:00"), &shift("s1", "Kari sin")).unwrap();
+        f.update_shift(t("2026-06-01T10:00"), &shift("s1", "Kari sin"))
+            .unwrap();
     });
     edit(&copy, "Per", false, |f| {
-        f.update_shift(t("2026-06-01T10:05"), &shift("s1", "Per sin")).unwrap();
-        f.add_shift(t("2026-06-01T10:06"), &shift("s2", "")).unwrap();
+        f.update_shift(t("2026-06-01T10:05"), &shift("s1", "Per sin"))
+            .unwrap();
+        f.add_shift(t("2026-06-01T10:06"), &shift("s2", ""))
+            .unwrap();
     });
 
     let mut app = App::new(Folders::under(&dir.0), "Kari");
@@ -110,7 +117,14 @@ fn a_conflict_copy_is_offered_previewed_merged_as_one_undo_step_and_kept_among_t
     assert_eq!(copies[0]["by"], "Per");
 
     let other = copy.display().to_string();
-    let preview = dispatch(&mut app, now, today(), "merge_preview", json!({ "other": other })).unwrap();
+    let preview = dispatch(
+        &mut app,
+        now,
+        today(),
+        "merge_preview",
+        json!({ "other": other }),
+    )
+    .unwrap();
     assert_eq!(
         preview["auto"],
         json!(["Ny vakt for Kari Nordmann 02.06.2026 08:00–16:00."]),
@@ -122,7 +136,10 @@ fn a_conflict_copy_is_offered_previewed_merged_as_one_undo_step_and_kept_among_t
         conflict["label"],
         "Vakten til Kari Nordmann 02.06.2026 08:00–16:00: merknad"
     );
-    assert_eq!((conflict["ours"].as_str(), conflict["theirs"].as_str()), (Some("Kari sin"), Some("Per sin")));
+    assert_eq!(
+        (conflict["ours"].as_str(), conflict["theirs"].as_str()),
+        (Some("Kari sin"), Some("Per sin"))
+    );
 
     let refused = dispatch(
         &mut app,
@@ -152,11 +169,24 @@ fn a_conflict_copy_is_offered_previewed_merged_as_one_undo_step_and_kept_among_t
         .map(|s| s["note"].as_str().unwrap_or_default())
         .collect();
     assert_eq!(notes.len(), 2, "their new shift is in the plan");
-    assert!(notes.contains(&"Per sin"), "their side was chosen: {notes:?}");
+    assert!(
+        notes.contains(&"Per sin"),
+        "their side was chosen: {notes:?}"
+    );
     let kept = PathBuf::from(done["kept_copy"].as_str().unwrap());
-    assert!(kept.exists() && !copy.exists(), "the copy is moved, not deleted");
-    assert!(kept.starts_with(dir.0.join("data")), "among the backups: {}", kept.display());
-    assert!(done["message"].as_str().unwrap().contains(&kept.display().to_string()));
+    assert!(
+        kept.exists() && !copy.exists(),
+        "the copy is moved, not deleted"
+    );
+    assert!(
+        kept.starts_with(dir.0.join("data")),
+        "among the backups: {}",
+        kept.display()
+    );
+    assert!(done["message"]
+        .as_str()
+        .unwrap()
+        .contains(&kept.display().to_string()));
     assert_eq!(
         done["view"]["history"]["next_undo"],
         "Slå sammen med Turnus (Per's conflicted copy 2026-06-02).turnus"
@@ -164,8 +194,19 @@ fn a_conflict_copy_is_offered_previewed_merged_as_one_undo_step_and_kept_among_t
     let copies = dispatch(&mut app, now, today(), "conflict_copies", json!({})).unwrap();
     assert_eq!(copies, json!([]), "a merged copy is not offered again");
 
-    let undone = dispatch(&mut app, now, today(), "undo", json!({ "window": window() })).unwrap();
-    assert_eq!(undone["shifts"].as_array().map(Vec::len), Some(1), "one undo takes the merge back");
+    let undone = dispatch(
+        &mut app,
+        now,
+        today(),
+        "undo",
+        json!({ "window": window() }),
+    )
+    .unwrap();
+    assert_eq!(
+        undone["shifts"].as_array().map(Vec::len),
+        Some(1),
+        "one undo takes the merge back"
+    );
 }
 
 #[test]
@@ -191,7 +232,8 @@ fn a_plan_file_replaced_by_a_sync_client_is_noticed_read_again_and_told_by_whom(
     let incoming = dir.0.join(".Turnus.turnus.sync-tmp");
     std::fs::copy(&plan, &incoming).unwrap();
     edit(&incoming, "Per", true, |f| {
-        f.add_shift(t("2026-06-02T09:30"), &shift("s2", "fra Per")).unwrap();
+        f.add_shift(t("2026-06-02T09:30"), &shift("s2", "fra Per"))
+            .unwrap();
     });
     std::fs::rename(&incoming, &plan).unwrap();
 
@@ -201,10 +243,27 @@ fn a_plan_file_replaced_by_a_sync_client_is_noticed_read_again_and_told_by_whom(
         change["what"],
         json!(["Ny vakt for Kari Nordmann 02.06.2026 08:00–16:00."])
     );
-    assert!(change["message"].as_str().unwrap().starts_with("Per endret planen: Ny vakt"));
-    let view = dispatch(&mut app, now, today(), "plan_view", json!({ "window": window() })).unwrap();
-    assert_eq!(view["shifts"].as_array().map(Vec::len), Some(2), "the view shows the new file");
-    assert_eq!(view["file"]["read_only"], false, "and the plan can still be edited");
+    assert!(change["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("Per endret planen: Ny vakt"));
+    let view = dispatch(
+        &mut app,
+        now,
+        today(),
+        "plan_view",
+        json!({ "window": window() }),
+    )
+    .unwrap();
+    assert_eq!(
+        view["shifts"].as_array().map(Vec::len),
+        Some(2),
+        "the view shows the new file"
+    );
+    assert_eq!(
+        view["file"]["read_only"], false,
+        "and the plan can still be edited"
+    );
     let edited = dispatch(
         &mut app,
         now,
@@ -221,7 +280,11 @@ fn a_plan_file_replaced_by_a_sync_client_is_noticed_read_again_and_told_by_whom(
         },
     )
     .unwrap();
-    assert_eq!(file.load_plan().unwrap().shifts.len(), 1, "the edit is in the file on disk");
+    assert_eq!(
+        file.load_plan().unwrap().shifts.len(),
+        1,
+        "the edit is in the file on disk"
+    );
     assert_eq!(
         app.check_disk(now).unwrap(),
         None,

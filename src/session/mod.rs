@@ -21,8 +21,8 @@ pub mod error;
 mod export;
 mod hand_over;
 mod history;
-pub mod merge;
 pub mod input;
+pub mod merge;
 pub mod settings;
 pub mod view;
 
@@ -996,6 +996,6 @@ pub fn this_week(today: NaiveDate) -> Window {
 #[cfg(test)]
 mod check_tests;
 #[cfg(test)]
-mod tests;
-#[cfg(test)]
 mod merge_tests;
+#[cfg(test)]
+mod tests;

@@ -74,7 +74,10 @@ pub fn conflict_copy_of(plan: &str, candidate: &str) -> Option<CopyName> {
         if parts.len() >= 2 && digits(parts[0], 8) && digits(parts[1], 6) {
             return Some(CopyName {
                 client: SyncClient::Syncthing,
-                by: parts.get(2).map(|d| d.to_string()).filter(|d| !d.is_empty()),
+                by: parts
+                    .get(2)
+                    .map(|d| d.to_string())
+                    .filter(|d| !d.is_empty()),
             });
         }
         return None;
@@ -253,8 +256,16 @@ mod tests {
                 SyncClient::OneDrive,
                 Some("KARI-PC"),
             ),
-            ("Turnus for Ingrid (1).turnus", SyncClient::GoogleDrive, None),
-            ("Turnus for Ingrid (12).turnus", SyncClient::GoogleDrive, None),
+            (
+                "Turnus for Ingrid (1).turnus",
+                SyncClient::GoogleDrive,
+                None,
+            ),
+            (
+                "Turnus for Ingrid (12).turnus",
+                SyncClient::GoogleDrive,
+                None,
+            ),
             (
                 "Turnus for Ingrid (conflicted copy 2026-03-01 101500).turnus",
                 SyncClient::Nextcloud,

@@ -46,7 +46,13 @@ pub const RECORD: &str = "merge";
 
 /// Columns every entity table has for bookkeeping; they follow the change they belong to and
 /// never conflict.
-const BOOKKEEPING: [&str; 5] = ["pos", "created_at", "created_by", "updated_at", "updated_by"];
+const BOOKKEEPING: [&str; 5] = [
+    "pos",
+    "created_at",
+    "created_by",
+    "updated_at",
+    "updated_by",
+];
 
 /// How a child table is named as a field: `children:rotation_slots`.
 const CHILDREN: &str = "children:";
@@ -290,8 +296,10 @@ impl Work {
     fn decide(&mut self, key: &Key, decision: Decision) {
         let n = self.order.len();
         let at = *self.order.entry(key.clone()).or_insert(n);
-        self.decisions
-            .insert((at, format!("{}/{}", key.0.key(), key.1)), (key.clone(), decision));
+        self.decisions.insert(
+            (at, format!("{}/{}", key.0.key(), key.1)),
+            (key.clone(), decision),
+        );
     }
 
     fn decision(&self, key: &Key) -> Option<&Decision> {
@@ -302,7 +310,9 @@ impl Work {
     }
 
     fn conflict(&mut self, conflict: Conflict) {
-        self.conflicts.entry(conflict.id.clone()).or_insert(conflict);
+        self.conflicts
+            .entry(conflict.id.clone())
+            .or_insert(conflict);
     }
 }
 
@@ -388,8 +398,7 @@ impl PlanFile {
                 return Err(StoreError::Invalid {
                     entity: "merge",
                     id: String::new(),
-                    why: "the two copies cannot be made one whole plan; merge them by hand"
-                        .into(),
+                    why: "the two copies cannot be made one whole plan; merge them by hand".into(),
                 });
             }
             tx.execute_batch("RELEASE merge_round")
@@ -435,7 +444,8 @@ impl PlanFile {
             ],
         )
         .map_err(StoreError::sqlite("failed to write the change log"))?;
-        tx.commit().map_err(StoreError::sqlite("failed to save the merge"))?;
+        tx.commit()
+            .map_err(StoreError::sqlite("failed to save the merge"))?;
         report.written = true;
         Ok(report)
     }
@@ -464,7 +474,9 @@ fn pending<'a>(ours: &[LogRow], theirs: &'a [LogRow]) -> Result<Vec<(&'a LogRow,
         .take_while(|(a, b)| a.shares(b))
         .count();
     let counts = |row: &LogRow| {
-        row.entity != RECORD && Entity::from_key(&row.entity).is_some() && !merged.contains(&row.key())
+        row.entity != RECORD
+            && Entity::from_key(&row.entity).is_some()
+            && !merged.contains(&row.key())
     };
     let mut out = Vec::new();
     for (a, b) in ours[..fork].iter().zip(&theirs[..fork]) {
@@ -669,8 +681,7 @@ fn apply(
                 }
                 row::update(tx, entity, id, &set).map_err(|e| fail(e, false))?;
                 if children_changed {
-                    row::replace_children(tx, entity, id, &children)
-                        .map_err(|e| fail(e, false))?;
+                    row::replace_children(tx, entity, id, &children).map_err(|e| fail(e, false))?;
                 }
             }
             Decision::Insert => {
@@ -683,8 +694,7 @@ fn apply(
                     new.insert("pos".into(), json!(positions.take(tx, entity)?));
                 }
                 row::insert(tx, entity, &new).map_err(|e| fail(e, false))?;
-                row::replace_children(tx, entity, id, &ts.children)
-                    .map_err(|e| fail(e, false))?;
+                row::replace_children(tx, entity, id, &ts.children).map_err(|e| fail(e, false))?;
             }
             Decision::Delete => {
                 row::delete(tx, entity, id).map_err(|e| fail(e, true))?;
@@ -698,7 +708,17 @@ fn apply(
         if after == o {
             continue;
         }
-        log_change(tx, action, at, by, what, entity, id, o.clone(), after.clone())?;
+        log_change(
+            tx,
+            action,
+            at,
+            by,
+            what,
+            entity,
+            id,
+            o.clone(),
+            after.clone(),
+        )?;
         changes.push(LogEntry {
             seq: changes.len() as i64,
             action,

@@ -197,7 +197,10 @@ impl PlanFile {
 
     /// The folder this plan's backups go to, when backups are taken.
     pub fn backup_folder(&self) -> Option<PathBuf> {
-        Some(backup::folder_for(self.folders.as_ref()?, self.path.as_ref()?))
+        Some(backup::folder_for(
+            self.folders.as_ref()?,
+            self.path.as_ref()?,
+        ))
     }
 
     /// Why the last backup could not be taken, if it could not; opening goes on without one.
