@@ -42,6 +42,7 @@ pub use view::{
 mod app;
 mod build;
 mod limits;
+mod password;
 pub mod validate;
 
 pub use app::App;
@@ -278,6 +279,7 @@ impl Session {
             lang: self.lang,
         });
         view.file.calendar_folder = self.calendar_folder();
+        view.file.has_password = self.file.has_password();
         Ok(view)
     }
 
