@@ -1,5 +1,6 @@
 //! The `turnus` command line: `check`, `hours`, `demo`, `import`, `export json|pdf|ics`,
-//! `import-busy`, `backup`, `absence` and `cover`.
+//! `import-busy`, `backup`, `absence`, `cover`, `holidays` and `password`. A plan file with a
+//! password is opened with `TURNUS_PASSWORD` or a prompt (`password_cmd`).
 //!
 //! This is the imperative shell around the core: it reads files, reads the clock for "today",
 //! prints, and turns every failure into one line on stderr and an exit code. Text output is in
@@ -18,6 +19,7 @@ use crate::rules::{check, CheckOptions, Report};
 use crate::time::{parse_day, Instant, OSLO};
 
 mod cover_cmd;
+mod password_cmd;
 
 /// Exit code: success, no violations.
 pub const EXIT_OK: i32 = 0;
@@ -155,6 +157,11 @@ enum Command {
         /// Språk for tekst
         #[arg(long, value_enum, default_value = "nb")]
         lang: LangArg,
+    },
+    /// Passord på en planfil: sett, bytt eller fjern det (filen og sikkerhetskopiene krypteres)
+    Password {
+        #[command(subcommand)]
+        action: password_cmd::PasswordAction,
     },
 }
 
@@ -391,6 +398,7 @@ fn execute(command: Command, out: &mut dyn Write) -> Result<i32, InputFailure> {
             action: BackupAction::Restore { plan, backup },
         } => backup_restore(&plan, &backup, out),
         Command::Absence { action } => cover_cmd::absence(action, out),
+        Command::Password { action } => password_cmd::password(action, out),
         Command::Cover {
             plan,
             shift,
@@ -735,9 +743,13 @@ fn today_from(setting: Option<&str>) -> Result<NaiveDate, InputFailure> {
 pub fn load_plan(path: &Path) -> Result<Plan, InputFailure> {
     let bytes = std::fs::read(path)
         .map_err(|e| InputFailure(format!("{}: cannot read the file ({e})", path.display())))?;
-    if bytes.starts_with(b"SQLite format 3\0") || is_plan_file_name(path) {
+    if bytes.starts_with(b"SQLite format 3\0")
+        || is_plan_file_name(path)
+        || crate::store::is_encrypted(path)
+    {
         let options = crate::store::OpenOptions {
             read_only: true,
+            password: password_cmd::for_opening(path)?,
             ..crate::store::OpenOptions::new(&user_name(), now())
         };
         let file = crate::store::PlanFile::open(path, &options)?;
@@ -987,6 +999,7 @@ fn export_json(
     }
     let options = crate::store::OpenOptions {
         read_only: true,
+        password: password_cmd::for_opening(plan)?,
         ..crate::store::OpenOptions::new(&user_name(), now())
     };
     let opened = crate::store::PlanFile::open(plan, &options)?;
@@ -1040,7 +1053,21 @@ fn backup_list(plan: &Path, out: &mut dyn Write) -> Result<i32, InputFailure> {
 
 fn backup_restore(plan: &Path, name: &str, out: &mut dyn Write) -> Result<i32, InputFailure> {
     let folders = crate::store::Folders::from_env()?;
-    let restored = crate::store::backup::restore(&folders, plan, name, now())?;
+    // The backups of a plan with a password have its password; a plan without one may still
+    // have an encrypted backup (from when it had one).
+    let wanted = name.trim().trim_end_matches(".turnus");
+    let chosen = crate::store::backup::list(&folders, plan)?
+        .into_iter()
+        .find(|b| b.name.trim_end_matches(".turnus") == wanted);
+    let password = match password_cmd::for_opening(plan)? {
+        Some(password) => Some(password),
+        None => match &chosen {
+            Some(backup) => password_cmd::for_opening(&backup.path)?,
+            None => None,
+        },
+    };
+    let restored =
+        crate::store::backup::restore_with_password(&folders, plan, name, now(), password.as_ref())?;
     writeln!(
         out,
         "{} er lagt tilbake fra sikkerhetskopien {} (tatt {}). Filen slik den var, ligger blant sikkerhetskopiene.",
@@ -1209,12 +1236,16 @@ fn import_busy(
     let change = crate::import::busy::replace(&plan.busy, &id, &source, &import.busy);
     if change.is_empty() {
         // Nothing to write.
-    } else if is_plan_file_name(plan_path) || plan_bytes.starts_with(b"SQLite format 3\0") {
+    } else if is_plan_file_name(plan_path)
+        || plan_bytes.starts_with(b"SQLite format 3\0")
+        || crate::store::is_encrypted(plan_path)
+    {
         // A plan file: the whole replacement is one edit in the change log, so the app's undo
         // takes it back in one step. No lock is written: the edit's own transaction checks
         // that no other program holds the file, so a refused edit leaves it unchanged.
         let options = crate::store::OpenOptions {
             lock_on_edit: true,
+            password: password_cmd::for_opening(plan_path)?,
             ..store_options()?
         };
         let mut file = crate::store::PlanFile::open(plan_path, &options)
