@@ -256,6 +256,9 @@ impl<E: std::fmt::Display> From<E> for InputFailure {
 /// Run the command line with `args` (the first is the program name) on the process's own
 /// stdout and stderr; returns the exit code.
 pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
+    // Only the program run from a terminal asks for a password; `run_with` (tests, other
+    // callers) never waits on a prompt.
+    MAY_ASK.with(|ask| ask.set(std::io::IsTerminal::is_terminal(&std::io::stdin())));
     let mut stdout = std::io::stdout().lock();
     let mut stderr = std::io::stderr().lock();
     run_with(args, &mut stdout, &mut stderr)
@@ -295,6 +298,8 @@ pub fn run_with(
 }
 
 thread_local! {
+    /// Whether a password may be asked for on the terminal (set by [`run`]).
+    static MAY_ASK: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     /// What opening a plan file did that the user should know of, printed on stderr when the
     /// command ends.
     static NOTES: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };

@@ -8,7 +8,7 @@
 //! only). A new password is asked twice. Without either, or with a wrong password, the command
 //! ends with exit code 2 and one line. A password is asked at most once per command and plan.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
@@ -55,9 +55,10 @@ fn from_env(var: &str) -> Option<Password> {
     std::env::var(var).ok().map(Password::new)
 }
 
-/// Ask on the terminal without echo; `None` when stdin is not a terminal.
+/// Ask on the terminal without echo; `None` when stdin is not a terminal (or the command line
+/// runs through `run_with`, which never prompts).
 fn ask(prompt: &str) -> Result<Option<Password>, InputFailure> {
-    if !std::io::stdin().is_terminal() {
+    if !super::MAY_ASK.with(std::cell::Cell::get) {
         return Ok(None);
     }
     rpassword::prompt_password(prompt)

@@ -83,7 +83,8 @@ pub fn is_plan_file(path: &Path) -> bool {
 /// page is not readable without the key.
 fn header_through(conn: &Connection) -> rusqlite::Result<Header> {
     let (page_size, pages): (i64, i64) = conn.query_row(
-        "SELECT page_size, page_count FROM pragma_page_size, pragma_page_count",
+        "SELECT CAST(page_size AS INTEGER), CAST(page_count AS INTEGER)
+         FROM pragma_page_size, pragma_page_count",
         [],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;

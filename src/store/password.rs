@@ -138,6 +138,13 @@ pub(crate) fn export(conn: &Connection, target: &Path, key: Option<&Password>) -
     let context = || format!("cannot write {}", target.display());
     let name = target.to_string_lossy();
     let key_text = key.map_or("", Password::as_str);
+    // An empty file is a new database to SQLite; made here, since a connection opened without
+    // permission to create files attaches none.
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(target)
+        .map_err(StoreError::io(context()))?;
     conn.execute(
         "ATTACH DATABASE ?1 AS turnus_copy KEY ?2",
         rusqlite::params![name.as_ref(), key_text],
