@@ -261,12 +261,22 @@ impl super::PlanFile {
             .map_err(StoreError::sqlite("failed to change the plan file's password"))?;
         drop(std::mem::replace(&mut self.conn, placeholder));
         let old = self.password.clone();
-        if let Err(e) = std::fs::rename(&temp, &path) {
+        let placed = std::fs::rename(&temp, &path);
+        if placed.is_err() {
             remove_temp(&temp);
-            self.conn = super::open::connect_written(&path, true, old.as_ref())?;
+        }
+        let key = if placed.is_ok() { new } else { old.as_ref() };
+        match super::open::connect_written(&path, true, key) {
+            Ok(conn) => self.conn = conn,
+            Err(e) => {
+                // Never go on editing the placeholder: the plan is read-only until reopened.
+                self.access = super::Access::ReadOnly(super::ReadOnlyReason::Requested);
+                return Err(e);
+            }
+        }
+        if let Err(e) = placed {
             return Err(StoreError::io(format!("cannot write {}", path.display()))(e));
         }
-        self.conn = super::open::connect_written(&path, true, new)?;
         self.password = new.cloned();
         if let Some(folders) = &self.folders {
             self.backup_problem = super::backup::rekey_all(folders, &path, old.as_ref(), new)
