@@ -195,7 +195,13 @@ fn open_and_view(c: &mut Criterion) {
 
 /// The five-year plan with and without a password: opening (to write, with the lock, and to
 /// read), an edit, and SQLCipher's key derivation on its own.
-fn encrypted(c: &mut Criterion, plain: &PathBuf, root: &PathBuf, now: Instant, view: (Instant, Instant)) {
+fn encrypted(
+    c: &mut Criterion,
+    plain: &PathBuf,
+    root: &PathBuf,
+    now: Instant,
+    view: (Instant, Instant),
+) {
     let secret = || Some(Password::new("Fjellbekk-Sommer-1987".to_string()));
     let locked = root.join("five-years-encrypted.turnus");
     std::fs::copy(plain, &locked).expect("a copy");
@@ -214,55 +220,68 @@ fn encrypted(c: &mut Criterion, plain: &PathBuf, root: &PathBuf, now: Instant, v
         .sample_size(10)
         .measurement_time(Duration::from_secs(5));
     for (name, path, password) in [("plain", plain, None), ("encrypted", &locked, secret())] {
-        group.bench_function(format!("open the five-year plan to edit, four-week view, close ({name})"), |b| {
-            b.iter(|| {
-                let options = OpenOptions {
-                    password: password.clone(),
-                    ..OpenOptions::new("bench", now)
-                };
-                let plan = PlanFile::open(path, &options).expect("opens");
-                let loaded = plan.load_window(view.0, view.1).expect("a view");
-                assert!(loaded.shifts.len() > 200);
-                plan.close().expect("closes");
-            })
-        });
-        group.bench_function(format!("open the five-year plan to read, four-week view ({name})"), |b| {
-            b.iter(|| {
-                let options = OpenOptions {
-                    read_only: true,
-                    password: password.clone(),
-                    ..OpenOptions::new("bench", now)
-                };
-                let plan = PlanFile::open(path, &options).expect("opens");
-                plan.load_window(view.0, view.1).expect("a view")
-            })
-        });
+        group.bench_function(
+            format!("open the five-year plan to edit, four-week view, close ({name})"),
+            |b| {
+                b.iter(|| {
+                    let options = OpenOptions {
+                        password: password.clone(),
+                        ..OpenOptions::new("bench", now)
+                    };
+                    let plan = PlanFile::open(path, &options).expect("opens");
+                    let loaded = plan.load_window(view.0, view.1).expect("a view");
+                    assert!(loaded.shifts.len() > 200);
+                    plan.close().expect("closes");
+                })
+            },
+        );
+        group.bench_function(
+            format!("open the five-year plan to read, four-week view ({name})"),
+            |b| {
+                b.iter(|| {
+                    let options = OpenOptions {
+                        read_only: true,
+                        password: password.clone(),
+                        ..OpenOptions::new("bench", now)
+                    };
+                    let plan = PlanFile::open(path, &options).expect("opens");
+                    plan.load_window(view.0, view.1).expect("a view")
+                })
+            },
+        );
         let options = OpenOptions {
             password: password.clone(),
             ..OpenOptions::new("bench", now)
         };
         let mut plan = PlanFile::open(path, &options).expect("opens");
         let mut n = 0;
-        group.bench_function(format!("an edit of the open five-year plan: one shift changed ({name})"), |b| {
-            b.iter(|| {
-                n += 1;
-                let mut s = shift(n % SHIFTS);
-                s.note = format!("bench {n}");
-                plan.apply(now, "edit shift", &[Edit::UpdateShift(s)]).expect("edited");
-            })
-        });
+        group.bench_function(
+            format!("an edit of the open five-year plan: one shift changed ({name})"),
+            |b| {
+                b.iter(|| {
+                    n += 1;
+                    let mut s = shift(n % SHIFTS);
+                    s.note = format!("bench {n}");
+                    plan.apply(now, "edit shift", &[Edit::UpdateShift(s)])
+                        .expect("edited");
+                })
+            },
+        );
         plan.close().expect("closes");
     }
-    group.bench_function("derive the key: open a new, empty encrypted plan to read", |b| {
-        b.iter(|| {
-            let options = OpenOptions {
-                read_only: true,
-                password: secret(),
-                ..OpenOptions::new("bench", now)
-            };
-            PlanFile::open(&small, &options).expect("opens")
-        })
-    });
+    group.bench_function(
+        "derive the key: open a new, empty encrypted plan to read",
+        |b| {
+            b.iter(|| {
+                let options = OpenOptions {
+                    read_only: true,
+                    password: secret(),
+                    ..OpenOptions::new("bench", now)
+                };
+                PlanFile::open(&small, &options).expect("opens")
+            })
+        },
+    );
     group.finish();
 }
 

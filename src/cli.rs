@@ -284,6 +284,7 @@ pub fn run_with(
         }
     };
     let result = execute(cli.command, out);
+    password_cmd::forget();
     let _ = out.flush();
     for note in NOTES.with(|notes| std::mem::take(&mut *notes.borrow_mut())) {
         let _ = writeln!(err, "{}", error_line(&note));
@@ -1071,8 +1072,13 @@ fn backup_restore(plan: &Path, name: &str, out: &mut dyn Write) -> Result<i32, I
             None => None,
         },
     };
-    let restored =
-        crate::store::backup::restore_with_password(&folders, plan, name, now(), password.as_ref())?;
+    let restored = crate::store::backup::restore_with_password(
+        &folders,
+        plan,
+        name,
+        now(),
+        password.as_ref(),
+    )?;
     writeln!(
         out,
         "{} er lagt tilbake fra sikkerhetskopien {} (tatt {}). Filen slik den var, ligger blant sikkerhetskopiene.",

@@ -40,12 +40,19 @@ fn demo(name: &str) -> (std::path::PathBuf, String) {
 }
 
 fn one_line(outcome: &Outcome) -> &str {
-    assert_eq!(outcome.err.lines().count(), 1, "one line: {:?}", outcome.err);
+    assert_eq!(
+        outcome.err.lines().count(),
+        1,
+        "one line: {:?}",
+        outcome.err
+    );
     outcome.err.trim_end()
 }
 
 fn encrypted(path: &Path) -> bool {
-    !std::fs::read(path).unwrap().starts_with(b"SQLite format 3\0")
+    !std::fs::read(path)
+        .unwrap()
+        .starts_with(b"SQLite format 3\0")
 }
 
 #[test]
@@ -60,25 +67,42 @@ fn set_change_and_remove_round_trip_with_the_plan_intact() {
     assert!(encrypted(&path));
     let again = turnus(Some(SECRET), None, &["password", "set", &plan]);
     assert_eq!(again.code, EXIT_INPUT);
-    assert!(one_line(&again).contains("has a password already"), "{}", again.err);
+    assert!(
+        one_line(&again).contains("has a password already"),
+        "{}",
+        again.err
+    );
 
     let exported = turnus(Some(SECRET), None, &["export", "json", &plan]);
     assert_eq!(exported.code, EXIT_OK, "{}", exported.err);
-    assert_eq!(exported.out, before.out, "the same plan JSON with the password");
+    assert_eq!(
+        exported.out, before.out,
+        "the same plan JSON with the password"
+    );
 
     let changed = turnus(Some(SECRET), Some(OTHER), &["password", "change", &plan]);
     assert_eq!(changed.code, EXIT_OK, "{}", changed.err);
     let old = turnus(Some(SECRET), None, &["export", "json", &plan]);
     assert_eq!(old.code, EXIT_INPUT, "the old password no longer opens it");
-    assert!(one_line(&old).contains("the password does not match"), "{}", old.err);
-    assert_eq!(turnus(Some(OTHER), None, &["export", "json", &plan]).out, before.out);
+    assert!(
+        one_line(&old).contains("the password does not match"),
+        "{}",
+        old.err
+    );
+    assert_eq!(
+        turnus(Some(OTHER), None, &["export", "json", &plan]).out,
+        before.out
+    );
 
     let removed = turnus(Some(OTHER), None, &["password", "remove", &plan]);
     assert_eq!(removed.code, EXIT_OK, "{}", removed.err);
     assert!(!encrypted(&path));
     let after = turnus(None, None, &["export", "json", &plan]);
     assert_eq!(after.code, EXIT_OK, "{}", after.err);
-    assert_eq!(after.out, before.out, "the same plan JSON after the round trip");
+    assert_eq!(
+        after.out, before.out,
+        "the same plan JSON after the round trip"
+    );
     let none = turnus(Some(OTHER), None, &["password", "remove", &plan]);
     assert_eq!(none.code, EXIT_INPUT);
     assert!(one_line(&none).contains("has no password"), "{}", none.err);
@@ -88,7 +112,11 @@ fn set_change_and_remove_round_trip_with_the_plan_intact() {
 fn every_command_opening_an_encrypted_plan_reads_turnus_password() {
     let (_, plan) = demo("commands");
     let plain_check = turnus(None, None, &["check", &plan, "--format", "json"]);
-    let plain_hours = turnus(None, None, &["hours", &plan, "--year", "2026", "--format", "json"]);
+    let plain_hours = turnus(
+        None,
+        None,
+        &["hours", &plan, "--year", "2026", "--format", "json"],
+    );
     assert_eq!(
         turnus(Some(SECRET), None, &["password", "set", &plan]).code,
         EXIT_OK
@@ -139,11 +167,22 @@ fn a_short_or_missing_new_password_is_refused_and_changes_nothing() {
         line.contains("TURNUS_PASSWORD") && line.contains("at least 8 characters"),
         "{line}"
     );
-    assert!(!line.contains("kort"), "the password is never printed: {line}");
+    assert!(
+        !line.contains("kort"),
+        "the password is never printed: {line}"
+    );
     let missing = turnus(None, None, &["password", "set", &plan]);
     assert_eq!(missing.code, EXIT_INPUT);
-    assert!(one_line(&missing).contains("TURNUS_PASSWORD"), "{}", missing.err);
-    assert_eq!(std::fs::read(&path).unwrap(), bytes, "the file is unchanged");
+    assert!(
+        one_line(&missing).contains("TURNUS_PASSWORD"),
+        "{}",
+        missing.err
+    );
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        bytes,
+        "the file is unchanged"
+    );
 
     assert_eq!(
         turnus(Some(SECRET), None, &["password", "set", &plan]).code,
@@ -152,13 +191,25 @@ fn a_short_or_missing_new_password_is_refused_and_changes_nothing() {
     let bytes = std::fs::read(&path).unwrap();
     let no_new = turnus(Some(SECRET), None, &["password", "change", &plan]);
     assert_eq!(no_new.code, EXIT_INPUT);
-    assert!(one_line(&no_new).contains("TURNUS_NEW_PASSWORD"), "{}", no_new.err);
-    let wrong_old = turnus(Some("ikke dette"), Some(OTHER), &["password", "change", &plan]);
+    assert!(
+        one_line(&no_new).contains("TURNUS_NEW_PASSWORD"),
+        "{}",
+        no_new.err
+    );
+    let wrong_old = turnus(
+        Some("ikke dette"),
+        Some(OTHER),
+        &["password", "change", &plan],
+    );
     assert_eq!(wrong_old.code, EXIT_INPUT);
     assert!(one_line(&wrong_old).contains("the password does not match"));
     let wrong_remove = turnus(Some("ikke dette"), None, &["password", "remove", &plan]);
     assert_eq!(wrong_remove.code, EXIT_INPUT);
-    assert_eq!(std::fs::read(&path).unwrap(), bytes, "refusals leave the file as it was");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        bytes,
+        "refusals leave the file as it was"
+    );
 }
 
 #[test]
@@ -169,7 +220,11 @@ fn backups_listed_and_restored_with_the_password() {
         EXIT_OK
     );
     let list = turnus(None, None, &["backup", "list", &plan]);
-    assert_eq!(list.code, EXIT_OK, "listing needs no password: {}", list.err);
+    assert_eq!(
+        list.code, EXIT_OK,
+        "listing needs no password: {}",
+        list.err
+    );
     let name = list
         .out
         .lines()

@@ -126,7 +126,8 @@ fn an_encrypted_plan_is_unreadable_without_its_password_and_opens_with_it() {
         untouched,
         "refusals leave the file byte for byte as it was"
     );
-    let file = PlanFile::open(&path, &options(&folders, Some(SECRET))).expect("the password opens it");
+    let file =
+        PlanFile::open(&path, &options(&folders, Some(SECRET))).expect("the password opens it");
     assert!(!file.is_read_only());
     assert_eq!(export_plan(&file).unwrap(), before, "the same plan");
 }
@@ -150,7 +151,11 @@ fn change_and_remove_keep_the_plan_and_its_history() {
     ));
     file.change_password(&pw(SECRET), &pw(OTHER), now())
         .expect("changed");
-    assert_eq!(export_plan(&file).unwrap(), before, "the plan goes on as it was");
+    assert_eq!(
+        export_plan(&file).unwrap(),
+        before,
+        "the plan goes on as it was"
+    );
     file.close().unwrap();
     assert!(matches!(
         PlanFile::open(&path, &options(&folders, Some(SECRET))),
@@ -166,7 +171,9 @@ fn change_and_remove_keep_the_plan_and_its_history() {
     file.redo(now()).unwrap();
     file.close().unwrap();
 
-    assert!(std::fs::read(&path).unwrap().starts_with(b"SQLite format 3\0"));
+    assert!(std::fs::read(&path)
+        .unwrap()
+        .starts_with(b"SQLite format 3\0"));
     let file = PlanFile::open(&path, &options(&folders, None)).expect("opens without one");
     assert_eq!(export_plan(&file).unwrap(), before, "the same plan JSON");
     assert!(file.integrity_check().unwrap().is_empty());
@@ -175,7 +182,11 @@ fn change_and_remove_keep_the_plan_and_its_history() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     leftovers.sort();
-    assert_eq!(leftovers, vec!["plan.turnus"], "no copies left beside the plan");
+    assert_eq!(
+        leftovers,
+        vec!["plan.turnus"],
+        "no copies left beside the plan"
+    );
 }
 
 #[test]
@@ -213,14 +224,24 @@ fn backups_of_an_encrypted_plan_carry_its_password() {
     let backups = backup::list(&folders, &path).unwrap();
     assert_eq!(backups.len(), count + 1, "the changed plan was backed up");
     assert!(is_encrypted(&backups[0].path));
-    assert!(!contains(&std::fs::read(&backups[0].path).unwrap(), b"Per Persen"));
+    assert!(!contains(
+        &std::fs::read(&backups[0].path).unwrap(),
+        b"Per Persen"
+    ));
 
     let mut file = PlanFile::open(&path, &options(&folders, Some(SECRET))).unwrap();
-    file.change_password(&pw(SECRET), &pw(OTHER), now()).unwrap();
+    file.change_password(&pw(SECRET), &pw(OTHER), now())
+        .unwrap();
     file.close().unwrap();
     every_backup(&|b| {
-        assert!(matches!(opens_with(b, Some(SECRET)), Err(StoreError::WrongPassword(_))));
-        assert!(opens_with(b, Some(OTHER)).is_ok(), "the new password opens every backup");
+        assert!(matches!(
+            opens_with(b, Some(SECRET)),
+            Err(StoreError::WrongPassword(_))
+        ));
+        assert!(
+            opens_with(b, Some(OTHER)).is_ok(),
+            "the new password opens every backup"
+        );
     });
 
     // Restoring a backup needs the password; the plan as it was is kept, encrypted too.
@@ -250,14 +271,21 @@ fn backups_of_an_encrypted_plan_carry_its_password() {
     every_backup(&|b| assert!(is_encrypted(b), "{} is encrypted", b.display()));
     let file = PlanFile::open(&path, &options(&folders, Some(OTHER))).unwrap();
     assert!(file.integrity_check().unwrap().is_empty());
-    assert_eq!(export_plan(&file).unwrap(), in_backup, "the backup's plan is back");
+    assert_eq!(
+        export_plan(&file).unwrap(),
+        in_backup,
+        "the backup's plan is back"
+    );
     drop(file);
 
     let mut file = PlanFile::open(&path, &options(&folders, Some(OTHER))).unwrap();
     file.remove_password(&pw(OTHER), now()).unwrap();
     file.close().unwrap();
     every_backup(&|b| {
-        assert!(!is_encrypted(b), "without a password, the backups are plain again");
+        assert!(
+            !is_encrypted(b),
+            "without a password, the backups are plain again"
+        );
         assert!(opens_with(b, None).is_ok());
     });
 }
@@ -289,21 +317,38 @@ fn the_app_asks_for_the_password_and_never_writes_it_to_disk() {
     let mut app = App::new(folders.clone(), "Kari");
     let window = json!({ "from": "2026-06-01", "to": "2026-06-07" });
     let file = path.to_string_lossy().into_owned();
-    let view = call(&mut app, "open_plan", json!({ "path": file, "take_over": false })).unwrap();
+    let view = call(
+        &mut app,
+        "open_plan",
+        json!({ "path": file, "take_over": false }),
+    )
+    .unwrap();
     assert_eq!(view["file"]["has_password"], json!(false));
 
-    let short = call(&mut app, "set_password", json!({ "window": window, "password": "kort" }))
-        .expect_err("too short");
+    let short = call(
+        &mut app,
+        "set_password",
+        json!({ "window": window, "password": "kort" }),
+    )
+    .expect_err("too short");
     assert_eq!(short.code, ErrorCode::InvalidInput);
     assert_eq!(short.details["field"], json!("password"));
     assert!(short.message.contains("minst 8 tegn"), "{}", short.message);
-    let view = call(&mut app, "set_password", json!({ "window": window, "password": SECRET }))
-        .expect("set");
+    let view = call(
+        &mut app,
+        "set_password",
+        json!({ "window": window, "password": SECRET }),
+    )
+    .expect("set");
     assert_eq!(view["file"]["has_password"], json!(true));
     call(&mut app, "close_plan", json!({})).unwrap();
 
-    let needed = call(&mut app, "open_plan", json!({ "path": file, "take_over": false }))
-        .expect_err("a password is needed");
+    let needed = call(
+        &mut app,
+        "open_plan",
+        json!({ "path": file, "take_over": false }),
+    )
+    .expect_err("a password is needed");
     assert_eq!(needed.code, ErrorCode::PasswordNeeded);
     let wrong = call(
         &mut app,
@@ -316,7 +361,10 @@ fn the_app_asks_for_the_password_and_never_writes_it_to_disk() {
         wrong.message,
         "Passordet stemmer ikke. Prøv igjen, og se etter store og små bokstaver."
     );
-    assert!(!serde_json::to_string(&wrong).unwrap().contains("1988"), "the password is not echoed");
+    assert!(
+        !serde_json::to_string(&wrong).unwrap().contains("1988"),
+        "the password is not echoed"
+    );
     let view = call(
         &mut app,
         "open_plan_with_password",
@@ -332,11 +380,16 @@ fn the_app_asks_for_the_password_and_never_writes_it_to_disk() {
     .expect_err("the old one is wrong");
     assert_eq!(old_wrong.code, ErrorCode::WrongPassword);
     assert_eq!(old_wrong.details["field"], json!("old"));
-    call(&mut app, "change_password", json!({ "window": window, "old": SECRET, "new": OTHER }))
-        .expect("changed");
+    call(
+        &mut app,
+        "change_password",
+        json!({ "window": window, "old": SECRET, "new": OTHER }),
+    )
+    .expect("changed");
     // The app keeps working on the re-keyed file: an edit, undo and the daily heartbeat.
     call(&mut app, "undo", json!({ "window": window })).expect("undo works after the change");
-    app.heartbeat(now().plus(25 * HOUR)).expect("a heartbeat with the daily backup");
+    app.heartbeat(now().plus(25 * HOUR))
+        .expect("a heartbeat with the daily backup");
     assert!(
         app.recent_plans().iter().any(|r| r.path == file),
         "the plan is among the recent ones"
@@ -345,8 +398,14 @@ fn the_app_asks_for_the_password_and_never_writes_it_to_disk() {
 
     let mut files = Vec::new();
     files_under(&root, &mut files);
-    assert!(files.iter().any(|f| f.ends_with("config.json")), "{files:?}");
-    assert!(files.len() > 3, "the plan, its backups and the config: {files:?}");
+    assert!(
+        files.iter().any(|f| f.ends_with("config.json")),
+        "{files:?}"
+    );
+    assert!(
+        files.len() > 3,
+        "the plan, its backups and the config: {files:?}"
+    );
     for f in &files {
         let bytes = std::fs::read(f).unwrap();
         for secret in [SECRET, OTHER] {
@@ -368,12 +427,20 @@ fn the_app_asks_for_the_password_and_never_writes_it_to_disk() {
         json!({ "path": file, "password": OTHER, "take_over": false }),
     )
     .unwrap();
-    let view = call(&mut app, "remove_password", json!({ "window": window, "password": OTHER }))
-        .expect("removed");
+    let view = call(
+        &mut app,
+        "remove_password",
+        json!({ "window": window, "password": OTHER }),
+    )
+    .expect("removed");
     assert_eq!(view["file"]["has_password"], json!(false));
     call(&mut app, "close_plan", json!({})).unwrap();
-    let view2 = call(&mut app, "open_plan", json!({ "path": file, "take_over": false }))
-        .expect("opens without a password again");
+    let view2 = call(
+        &mut app,
+        "open_plan",
+        json!({ "path": file, "take_over": false }),
+    )
+    .expect("opens without a password again");
     assert_eq!(view2["assistants"], view["assistants"]);
 }
 
@@ -384,12 +451,16 @@ fn a_plan_without_a_password_works_as_before_even_when_one_is_given() {
     let mut file = PlanFile::open(&path, &options(&folders, Some(SECRET)))
         .expect("a password given for a plain file is not used");
     assert!(!file.has_password());
-    file.add_assistant(now(), &Assistant::new("X3", "Liv Li")).unwrap();
+    file.add_assistant(now(), &Assistant::new("X3", "Liv Li"))
+        .unwrap();
     file.undo(now()).unwrap();
     assert_eq!(export_plan(&file).unwrap(), before);
     file.close().unwrap();
     let bytes = std::fs::read(&path).unwrap();
-    assert!(bytes.starts_with(b"SQLite format 3\0"), "still a plain SQLite file");
+    assert!(
+        bytes.starts_with(b"SQLite format 3\0"),
+        "still a plain SQLite file"
+    );
     assert!(!is_encrypted(&path));
     let plain = rusqlite::Connection::open(&path).unwrap();
     let n: i64 = plain

@@ -47,6 +47,11 @@ thread_local! {
         const { std::cell::RefCell::new(Vec::new()) };
 }
 
+/// Forget the passwords given during the command that ended.
+pub(super) fn forget() {
+    GIVEN.with(|g| g.borrow_mut().clear());
+}
+
 fn key_of(path: &Path) -> PathBuf {
     std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
 }
@@ -67,7 +72,11 @@ fn ask(prompt: &str) -> Result<Option<Password>, InputFailure> {
 }
 
 /// The password from `var`, else asked with `prompt`; else the failure `missing`.
-fn given(var: &str, prompt: &str, missing: impl FnOnce() -> String) -> Result<Password, InputFailure> {
+fn given(
+    var: &str,
+    prompt: &str,
+    missing: impl FnOnce() -> String,
+) -> Result<Password, InputFailure> {
     if let Some(password) = from_env(var) {
         return Ok(password);
     }
@@ -80,22 +89,33 @@ pub(super) fn for_opening(path: &Path) -> Result<Option<Password>, InputFailure>
         return Ok(None);
     }
     let key = key_of(path);
-    if let Some(known) = GIVEN.with(|g| g.borrow().iter().find(|(p, _)| *p == key).map(|(_, pw)| pw.clone())) {
+    if let Some(known) = GIVEN.with(|g| {
+        g.borrow()
+            .iter()
+            .find(|(p, _)| *p == key)
+            .map(|(_, pw)| pw.clone())
+    }) {
         return Ok(Some(known));
     }
-    let password = given(PASSWORD_VAR, &format!("Passord for {}: ", path.display()), || {
-        format!(
+    let password = given(
+        PASSWORD_VAR,
+        &format!("Passord for {}: ", path.display()),
+        || {
+            format!(
             "{}: the plan is protected by a password; set {PASSWORD_VAR}, or run the command in a terminal to be asked for it",
             path.display()
         )
-    })?;
+        },
+    )?;
     GIVEN.with(|g| g.borrow_mut().push((key, password.clone())));
     Ok(Some(password))
 }
 
 /// A new password: from `var`, or asked twice; checked for length before anything is opened.
 fn new_password(var: &str) -> Result<Password, InputFailure> {
-    let missing = || format!("{var}: give the new password in {var}, or run the command in a terminal to be asked for it");
+    let missing = || {
+        format!("{var}: give the new password in {var}, or run the command in a terminal to be asked for it")
+    };
     let password = match from_env(var) {
         Some(password) => password,
         None => {
@@ -104,7 +124,8 @@ fn new_password(var: &str) -> Result<Password, InputFailure> {
                 .ok_or_else(|| InputFailure(missing()))?;
             if first != again {
                 return Err(InputFailure(
-                    "the two passwords typed differ; nothing was changed, run the command again".into(),
+                    "the two passwords typed differ; nothing was changed, run the command again"
+                        .into(),
                 ));
             }
             first
@@ -139,12 +160,16 @@ pub(super) fn password(action: PasswordAction, out: &mut dyn Write) -> Result<i3
                     "{e}; use `turnus password set` to set one"
                 )));
             }
-            let old = given(PASSWORD_VAR, &format!("Passord for {} nå: ", plan.display()), || {
-                format!(
+            let old = given(
+                PASSWORD_VAR,
+                &format!("Passord for {} nå: ", plan.display()),
+                || {
+                    format!(
                     "{}: the plan is protected by a password; set {PASSWORD_VAR}, or run the command in a terminal to be asked for it",
                     plan.display()
                 )
-            })?;
+                },
+            )?;
             let new = match action {
                 PasswordAction::Change { .. } => Some(new_password(NEW_PASSWORD_VAR)?),
                 _ => None,

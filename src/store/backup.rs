@@ -405,14 +405,22 @@ pub(crate) fn rekey_all(
         if encrypted != old.is_some() {
             continue;
         }
-        let context = || format!("cannot give the backup {} the new password", backup.path.display());
-        let conn = Connection::open_with_flags(&backup.path, rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE)
-            .map_err(StoreError::sqlite(context()))?;
+        let context = || {
+            format!(
+                "cannot give the backup {} the new password",
+                backup.path.display()
+            )
+        };
+        let conn =
+            Connection::open_with_flags(&backup.path, rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE)
+                .map_err(StoreError::sqlite(context()))?;
         if let Some(old) = old {
             password::key(&conn, old)?;
         }
         if conn
-            .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))
+            .query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+                r.get::<_, i64>(0)
+            })
             .is_err()
         {
             continue;
@@ -422,9 +430,7 @@ pub(crate) fn rekey_all(
         let written = password::export(&conn, &temp, new);
         drop(conn);
         written
-            .and_then(|()| {
-                std::fs::rename(&temp, &backup.path).map_err(StoreError::io(context()))
-            })
+            .and_then(|()| std::fs::rename(&temp, &backup.path).map_err(StoreError::io(context())))
             .inspect_err(|_| {
                 let _ = std::fs::remove_file(&temp);
             })?;

@@ -136,7 +136,9 @@ pub enum StoreError {
         .0.display()
     )]
     WrongPassword(PathBuf),
-    #[error("the password is too short ({chars} characters); choose one of at least {min} characters")]
+    #[error(
+        "the password is too short ({chars} characters); choose one of at least {min} characters"
+    )]
     PasswordTooShort { chars: usize, min: usize },
     #[error("{} has no password to change or remove", .0.display())]
     NoPassword(PathBuf),

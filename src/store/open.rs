@@ -304,7 +304,12 @@ fn connect(path: &Path, writable: bool, key: Option<&Password>) -> Result<Connec
                     detail: e.to_string(),
                 })
             }
-            Err(e) => return Err(StoreError::sqlite(format!("cannot open {}", path.display()))(e)),
+            Err(e) => {
+                return Err(StoreError::sqlite(format!(
+                    "cannot open {}",
+                    path.display()
+                ))(e))
+            }
         }
     }
     configure(&conn)?;
@@ -353,12 +358,10 @@ fn key_for(path: &Path, options: &OpenOptions) -> Result<Option<Password>> {
             check_identity(path, header.application_id, header.user_version)?;
             Ok(None)
         }
-        Err(StoreError::NotSqlite(_)) if password::is_encrypted(path) => {
-            match &options.password {
-                Some(p) => Ok(Some(p.clone())),
-                None => Err(StoreError::PasswordNeeded(path.to_path_buf())),
-            }
-        }
+        Err(StoreError::NotSqlite(_)) if password::is_encrypted(path) => match &options.password {
+            Some(p) => Ok(Some(p.clone())),
+            None => Err(StoreError::PasswordNeeded(path.to_path_buf())),
+        },
         Err(e) => Err(e),
     }
 }

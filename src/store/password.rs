@@ -235,10 +235,13 @@ impl super::PlanFile {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(StoreError::sqlite("failed to change the plan file's password"))?;
+            .map_err(StoreError::sqlite(
+                "failed to change the plan file's password",
+            ))?;
         guard.confirm(&tx, now)?;
-        tx.commit()
-            .map_err(StoreError::sqlite("failed to change the plan file's password"))?;
+        tx.commit().map_err(StoreError::sqlite(
+            "failed to change the plan file's password",
+        ))?;
         let folder = match path.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
@@ -257,8 +260,9 @@ impl super::PlanFile {
             return Err(e);
         }
         // The file is closed before the rename (Windows cannot replace an open file).
-        let placeholder = Connection::open_in_memory()
-            .map_err(StoreError::sqlite("failed to change the plan file's password"))?;
+        let placeholder = Connection::open_in_memory().map_err(StoreError::sqlite(
+            "failed to change the plan file's password",
+        ))?;
         drop(std::mem::replace(&mut self.conn, placeholder));
         let old = self.password.clone();
         let placed = std::fs::rename(&temp, &path);
@@ -275,7 +279,9 @@ impl super::PlanFile {
             }
         }
         if let Err(e) = placed {
-            return Err(StoreError::io(format!("cannot write {}", path.display()))(e));
+            return Err(StoreError::io(format!("cannot write {}", path.display()))(
+                e,
+            ));
         }
         self.password = new.cloned();
         if let Some(folders) = &self.folders {
@@ -309,8 +315,17 @@ mod tests {
 
     #[test]
     fn passwords_compare_by_their_whole_text() {
-        assert_eq!(Password::new("abcdefgh".into()), Password::new("abcdefgh".into()));
-        assert_ne!(Password::new("abcdefgh".into()), Password::new("abcdefgi".into()));
-        assert_ne!(Password::new("abcdefgh".into()), Password::new("abcdefg".into()));
+        assert_eq!(
+            Password::new("abcdefgh".into()),
+            Password::new("abcdefgh".into())
+        );
+        assert_ne!(
+            Password::new("abcdefgh".into()),
+            Password::new("abcdefgi".into())
+        );
+        assert_ne!(
+            Password::new("abcdefgh".into()),
+            Password::new("abcdefg".into())
+        );
     }
 }
