@@ -110,7 +110,7 @@ fn parse(bytes: &[u8]) -> Option<Journal<'_>> {
 /// every transaction changes, so every journal holds) must begin with the file's own salt, the
 /// random first 16 bytes SQLCipher gives each file.
 fn foreign_encrypted(journal: &Journal<'_>, file: &[u8]) -> Option<&'static str> {
-    if file.len() % journal.page_size != 0 {
+    if !file.len().is_multiple_of(journal.page_size) {
         return Some("its pages are of another size");
     }
     match journal.records.iter().find(|(n, _)| *n == 1) {

@@ -125,7 +125,7 @@ pub fn is_encrypted(path: &Path) -> bool {
         .all(|b| b.is_ascii_graphic() || b.is_ascii_whitespace());
     &head != b"SQLite format 3\0"
         && length >= 1024
-        && length % 512 == 0
+        && length.is_multiple_of(512)
         && !text
         && head.iter().any(|b| *b != 0)
 }
