@@ -1,5 +1,6 @@
 //! The `turnus` command line: `check`, `hours`, `demo`, `import`, `export json|pdf|ics`,
-//! `import-busy`, `backup`, `absence`, `cover` and `merge`.
+//! `import-busy`, `backup`, `absence`, `cover`, `holidays`, `merge` and `password`. A plan file with a
+//! password is opened with `TURNUS_PASSWORD` or a prompt (`password_cmd`).
 //!
 //! This is the imperative shell around the core: it reads files, reads the clock for "today",
 //! prints, and turns every failure into one line on stderr and an exit code. Text output is in
@@ -19,6 +20,7 @@ use crate::time::{parse_day, Instant, OSLO};
 
 mod cover_cmd;
 mod merge_cmd;
+mod password_cmd;
 
 /// Exit code: success, no violations.
 pub const EXIT_OK: i32 = 0;
@@ -167,6 +169,11 @@ enum Command {
         #[arg(long, value_enum)]
         take: Option<merge_cmd::TakeArg>,
     },
+    /// Passord på en planfil: sett, bytt eller fjern det (filen og sikkerhetskopiene krypteres)
+    Password {
+        #[command(subcommand)]
+        action: password_cmd::PasswordAction,
+    },
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -260,6 +267,9 @@ impl<E: std::fmt::Display> From<E> for InputFailure {
 /// Run the command line with `args` (the first is the program name) on the process's own
 /// stdout and stderr; returns the exit code.
 pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
+    // Only the program run from a terminal asks for a password; `run_with` (tests, other
+    // callers) never waits on a prompt.
+    MAY_ASK.with(|ask| ask.set(std::io::IsTerminal::is_terminal(&std::io::stdin())));
     let mut stdout = std::io::stdout().lock();
     let mut stderr = std::io::stderr().lock();
     run_with(args, &mut stdout, &mut stderr)
@@ -285,6 +295,7 @@ pub fn run_with(
         }
     };
     let result = execute(cli.command, out);
+    password_cmd::forget();
     let _ = out.flush();
     for note in NOTES.with(|notes| std::mem::take(&mut *notes.borrow_mut())) {
         let _ = writeln!(err, "{}", error_line(&note));
@@ -299,6 +310,8 @@ pub fn run_with(
 }
 
 thread_local! {
+    /// Whether a password may be asked for on the terminal (set by [`run`]).
+    static MAY_ASK: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     /// What opening a plan file did that the user should know of, printed on stderr when the
     /// command ends.
     static NOTES: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
@@ -403,6 +416,7 @@ fn execute(command: Command, out: &mut dyn Write) -> Result<i32, InputFailure> {
         } => backup_restore(&plan, &backup, out),
         Command::Absence { action } => cover_cmd::absence(action, out),
         Command::Merge { plan, other, take } => merge_cmd::merge(&plan, &other, take, out),
+        Command::Password { action } => password_cmd::password(action, out),
         Command::Cover {
             plan,
             shift,
@@ -747,9 +761,13 @@ fn today_from(setting: Option<&str>) -> Result<NaiveDate, InputFailure> {
 pub fn load_plan(path: &Path) -> Result<Plan, InputFailure> {
     let bytes = std::fs::read(path)
         .map_err(|e| InputFailure(format!("{}: cannot read the file ({e})", path.display())))?;
-    if bytes.starts_with(b"SQLite format 3\0") || is_plan_file_name(path) {
+    if bytes.starts_with(b"SQLite format 3\0")
+        || is_plan_file_name(path)
+        || crate::store::is_encrypted(path)
+    {
         let options = crate::store::OpenOptions {
             read_only: true,
+            password: password_cmd::for_opening(path)?,
             ..crate::store::OpenOptions::new(&user_name(), now())
         };
         let file = crate::store::PlanFile::open(path, &options)?;
@@ -999,6 +1017,7 @@ fn export_json(
     }
     let options = crate::store::OpenOptions {
         read_only: true,
+        password: password_cmd::for_opening(plan)?,
         ..crate::store::OpenOptions::new(&user_name(), now())
     };
     let opened = crate::store::PlanFile::open(plan, &options)?;
@@ -1052,7 +1071,26 @@ fn backup_list(plan: &Path, out: &mut dyn Write) -> Result<i32, InputFailure> {
 
 fn backup_restore(plan: &Path, name: &str, out: &mut dyn Write) -> Result<i32, InputFailure> {
     let folders = crate::store::Folders::from_env()?;
-    let restored = crate::store::backup::restore(&folders, plan, name, now())?;
+    // The backups of a plan with a password have its password; a plan without one may still
+    // have an encrypted backup (from when it had one).
+    let wanted = name.trim().trim_end_matches(".turnus");
+    let chosen = crate::store::backup::list(&folders, plan)?
+        .into_iter()
+        .find(|b| b.name.trim_end_matches(".turnus") == wanted);
+    let password = match password_cmd::for_opening(plan)? {
+        Some(password) => Some(password),
+        None => match &chosen {
+            Some(backup) => password_cmd::for_opening(&backup.path)?,
+            None => None,
+        },
+    };
+    let restored = crate::store::backup::restore_with_password(
+        &folders,
+        plan,
+        name,
+        now(),
+        password.as_ref(),
+    )?;
     writeln!(
         out,
         "{} er lagt tilbake fra sikkerhetskopien {} (tatt {}). Filen slik den var, ligger blant sikkerhetskopiene.",
@@ -1221,12 +1259,16 @@ fn import_busy(
     let change = crate::import::busy::replace(&plan.busy, &id, &source, &import.busy);
     if change.is_empty() {
         // Nothing to write.
-    } else if is_plan_file_name(plan_path) || plan_bytes.starts_with(b"SQLite format 3\0") {
+    } else if is_plan_file_name(plan_path)
+        || plan_bytes.starts_with(b"SQLite format 3\0")
+        || crate::store::is_encrypted(plan_path)
+    {
         // A plan file: the whole replacement is one edit in the change log, so the app's undo
         // takes it back in one step. No lock is written: the edit's own transaction checks
         // that no other program holds the file, so a refused edit leaves it unchanged.
         let options = crate::store::OpenOptions {
             lock_on_edit: true,
+            password: password_cmd::for_opening(plan_path)?,
             ..store_options()?
         };
         let mut file = crate::store::PlanFile::open(plan_path, &options)

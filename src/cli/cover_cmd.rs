@@ -247,6 +247,7 @@ fn absence_list(path: &Path, format: Format, out: &mut dyn Write) -> Result<i32,
 fn is_plan_file(path: &Path) -> bool {
     is_plan_file_name(path)
         || std::fs::read(path).is_ok_and(|b| b.starts_with(b"SQLite format 3\0"))
+        || crate::store::is_encrypted(path)
 }
 
 fn write_json(path: &Path, plan: &Plan) -> Result<(), InputFailure> {
@@ -262,6 +263,7 @@ fn edit_plan_file(
 ) -> Result<(), InputFailure> {
     let options = crate::store::OpenOptions {
         lock_on_edit: true,
+        password: super::password_cmd::for_opening(path)?,
         ..store_options()?
     };
     let mut file = crate::store::PlanFile::open(path, &options)

@@ -15,7 +15,7 @@ use super::{
     Session,
 };
 use crate::store::config::Config;
-use crate::store::{Folders, OpenOptions, StoreError};
+use crate::store::{Folders, OpenOptions, Password, StoreError};
 use crate::time::Instant;
 
 /// The file name of the demo plan in the data folder.
@@ -206,6 +206,9 @@ impl App {
 
     /// Open the plan file at `path`; with `take_over`, take it from a program that holds it.
     /// The view opens on the week of `today`.
+    ///
+    /// A plan file protected by a password fails with `password_needed`: ask for it and call
+    /// [`App::open_plan_with_password`].
     pub fn open_plan(
         &mut self,
         now: Instant,
@@ -213,10 +216,37 @@ impl App {
         path: &str,
         take_over: bool,
     ) -> Result<PlanView, IpcError> {
+        self.open_plan_with(now, today, path, take_over, None)
+    }
+
+    /// [`App::open_plan`] for a plan file protected by a password: `wrong_password` when it is
+    /// not the file's (another plan open before stays open then). The password is kept in memory
+    /// only while the plan is open; a plan without a password opens as with `open_plan`.
+    pub fn open_plan_with_password(
+        &mut self,
+        now: Instant,
+        today: NaiveDate,
+        path: &str,
+        password: Password,
+        take_over: bool,
+    ) -> Result<PlanView, IpcError> {
+        self.open_plan_with(now, today, path, take_over, Some(password))
+    }
+
+    fn open_plan_with(
+        &mut self,
+        now: Instant,
+        today: NaiveDate,
+        path: &str,
+        take_over: bool,
+        password: Option<Password>,
+    ) -> Result<PlanView, IpcError> {
         let lang = self.lang();
         let path = checked_path(path, lang)?;
         self.close_if_same(&path)?;
-        let session = Session::open(&path, &self.options(now, take_over), lang);
+        let mut options = self.options(now, take_over);
+        options.password = password;
+        let session = Session::open(&path, &options, lang);
         let session = match session {
             Ok(session) => session,
             Err(e) => {

@@ -77,6 +77,7 @@ pub(crate) fn file_view(
             .to_string()
         }),
         calendar_folder: None,
+        has_password: false,
     }
 }
 

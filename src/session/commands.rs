@@ -27,6 +27,7 @@ use super::{
     HandOver, HistoryEntry, IpcError, NewPlanInput, PlanCheckView, PlanView, ProfileInput,
     RecentPlan, RotationInput, SettingsInput, ShiftInput, ShiftTypeInput, VedtakInput, Window,
 };
+use crate::store::Password;
 use crate::time::Instant;
 
 /// One command of the table.
@@ -312,6 +313,18 @@ commands! {
     /// `plan-changed-on-disk`).
     check_disk(CheckDiskArgs {}) -> Option<DiskChange>
         = |app, now, _, _a| app.check_disk(now);
+    /// Open a plan file protected by a password (after `open_plan` answered `password_needed`).
+    open_plan_with_password(OpenPlanWithPasswordArgs { path: String, password: Password, take_over: bool }) -> PlanView
+        = |app, now, today, a| app.open_plan_with_password(now, today, &a.path, a.password, a.take_over);
+    /// Protect the open plan file and its backups with a password of at least eight characters.
+    set_password(SetPasswordArgs { window: Window, password: Password }) -> PlanView
+        = |app, now, today, a| app.session()?.set_password(now, today, &a.window, a.password);
+    /// Replace the open plan file's password.
+    change_password(ChangePasswordArgs { window: Window, old: Password, new: Password }) -> PlanView
+        = |app, now, today, a| app.session()?.change_password(now, today, &a.window, a.old, a.new);
+    /// Store the open plan file and its backups without a password.
+    remove_password(RemovePasswordArgs { window: Window, password: Password }) -> PlanView
+        = |app, now, today, a| app.session()?.remove_password(now, today, &a.window, a.password);
 }
 
 #[cfg(test)]

@@ -36,6 +36,10 @@ pub enum ErrorCode {
     NoPlan,
     /// Something inside Turnus went wrong; not the user's fault.
     Internal,
+    /// The plan file is encrypted: ask for its password and call `open_plan_with_password`.
+    PasswordNeeded,
+    /// The password given is not the plan file's.
+    WrongPassword,
 }
 
 /// An error as the UI receives it.
@@ -450,6 +454,51 @@ fn store_error(e: &StoreError, lang: Language) -> IpcError {
             },
         )
         .with_details(json!({ "field": "other", "value": path.display().to_string() })),
+        StoreError::PasswordNeeded(path) => IpcError::new(
+            ErrorCode::PasswordNeeded,
+            lang.pick(
+                "Planen er beskyttet med passord. Skriv inn passordet for å åpne den.",
+                "The plan is protected by a password. Enter the password to open it.",
+            ),
+        )
+        .with_details(path_of(path)),
+        StoreError::WrongPassword(path) => IpcError::new(
+            ErrorCode::WrongPassword,
+            lang.pick(
+                "Passordet stemmer ikke. Prøv igjen, og se etter store og små bokstaver.",
+                "The password does not match. Try again, minding capital and small letters.",
+            ),
+        )
+        .with_details(json!({ "path": path.display().to_string(), "field": "password" })),
+        StoreError::PasswordTooShort { chars, min } => IpcError::new(
+            ErrorCode::InvalidInput,
+            match lang {
+                Language::Nb => format!(
+                    "Passordet er for kort ({chars} tegn). Velg et passord på minst {min} tegn."
+                ),
+                Language::En => format!(
+                    "The password is too short ({chars} characters). Choose one of at least {min} characters."
+                ),
+            },
+        )
+        // The password itself is never sent back: only its length.
+        .with_details(json!({ "field": "password", "chars": chars, "min": min })),
+        StoreError::NoPassword(path) => IpcError::new(
+            ErrorCode::InvalidInput,
+            lang.pick(
+                "Planen har ikke passord. Sett et passord først.",
+                "The plan has no password. Set a password first.",
+            ),
+        )
+        .with_details(path_of(path)),
+        StoreError::HasPassword(path) => IpcError::new(
+            ErrorCode::InvalidInput,
+            lang.pick(
+                "Planen har allerede passord. Bytt passordet i stedet.",
+                "The plan has a password already. Change the password instead.",
+            ),
+        )
+        .with_details(path_of(path)),
     }
 }
 

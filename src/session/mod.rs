@@ -43,6 +43,7 @@ pub use view::{
 mod app;
 mod build;
 mod limits;
+mod password;
 pub mod validate;
 
 pub use app::App;
@@ -297,6 +298,7 @@ impl Session {
             lang: self.lang,
         });
         view.file.calendar_folder = self.calendar_folder();
+        view.file.has_password = self.file.has_password();
         Ok(view)
     }
 

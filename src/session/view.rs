@@ -56,6 +56,9 @@ pub struct FileView {
     /// The folder on this computer that gets every assistant's calendar after each change;
     /// null when none is chosen.
     pub calendar_folder: Option<super::CalendarFolderView>,
+    /// True when the plan file is encrypted with a password (Settings offers to change or
+    /// remove it; otherwise to set one).
+    pub has_password: bool,
 }
 
 /// Another program holding the plan.

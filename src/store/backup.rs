@@ -20,6 +20,7 @@ use super::folders::Folders;
 use super::lock::{self, Claimant};
 use super::new_id;
 use super::open::read_header;
+use super::password::{self, Password};
 use crate::time::Instant;
 
 /// Backups kept per plan.
@@ -276,6 +277,19 @@ fn copy_into(
 /// `…-before-restore.turnus` (its raw bytes when it is too damaged to open). Refused while
 /// another program holds the plan.
 pub fn restore(folders: &Folders, plan: &Path, name: &str, now: Instant) -> Result<Backup> {
+    restore_with_password(folders, plan, name, now, None)
+}
+
+/// [`restore`] for a plan with a password: the backups of an encrypted plan have its key, so
+/// `password` opens both the backup and the plan as it is now. A backup without a password is
+/// restored without using it.
+pub fn restore_with_password(
+    folders: &Folders,
+    plan: &Path,
+    name: &str,
+    now: Instant,
+    password: Option<&Password>,
+) -> Result<Backup> {
     let wanted = name.trim();
     let backup = list(folders, plan)?
         .into_iter()
@@ -287,12 +301,13 @@ pub fn restore(folders: &Folders, plan: &Path, name: &str, now: Instant) -> Resu
     // The backup itself must be a sound plan before it replaces anything.
     let options = super::OpenOptions {
         read_only: true,
+        password: password.cloned(),
         ..super::OpenOptions::new("", now)
     };
     drop(super::PlanFile::open(&backup.path, &options)?);
     let folder = folder_for(folders, plan);
     if plan.exists() {
-        keep_current(&folder, plan, now)?;
+        keep_current(&folder, plan, now, password)?;
     }
     let journal = PathBuf::from(format!("{}-journal", plan.display()));
     if journal.exists() {
@@ -318,13 +333,29 @@ pub fn restore(folders: &Folders, plan: &Path, name: &str, now: Instant) -> Resu
 }
 
 /// Keep the plan as it is now among its backups, unless another program holds it.
-fn keep_current(folder: &Path, plan: &Path, now: Instant) -> Result<()> {
+fn keep_current(
+    folder: &Path,
+    plan: &Path,
+    now: Instant,
+    password: Option<&Password>,
+) -> Result<()> {
+    let encrypted = password::is_encrypted(plan);
+    let key = password.filter(|_| encrypted);
+    if encrypted && key.is_none() {
+        return Err(StoreError::PasswordNeeded(plan.to_path_buf()));
+    }
     // A journal of another file is not played back into the copy kept (the plan's own is).
-    let _ = super::journal::settle(plan, true);
-    let readable = read_header(plan).is_ok();
+    let _ = super::journal::settle(plan, true, key);
+    let readable = read_header(plan).is_ok() || encrypted;
     let conn = readable
         .then(|| {
-            Connection::open_with_flags(plan, rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE).ok()
+            let conn =
+                Connection::open_with_flags(plan, rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE)
+                    .ok()?;
+            if let Some(key) = key {
+                password::key(&conn, key).ok()?;
+            }
+            Some(conn)
         })
         .flatten();
     if let Some(conn) = conn {
@@ -356,6 +387,54 @@ fn keep_current(folder: &Path, plan: &Path, now: Instant) -> Result<()> {
         "cannot keep a copy of {} before restoring",
         plan.display()
     )))?;
+    Ok(())
+}
+
+/// Give every backup of the plan at `plan` the key `new` (none: plain) in place of `old`, so
+/// a plan's backups open with the plan's own password. Each is rewritten into a new file and
+/// renamed over the old one. A backup that does not open with `old` (one with a password of
+/// long ago) is left as it is.
+pub(crate) fn rekey_all(
+    folders: &Folders,
+    plan: &Path,
+    old: Option<&Password>,
+    new: Option<&Password>,
+) -> Result<()> {
+    for backup in list(folders, plan)? {
+        let encrypted = password::is_encrypted(&backup.path);
+        if encrypted != old.is_some() {
+            continue;
+        }
+        let context = || {
+            format!(
+                "cannot give the backup {} the new password",
+                backup.path.display()
+            )
+        };
+        let conn =
+            Connection::open_with_flags(&backup.path, rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE)
+                .map_err(StoreError::sqlite(context()))?;
+        if let Some(old) = old {
+            password::key(&conn, old)?;
+        }
+        if conn
+            .query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+                r.get::<_, i64>(0)
+            })
+            .is_err()
+        {
+            continue;
+        }
+        let folder = backup.path.parent().unwrap_or(Path::new("."));
+        let temp = folder.join(format!(".{}.partial", new_id()));
+        let written = password::export(&conn, &temp, new);
+        drop(conn);
+        written
+            .and_then(|()| std::fs::rename(&temp, &backup.path).map_err(StoreError::io(context())))
+            .inspect_err(|_| {
+                let _ = std::fs::remove_file(&temp);
+            })?;
+    }
     Ok(())
 }
 

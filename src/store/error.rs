@@ -130,6 +130,24 @@ pub enum StoreError {
     /// before file identities).
     #[error("{} is not a copy of this plan; only copies of the same plan file can be merged", .0.display())]
     OtherPlan(PathBuf),
+    #[error(
+        "cannot open {}: the plan is protected by a password; give its password to open it",
+        .0.display()
+    )]
+    PasswordNeeded(PathBuf),
+    #[error(
+        "cannot open {}: the password does not match; try again, minding capital and small letters",
+        .0.display()
+    )]
+    WrongPassword(PathBuf),
+    #[error(
+        "the password is too short ({chars} characters); choose one of at least {min} characters"
+    )]
+    PasswordTooShort { chars: usize, min: usize },
+    #[error("{} has no password to change or remove", .0.display())]
+    NoPassword(PathBuf),
+    #[error("{} already has a password; change it instead of setting a new one", .0.display())]
+    HasPassword(PathBuf),
 }
 
 impl StoreError {

@@ -19,6 +19,7 @@ use rusqlite::{Connection, OpenFlags};
 
 use super::error::{Result, StoreError};
 use super::identity::{self, Identity};
+use super::password::{self, Password};
 
 const MAGIC: [u8; 8] = [0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7];
 
@@ -104,8 +105,33 @@ fn parse(bytes: &[u8]) -> Option<Journal<'_>> {
     Some(journal)
 }
 
+/// Why a journal is not the file's own, in words for the user, for an encrypted file: its
+/// header and pages are readable only with the key, so the journal's copy of page 1 (which
+/// every transaction changes, so every journal holds) must begin with the file's own salt, the
+/// random first 16 bytes SQLCipher gives each file.
+fn foreign_encrypted(journal: &Journal<'_>, file: &[u8]) -> Option<&'static str> {
+    if !file.len().is_multiple_of(journal.page_size) {
+        return Some("its pages are of another size");
+    }
+    match journal.records.iter().find(|(n, _)| *n == 1) {
+        Some((_, page1)) if page1[..16] != file[..16] => {
+            Some("it was written for another database")
+        }
+        Some(_) => None,
+        None => {
+            let before = journal
+                .initial_pages
+                .saturating_mul(journal.page_size as u64);
+            (before != file.len() as u64).then_some("it would cut the file short")
+        }
+    }
+}
+
 /// Why a journal is not the file's own, in words for the user.
 fn foreign(journal: &Journal<'_>, file: &[u8]) -> Option<&'static str> {
+    if &file[..16] != b"SQLite format 3\0" {
+        return foreign_encrypted(journal, file);
+    }
     let page_size = match u16::from_be_bytes([file[16], file[17]]) {
         1 => 65536,
         n => usize::from(n),
@@ -226,7 +252,7 @@ fn set_aside(path: &Path, journal: &Path) -> Result<PathBuf> {
 
 /// Let SQLite play back the file's own journal now, so that even a plan opened only for
 /// reading is read as it was before the crash.
-fn roll_back(path: &Path, may_write: bool) -> Result<()> {
+fn roll_back(path: &Path, may_write: bool, key: Option<&Password>) -> Result<()> {
     let interrupted = || StoreError::Interrupted(path.to_path_buf());
     if !may_write {
         return Err(interrupted());
@@ -236,6 +262,9 @@ fn roll_back(path: &Path, may_write: bool) -> Result<()> {
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .map_err(|_| interrupted())?;
+    if let Some(key) = key {
+        password::key(&conn, key)?;
+    }
     conn.busy_timeout(std::time::Duration::from_secs(10))
         .map_err(StoreError::sqlite(format!(
             "cannot open {}",
@@ -265,7 +294,11 @@ fn roll_back(path: &Path, may_write: bool) -> Result<()> {
 /// Deal with a journal beside `path` before SQLite sees the file: play back the file's own,
 /// move aside one that belongs to another file (returning where it went). `may_write`: the
 /// file and its folder may be written (needed to play a journal back).
-pub(crate) fn settle(path: &Path, may_write: bool) -> Result<Option<PathBuf>> {
+pub(crate) fn settle(
+    path: &Path,
+    may_write: bool,
+    key: Option<&Password>,
+) -> Result<Option<PathBuf>> {
     let journal = journal_of(path);
     let bytes = match std::fs::read(&journal) {
         Ok(bytes) => bytes,
@@ -287,7 +320,7 @@ pub(crate) fn settle(path: &Path, may_write: bool) -> Result<Option<PathBuf>> {
             return set_aside(path, &journal).map(Some);
         }
     }
-    roll_back(path, may_write)?;
+    roll_back(path, may_write, key)?;
     Ok(None)
 }
 

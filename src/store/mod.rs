@@ -10,6 +10,7 @@
 //! | two programs on one file | [`lock`] |
 //! | journals left by crashes, foreign journals, damage | `journal`, `identity` |
 //! | backups, recent files | [`backup`], [`config`], [`folders`] |
+//! | the optional password (SQLCipher) | `password` |
 //! | plan JSON ↔ plan file | [`transfer`] |
 //!
 //! The file is described in `docs/plan-file.md`. Nothing here reads the clock: every function
@@ -31,6 +32,7 @@ pub mod lock;
 pub mod merge;
 pub mod migrations;
 mod open;
+mod password;
 mod rotations;
 mod row;
 mod settings;
@@ -50,6 +52,7 @@ pub use folders::Folders;
 pub use lock::{computer_name, LockNotice};
 pub use migrations::{APPLICATION_ID, SCHEMA_VERSION};
 pub use open::is_plan_file;
+pub use password::{is_encrypted, Password, MIN_PASSWORD_CHARS};
 pub use row::Entity;
 pub use vedtak::VedtakId;
 
@@ -78,6 +81,9 @@ pub struct OpenOptions {
     /// one edit and ends: when it is refused or has nothing to change, the file stays
     /// byte-for-byte as it was.
     pub lock_on_edit: bool,
+    /// The password of an encrypted plan file; not used for a file without one. Opening an
+    /// encrypted file without it fails with [`StoreError::PasswordNeeded`].
+    pub password: Option<Password>,
 }
 
 impl OpenOptions {
@@ -92,6 +98,7 @@ impl OpenOptions {
             read_only: false,
             folders: None,
             lock_on_edit: false,
+            password: None,
         }
     }
 
@@ -129,6 +136,8 @@ pub struct PlanFile {
     pid: u32,
     /// Where a journal that did not belong to the file was moved before opening.
     set_aside: Option<PathBuf>,
+    /// The key the file is encrypted with, in memory only; `None` for a plain file.
+    password: Option<Password>,
 }
 
 impl PlanFile {

@@ -18,6 +18,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 use super::error::{ReadOnlyReason, Result, StoreError};
 use super::lock::{self, Claimant};
 use super::migrations::{self, APPLICATION_ID, SCHEMA_VERSION};
+use super::password::{self, Password};
 use super::{backup, identity, journal, new_id, transfer, Access, OpenOptions, PlanFile};
 use crate::model::Plan;
 use crate::time::Instant;
@@ -71,9 +72,28 @@ pub(crate) fn read_header(path: &Path) -> Result<Header> {
 }
 
 /// True when `path` is a Turnus plan file: a SQLite database marked with Turnus'
-/// application id, whatever its name. Outputs are never written over one.
+/// application id, or an encrypted database (which may be a plan with a password), whatever
+/// its name. Outputs are never written over one.
 pub fn is_plan_file(path: &Path) -> bool {
     read_header(path).is_ok_and(|h| h.application_id == APPLICATION_ID)
+        || password::is_encrypted(path)
+}
+
+/// The file's header as its open connection reads it: for an encrypted file, whose first
+/// page is not readable without the key.
+fn header_through(conn: &Connection) -> rusqlite::Result<Header> {
+    let (page_size, pages): (i64, i64) = conn.query_row(
+        "SELECT CAST(page_size AS INTEGER), CAST(page_count AS INTEGER)
+         FROM pragma_page_size, pragma_page_count",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    Ok(Header {
+        user_version: 0,
+        application_id: 0,
+        page_size: page_size as u64,
+        pages: Some(pages as u64),
+    })
 }
 
 /// Refuse a file whose length does not fit its pages: one cut short (by a failed copy or
@@ -143,7 +163,7 @@ fn is_write_refused(e: &StoreError) -> bool {
 
 /// [`check_length`] while holding a read lock, so that no program is writing the file while
 /// its length is measured.
-fn check_length_unwritten(conn: &Connection, path: &Path) -> Result<()> {
+fn check_length_unwritten(conn: &Connection, path: &Path, encrypted: bool) -> Result<()> {
     let context = || format!("failed to read {}", path.display());
     conn.execute_batch("BEGIN")
         .map_err(StoreError::sqlite(context()))?;
@@ -161,7 +181,13 @@ fn check_length_unwritten(conn: &Connection, path: &Path) -> Result<()> {
                 StoreError::sqlite(context())(e)
             }
         })
-        .and_then(|_| read_header(path))
+        .and_then(|_| {
+            if encrypted {
+                header_through(conn).map_err(StoreError::sqlite(context()))
+            } else {
+                read_header(path)
+            }
+        })
         .and_then(|header| check_length(path, &header));
     conn.execute_batch("COMMIT")
         .map_err(StoreError::sqlite(context()))?;
@@ -241,7 +267,10 @@ fn check_connection(conn: &Connection, path: &Path, thorough: bool) -> Result<i6
     Ok(version)
 }
 
-fn connect(path: &Path, writable: bool) -> Result<Connection> {
+/// Open the file at `path`; with `key`, give the connection the key and prove it on the first
+/// page ([`StoreError::WrongPassword`] when it does not fit).
+fn connect(path: &Path, writable: bool, key: Option<&Password>) -> Result<Connection> {
+    password::silence_cipher_log();
     let access = if writable {
         OpenFlags::SQLITE_OPEN_READ_WRITE
     } else {
@@ -258,8 +287,42 @@ fn connect(path: &Path, writable: bool) -> Result<Connection> {
                 StoreError::sqlite(format!("cannot open {}", path.display()))(e)
             }
         })?;
+    if let Some(key) = key {
+        password::key(&conn, key)?;
+        conn.busy_timeout(BUSY_WAIT)
+            .map_err(StoreError::sqlite("failed to configure the plan file"))?;
+        match conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+            r.get::<_, i64>(0)
+        }) {
+            Ok(_) => {}
+            Err(e) if e.sqlite_error_code() == Some(ErrorCode::NotADatabase) => {
+                return Err(StoreError::WrongPassword(path.to_path_buf()))
+            }
+            Err(e) if is_damage(&e) => {
+                return Err(StoreError::Corrupt {
+                    path: path.to_path_buf(),
+                    detail: e.to_string(),
+                })
+            }
+            Err(e) => {
+                return Err(StoreError::sqlite(format!(
+                    "cannot open {}",
+                    path.display()
+                ))(e))
+            }
+        }
+    }
     configure(&conn)?;
     Ok(conn)
+}
+
+/// Open a file that was just written (a migrated or re-keyed copy), with its key if it has one.
+pub(crate) fn connect_written(
+    path: &Path,
+    writable: bool,
+    key: Option<&Password>,
+) -> Result<Connection> {
+    connect(path, writable, key)
 }
 
 fn file_is_writable(path: &Path) -> bool {
@@ -267,7 +330,11 @@ fn file_is_writable(path: &Path) -> bool {
 }
 
 /// A migrated copy of an older read-only file, in the temporary folder, opened read-only.
-fn upgraded_copy(conn: &Connection, path: &Path) -> Result<(Connection, PathBuf)> {
+fn upgraded_copy(
+    conn: &Connection,
+    path: &Path,
+    key: Option<&Password>,
+) -> Result<(Connection, PathBuf)> {
     let copy = std::env::temp_dir().join(format!("turnus-readonly-{}.turnus", new_id()));
     let text = copy.to_string_lossy().into_owned();
     conn.execute("VACUUM INTO ?1", [&text])
@@ -275,19 +342,36 @@ fn upgraded_copy(conn: &Connection, path: &Path) -> Result<(Connection, PathBuf)
             "failed to read {}",
             path.display()
         )))?;
-    let mut upgraded = connect(&copy, true)?;
+    // `VACUUM INTO` writes the copy with the connection's key.
+    let mut upgraded = connect(&copy, true, key)?;
     migrations::migrate(&mut upgraded)?;
     drop(upgraded);
-    Ok((connect(&copy, false)?, copy))
+    Ok((connect(&copy, false, key)?, copy))
+}
+
+/// The key to open `path` with: none for a plain SQLite file (a password given for one is not
+/// used), the caller's password for an encrypted one, [`StoreError::PasswordNeeded`] when the
+/// caller has none.
+fn key_for(path: &Path, options: &OpenOptions) -> Result<Option<Password>> {
+    match read_header(path) {
+        Ok(header) => {
+            check_identity(path, header.application_id, header.user_version)?;
+            Ok(None)
+        }
+        Err(StoreError::NotSqlite(_)) if password::is_encrypted(path) => match &options.password {
+            Some(p) => Ok(Some(p.clone())),
+            None => Err(StoreError::PasswordNeeded(path.to_path_buf())),
+        },
+        Err(e) => Err(e),
+    }
 }
 
 pub(crate) fn open(path: &Path, options: &OpenOptions) -> Result<PlanFile> {
-    let header = read_header(path)?;
-    check_identity(path, header.application_id, header.user_version)?;
-    let set_aside = journal::settle(path, file_is_writable(path))?;
+    let key = key_for(path, options)?;
+    let set_aside = journal::settle(path, file_is_writable(path), key.as_ref())?;
     let writable = !options.read_only && file_is_writable(path);
-    let conn = connect(path, writable)?;
-    check_length_unwritten(&conn, path)?;
+    let conn = connect(path, writable, key.as_ref())?;
+    check_length_unwritten(&conn, path, key.is_some())?;
     let version = check_connection(&conn, path, writable)?;
     let token = new_id();
     let mut plan = PlanFile {
@@ -303,6 +387,7 @@ pub(crate) fn open(path: &Path, options: &OpenOptions) -> Result<PlanFile> {
         computer: options.computer.clone(),
         pid: options.pid,
         set_aside,
+        password: key.clone(),
     };
     let me = Claimant {
         token: &token,
@@ -344,7 +429,7 @@ pub(crate) fn open(path: &Path, options: &OpenOptions) -> Result<PlanFile> {
     if let Some(reason) = reason {
         plan.access = Access::ReadOnly(reason);
         if version < SCHEMA_VERSION {
-            let (copy_conn, copy) = upgraded_copy(&plan.conn, path)?;
+            let (copy_conn, copy) = upgraded_copy(&plan.conn, path, key.as_ref())?;
             plan.conn = copy_conn;
             plan.temp_copy = Some(copy);
         }
@@ -468,5 +553,6 @@ pub(crate) fn in_memory(user: &str) -> Result<PlanFile> {
         computer,
         pid: std::process::id(),
         set_aside: None,
+        password: None,
     })
 }

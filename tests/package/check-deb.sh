@@ -21,5 +21,7 @@ check "the menu entry has an icon" grep -q '^Icon=.' <<<"$desktop"
 check "the menu entry opens .turnus plan files" grep -qx 'MimeType=application/x-turnus;' <<<"$desktop"
 check "the .turnus type is defined for the desktop" grep -q '<glob pattern="\*.turnus"/>' <<<"$mime"
 check "the package depends on WebKitGTK" sh -c "dpkg-deb -f '$deb' Depends | grep -q libwebkit2gtk-4.1"
-if [ "$fail" = 0 ]; then echo "package: 8 passed, 0 failed"; else echo "package: some checks failed"; fi
+# SQLCipher (encrypted plan files) links the system OpenSSL's libcrypto.so.3.
+check "the package depends on OpenSSL's libcrypto (libssl3)" sh -c "dpkg-deb -f '$deb' Depends | grep -q 'libssl3'"
+if [ "$fail" = 0 ]; then echo "package: 9 passed, 0 failed"; else echo "package: some checks failed"; fi
 exit "$fail"

@@ -40,6 +40,8 @@ export const ERROR_CODES = [
   'io',
   'no_plan',
   'internal',
+  'password_needed',
+  'wrong_password',
 ] as const satisfies readonly ErrorCode[];
 
 // svelte-check fails here when the Rust enum gains a code that the list above lacks.

@@ -488,6 +488,8 @@ const nb = {
   'error.io': 'Turnus fikk ikke lest eller skrevet filen. Sjekk at disken eller mappen er tilgjengelig, og prøv igjen.',
   'error.no_plan': 'Ingen plan er åpen. Åpne en plan først.',
   'error.internal': 'Noe gikk galt i Turnus. Prøv igjen, eller start programmet på nytt.',
+  'error.password_needed': 'Planen er beskyttet med passord. Skriv inn passordet for å åpne den.',
+  'error.wrong_password': 'Passordet stemmer ikke. Prøv igjen, og se etter store og små bokstaver.',
 
   'unit.hours': '{n} t',
   'unit.hoursMinutes': '{h} t {m} min',
@@ -1050,6 +1052,8 @@ const en: Record<Key, string> = {
   'error.io': 'Turnus could not read or write the file. Check that the disk or folder is available, and try again.',
   'error.no_plan': 'No plan is open. Open a plan first.',
   'error.internal': 'Something went wrong in Turnus. Try again, or restart the program.',
+  'error.password_needed': 'The plan is protected by a password. Enter the password to open it.',
+  'error.wrong_password': 'The password does not match. Try again, minding capital and small letters.',
 
   'unit.hours': '{n} h',
   'unit.hoursMinutes': '{h} h {m} min',

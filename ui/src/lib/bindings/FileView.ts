@@ -30,4 +30,9 @@ backup_problem: string | null,
  * The folder on this computer that gets every assistant's calendar after each change;
  * null when none is chosen.
  */
-calendar_folder: CalendarFolderView | null, };
+calendar_folder: CalendarFolderView | null, 
+/**
+ * True when the plan file is encrypted with a password (Settings offers to change or
+ * remove it; otherwise to set one).
+ */
+has_password: boolean, };
