@@ -285,28 +285,29 @@ type Key = (Entity, String);
 
 /// The whole work of one merge, before anything is written.
 struct Work {
-    decisions: BTreeMap<(usize, String), (Key, Decision)>,
+    /// What to do with each entity, in the order the other copy first changed them.
+    decisions: Vec<(Key, Decision)>,
+    index: HashMap<Key, usize>,
     conflicts: BTreeMap<String, Conflict>,
-    order: HashMap<Key, usize>,
     /// Our side of each entity the other copy changed, as it was before the merge.
     ours_before: HashMap<Key, Option<Snapshot>>,
+    /// The other copy's side of the same, read once.
+    theirs: HashMap<Key, Option<Snapshot>>,
 }
 
 impl Work {
     fn decide(&mut self, key: &Key, decision: Decision) {
-        let n = self.order.len();
-        let at = *self.order.entry(key.clone()).or_insert(n);
-        self.decisions.insert(
-            (at, format!("{}/{}", key.0.key(), key.1)),
-            (key.clone(), decision),
-        );
+        match self.index.get(key) {
+            Some(&at) => self.decisions[at].1 = decision,
+            None => {
+                self.index.insert(key.clone(), self.decisions.len());
+                self.decisions.push((key.clone(), decision));
+            }
+        }
     }
 
     fn decision(&self, key: &Key) -> Option<&Decision> {
-        let at = self.order.get(key)?;
-        self.decisions
-            .get(&(*at, format!("{}/{}", key.0.key(), key.1)))
-            .map(|(_, d)| d)
+        self.index.get(key).map(|&at| &self.decisions[at].1)
     }
 
     fn conflict(&mut self, conflict: Conflict) {
@@ -413,9 +414,9 @@ impl PlanFile {
             .filter(|c| choices.get(&c.id).is_none())
             .map(|c| c.id.clone())
             .collect();
-        let Some(_) = write else {
+        if write.is_none() {
             return Ok(report);
-        };
+        }
         // A merge whose conflicts all kept our side changes no entity, but is still recorded,
         // so the same conflicts are not asked again.
         if !report.unresolved.is_empty()
@@ -530,16 +531,18 @@ fn plan_work(
         }
     }
     let mut work = Work {
-        decisions: BTreeMap::new(),
+        decisions: Vec::new(),
+        index: HashMap::new(),
         conflicts: BTreeMap::new(),
-        order: HashMap::new(),
         ours_before: HashMap::new(),
+        theirs: HashMap::new(),
     };
     for (key, base) in bases {
         let (entity, id) = (key.0, key.1.as_str());
         let o = row::read(ours, entity, id)?;
         let t = row::read(theirs, entity, id)?;
         work.ours_before.insert(key.clone(), o.clone());
+        work.theirs.insert(key.clone(), t.clone());
         match (&o, &t) {
             (None, None) => {}
             (Some(os), Some(ts)) => {
@@ -644,10 +647,13 @@ fn apply(
 ) -> Result<Vec<LogEntry>> {
     let mut positions = Positions::default();
     let mut changes = Vec::new();
-    for ((entity, id), decision) in work.decisions.values() {
+    for ((entity, id), decision) in &work.decisions {
         let (entity, id) = (*entity, id.as_str());
         let o = row::read(tx, entity, id)?;
-        let t = row::read(theirs, entity, id)?;
+        let t = match work.theirs.get(&(entity, id.to_string())) {
+            Some(t) => t.clone(),
+            None => row::read(theirs, entity, id)?,
+        };
         let fail = |e: rusqlite::Error, deleting: bool| explain(e, entity, id, deleting);
         match decision {
             Decision::Take(take) => {
@@ -878,13 +884,13 @@ fn check(
     let plan = super::load_from(tx)?;
     if let Err(e) = crate::interchange::validate(&plan) {
         let Some(key) = invalid_entity(&plan, &e.path) else {
-            return Err(StoreError::Input(e));
+            return Err(unmergeable(&e));
         };
         let choice = choices
             .get(&conflict_id(key.0, &key.1, ""))
             .unwrap_or(Side::Ours);
         if work.decision(&key) == Some(&Decision::Restore(choice)) {
-            return Err(StoreError::Input(e));
+            return Err(unmergeable(&e));
         }
         let o = row::read(tx, key.0, &key.1)?;
         let t = row::read(theirs, key.0, &key.1)?;
@@ -904,6 +910,15 @@ fn check(
         return Ok(true);
     }
     Ok(false)
+}
+
+/// The merge cannot be made whole: refused, nothing written.
+fn unmergeable(e: &crate::interchange::InputError) -> StoreError {
+    StoreError::Invalid {
+        entity: "merge",
+        id: String::new(),
+        why: format!("the merged plan would not be valid ({e}); nothing was changed"),
+    }
 }
 
 /// The entity a validation error's path (`shifts[3].end`) names.
