@@ -249,6 +249,7 @@ fn new_session(state: &Server_, args: Value) -> Result<Value, String> {
 /// | `x/nyere.turnus` | a plan from a newer Turnus |
 /// | `x/skrivebeskyttet.turnus` | a plan the user may not write |
 /// | `delt/i-bruk.turnus` | a plan Per Haugen holds on PER-BÆRBAR since 07:45 today |
+/// | `x/passord.turnus` | the recent plan protected by the password [`PASSWORD`] |
 /// | `home/ingrid/Dokumenter/sykehjem.ics` | three evenings of work from Monday this week, an all-day course, a repeating meeting |
 /// | `home/ingrid/tom/sykehjem.ics` | the same calendar with no work in it: the course and the meeting |
 /// | `home/ingrid/Dokumenter/skadet.ics` | not a calendar |
@@ -258,6 +259,13 @@ struct World {
     root: PathBuf,
     today: NaiveDate,
 }
+
+/// The password of `x/passord.turnus`.
+const PASSWORD: &str = "Ingrids-plan-2026";
+
+/// The bytes of `x/passord.turnus` by "today": deriving a key takes a few hundred milliseconds,
+/// so the file is encrypted once per server and day and copied into each session's world.
+static ENCRYPTED: Mutex<Vec<(NaiveDate, Vec<u8>)>> = Mutex::new(Vec::new());
 
 impl World {
     fn path(&self, relative: &str) -> PathBuf {
@@ -311,6 +319,7 @@ impl World {
         std::fs::set_permissions(&read_only, permissions)?;
         let in_use = plain("delt/i-bruk.turnus")?;
         self.hold(&in_use)?;
+        self.encrypted(&recent)?;
 
         std::fs::write(docs.join("sykehjem.ics"), self.calendar(true))?;
         std::fs::write(
@@ -321,6 +330,22 @@ impl World {
             docs.join("skadet.ics"),
             b"BEGIN:VCALENDAR\nthis is not a calendar\n",
         )?;
+        Ok(())
+    }
+
+    /// `x/passord.turnus`: a copy of `recent` protected by [`PASSWORD`].
+    fn encrypted(&self, recent: &Path) -> Result<(), Box<dyn std::error::Error>> {
+        let path = self.path("x/passord.turnus");
+        let mut made = ENCRYPTED.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((_, bytes)) = made.iter().find(|(day, _)| *day == self.today) {
+            std::fs::write(&path, bytes)?;
+            return Ok(());
+        }
+        std::fs::copy(recent, &path)?;
+        let mut file = turnus::store::PlanFile::open(&path, &OpenOptions::new("Ingrid", now()))?;
+        file.set_password(&turnus::store::Password::new(PASSWORD.into()), now())?;
+        file.close()?;
+        made.push((self.today, std::fs::read(&path)?));
         Ok(())
     }
 

@@ -491,3 +491,119 @@ fn a_plan_opened_read_only_cannot_get_a_password() {
     ));
     assert_eq!(std::fs::read(&path).unwrap(), before);
 }
+
+const MID_WRITE_CHILD: &str = "TURNUS_TEST_CRYPT_MID_WRITE_CHILD";
+
+/// The child: keyed with [`SECRET`], a transaction as Turnus makes one (a new identity state
+/// first), changing every assistant and shift with a cache so small that SQLCipher writes
+/// changed pages into the file before the commit; then it waits to be killed.
+#[test]
+fn mid_write_child() {
+    let Some(path) = std::env::var_os(MID_WRITE_CHILD) else {
+        return;
+    };
+    let conn = rusqlite::Connection::open(PathBuf::from(path)).expect("the child opens");
+    conn.pragma_update(None, "key", SECRET).expect("keyed");
+    conn.execute_batch(
+        "PRAGMA cache_size = 4;
+         BEGIN IMMEDIATE;
+         UPDATE plan_file
+            SET identity = substr(identity, 1, 45) || lower(hex(randomblob(16))) || '/'
+                           || substr(identity, 46, 32)
+          WHERE id = 1;
+         UPDATE shifts SET note = 'half-saved ' || id || ' ' || hex(randomblob(40));
+         UPDATE assistants SET name = 'half-saved';",
+    )
+    .expect("the child writes");
+    println!("mid-write");
+    std::thread::sleep(std::time::Duration::from_secs(600));
+}
+
+/// Leave the encrypted plan at `path` as a crash leaves it: its hot journal beside it.
+fn crash_while_writing(path: &Path) {
+    use std::io::BufRead;
+    let mut child = std::process::Command::new(std::env::current_exe().unwrap())
+        .args([
+            "--exact",
+            "mid_write_child",
+            "--nocapture",
+            "--test-threads=1",
+        ])
+        .env(MID_WRITE_CHILD, path)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("the child starts");
+    let mut out = std::io::BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    while !line.contains("mid-write") {
+        line.clear();
+        assert!(
+            out.read_line(&mut line).unwrap() > 0,
+            "the child reaches its transaction"
+        );
+    }
+    child.kill().expect("SIGKILL");
+    child.wait().expect("reaped");
+    assert!(
+        std::fs::metadata(journal(path))
+            .map(|m| m.len())
+            .unwrap_or(0)
+            > 0,
+        "a hot journal"
+    );
+}
+
+fn journal(path: &Path) -> PathBuf {
+    PathBuf::from(format!("{}-journal", path.display()))
+}
+
+fn read_only(password: &str) -> OpenOptions {
+    OpenOptions {
+        read_only: true,
+        password: Some(pw(password)),
+        ..OpenOptions::new("test", now())
+    }
+}
+
+#[test]
+fn a_crash_in_an_encrypted_plan_is_undone_and_a_journal_of_another_is_set_aside() {
+    let (path, folders) = setup("crash");
+    let before = demo_file(&path, &folders);
+    set_password(&path, &folders, SECRET);
+    crash_while_writing(&path);
+    let crashed = std::fs::read(journal(&path)).unwrap();
+    // The plan's own journal is played back: the plan as it was before the transaction.
+    let file = PlanFile::open(&path, &read_only(SECRET)).expect("opens after the crash");
+    assert!(
+        file.set_aside_journal().is_none(),
+        "its own journal is not foreign"
+    );
+    assert_eq!(
+        export_plan(&file).unwrap(),
+        before,
+        "the half-saved change is undone"
+    );
+    assert!(file.integrity_check().unwrap().is_empty());
+    drop(file);
+    assert!(!journal(&path).exists(), "played back");
+
+    // Another encrypted plan (another salt) with the same password: the journal brought
+    // beside it by a sync client is moved aside, never played back.
+    let other = path.with_file_name("other.turnus");
+    let other_plan = demo_file(&other, &folders);
+    set_password(&other, &folders, SECRET);
+    std::fs::write(journal(&other), &crashed).unwrap();
+    let file = PlanFile::open(&other, &read_only(SECRET)).expect("opens despite the journal");
+    let aside = file
+        .set_aside_journal()
+        .expect("the journal is set aside")
+        .to_path_buf();
+    assert_eq!(std::fs::read(&aside).unwrap(), crashed, "kept whole");
+    assert_eq!(
+        export_plan(&file).unwrap(),
+        other_plan,
+        "none of the other file's pages"
+    );
+    assert!(file.integrity_check().unwrap().is_empty());
+}
