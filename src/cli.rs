@@ -14,7 +14,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::model::{Plan, Preset};
 use crate::rules::explain::{explain, rule_title, severity_label, Lang};
-use crate::rules::{check, CheckOptions, Report};
+use crate::rules::CheckOptions;
 use crate::time::{parse_day, Instant, OSLO};
 
 mod cover_cmd;
@@ -421,7 +421,7 @@ fn execute(command: Command, out: &mut dyn Write) -> Result<i32, InputFailure> {
                 from: from.map(Instant::start_of_day),
                 to: to.map(|d| Instant::start_of_day(d + Duration::days(1))),
             };
-            let report = check(&loaded, &options);
+            let report = crate::rotation::check_plan(&loaded, &options);
             match format {
                 Format::Json => writeln!(out, "{}", report.to_json())?,
                 Format::Text => write!(
@@ -765,7 +765,7 @@ pub fn load_plan(path: &Path) -> Result<Plan, InputFailure> {
 
 fn check_text(
     plan: &Plan,
-    report: &Report,
+    report: &crate::rotation::PlanCheck,
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
     lang: Lang,
@@ -836,48 +836,23 @@ fn check_text(
             t.map_or("end".into(), day)
         ),
     });
-    for f in &report.findings {
-        let who: Vec<String> = f
-            .assistants
-            .iter()
-            .map(|id| {
-                plan.assistant(id)
-                    .map_or(id.to_string(), |a| a.name_or_id())
-            })
-            .collect();
+    for f in &report.calendar.findings {
+        finding_text(plan, f, None, lang, &mut text);
+    }
+    if !report.rotations.is_empty() {
         text.push('\n');
-        text.push_str(&format!(
-            "{} · {} · {}{}\n",
-            severity_label(f.severity, lang).to_uppercase(),
-            f.rule.id(),
-            rule_title(f.rule, lang),
-            if who.is_empty() {
-                String::new()
-            } else {
-                format!(" · {}", who.join(" og "))
-            }
-        ));
-        text.push_str(&format!(
-            "  {} – {}\n",
-            local_label(f.start, lang),
-            local_label(f.end, lang)
-        ));
-        text.push_str(&format!("  {}\n", explain(f, lang)));
-        let shifts: Vec<&str> = f.shifts.iter().map(|s| s.as_str()).collect();
-        if shifts.is_empty() {
-            text.push_str(&format!("  {}\n", f.law()));
+        text.push_str(if nb {
+            "Turnusmønstre sjekket hver for seg (hvert brudd én gang, der det ligger i mønsteret):\n"
         } else {
-            text.push_str(&format!(
-                "  {} · {} {}\n",
-                f.law(),
-                if nb { "vakter:" } else { "shifts:" },
-                shifts.join(", ")
-            ));
-        }
+            "Rotation patterns checked on their own (each breach once, where it lies in the pattern):\n"
+        });
+    }
+    for r in &report.rotations {
+        finding_text(plan, &r.finding, Some(&r.place), lang, &mut text);
     }
     let s = report.summary;
     text.push('\n');
-    if report.findings.is_empty() {
+    if report.calendar.findings.is_empty() && report.rotations.is_empty() {
         text.push_str(if nb {
             "Ingen brudd, advarsler eller merknader funnet.\n"
         } else {
@@ -903,6 +878,69 @@ fn check_text(
         ));
     }
     text
+}
+
+/// One finding of `turnus check` as text; a pattern finding says where in the pattern it lies.
+fn finding_text(
+    plan: &Plan,
+    f: &crate::rules::Finding,
+    place: Option<&crate::rotation::PatternPlace>,
+    lang: Lang,
+    text: &mut String,
+) {
+    let nb = lang == Lang::Nb;
+    let who: Vec<String> = f
+        .assistants
+        .iter()
+        .map(|id| {
+            plan.assistant(id)
+                .map_or(id.to_string(), |a| a.name_or_id())
+        })
+        .collect();
+    text.push('\n');
+    text.push_str(&format!(
+        "{} · {} · {}{}\n",
+        severity_label(f.severity, lang).to_uppercase(),
+        f.rule.id(),
+        rule_title(f.rule, lang),
+        if who.is_empty() {
+            String::new()
+        } else {
+            format!(" · {}", who.join(" og "))
+        }
+    ));
+    if let Some(place) = place {
+        text.push_str(&format!(
+            "  {}{}\n",
+            crate::rotation::place_sentence(plan, place, lang),
+            match (place.on_calendar, nb) {
+                (false, _) => "",
+                (true, true) => " (står også i planen over, og telles der)",
+                (true, false) => " (also in the plan above, and counted there)",
+            }
+        ));
+    }
+    text.push_str(&format!(
+        "  {} – {}\n",
+        local_label(f.start, lang),
+        local_label(f.end, lang)
+    ));
+    text.push_str(&format!("  {}\n", explain(f, lang)));
+    // A pattern finding's shifts are the pattern's own, not the plan's: the place says where.
+    let shifts: Vec<&str> = match place {
+        Some(_) => Vec::new(),
+        None => f.shifts.iter().map(|s| s.as_str()).collect(),
+    };
+    if shifts.is_empty() {
+        text.push_str(&format!("  {}\n", f.law()));
+    } else {
+        text.push_str(&format!(
+            "  {} · {} {}\n",
+            f.law(),
+            if nb { "vakter:" } else { "shifts:" },
+            shifts.join(", ")
+        ));
+    }
 }
 
 fn preset_name(preset: Preset, lang: Lang) -> &'static str {
