@@ -835,15 +835,21 @@ fn on_calendar<'a>(plan: &'a Plan, calendar: &'a Report) -> std::collections::Ha
         plan.rotations.iter().map(|r| (r.id.as_str(), r)).collect();
     for f in &calendar.findings {
         let date = f.start.local_date();
+        // Most findings name shifts of one rotation only: each rotation is placed once.
+        let mut placed: Vec<&str> = Vec::new();
         for shift in &f.shifts {
             // Rotation shifts are `{rotation id}:{slot}:{yyyy-mm-dd}`.
             let mut parts = shift.as_str().rsplitn(3, ':');
             let (Some(_), Some(_), Some(id)) = (parts.next(), parts.next(), parts.next()) else {
                 continue;
             };
+            if placed.contains(&id) {
+                continue;
+            }
             let Some((id, rotation)) = by_id.get_key_value(id) else {
                 continue;
             };
+            placed.push(id);
             if let Some(week) = pattern_week(rotation, date) {
                 seen.insert((
                     f.rule,
