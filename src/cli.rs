@@ -1,5 +1,5 @@
 //! The `turnus` command line: `check`, `hours`, `demo`, `import`, `export json|pdf|ics`,
-//! `import-busy`, `backup`, `absence` and `cover`.
+//! `import-busy`, `backup`, `absence`, `cover`, `holidays` and `suggest`.
 //!
 //! This is the imperative shell around the core: it reads files, reads the clock for "today",
 //! prints, and turns every failure into one line on stderr and an exit code. Text output is in
@@ -18,6 +18,7 @@ use crate::rules::CheckOptions;
 use crate::time::{parse_day, Instant, OSLO};
 
 mod cover_cmd;
+mod suggest_cmd;
 
 /// Exit code: success, no violations.
 pub const EXIT_OK: i32 = 0;
@@ -155,6 +156,32 @@ enum Command {
         /// Språk for tekst
         #[arg(long, value_enum, default_value = "nb")]
         lang: LangArg,
+    },
+    /// Foreslå en lovlig, rettferdig turnus fra en forespørsel (exit 0: forslag, 1: kan ikke oppfylles, 2: feil i input)
+    Suggest {
+        /// Forespørselen (JSON, se docs/suggest.md)
+        request: PathBuf,
+        /// Skriv planen (plan-JSON med forslaget) til denne filen i stedet for til skjermen
+        #[arg(short = 'o', long = "out", value_name = "PLAN.json")]
+        out: Option<PathBuf>,
+        /// Hvor lenge det søkes, i sekunder (et fast antall forsøk per sekund, så svaret bare avhenger av frøet)
+        #[arg(long, value_name = "N", default_value = "2")]
+        seconds: String,
+        /// Frøet til søkets tilfeldige valg: samme frø, samme forslag
+        #[arg(long, value_name = "N", default_value_t = 1)]
+        seed: u64,
+        /// Form på meldingene på skjermen (grunnene når det ikke går, sammendraget med -o)
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+        /// Språk for tekst
+        #[arg(long, value_enum, default_value = "nb")]
+        lang: LangArg,
+        /// Gi poeng til en gitt fordeling ({"slots": [...]}) i stedet for å søke
+        #[arg(long, value_name = "SLOTS.json")]
+        score: Option<PathBuf>,
+        /// Erstatt filen om den finnes fra før
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -400,6 +427,28 @@ fn execute(command: Command, out: &mut dyn Write) -> Result<i32, InputFailure> {
             Some(shift) => cover_cmd::cover(&plan, &shift, assign.as_deref(), format, out),
             None => cover_cmd::uncovered(&plan, format, out),
         },
+        Command::Suggest {
+            request,
+            out: file,
+            seconds,
+            seed,
+            format,
+            lang,
+            score,
+            force,
+        } => suggest_cmd::run(
+            suggest_cmd::SuggestArgs {
+                request: &request,
+                out_file: file.as_deref(),
+                seconds: &seconds,
+                seed,
+                format,
+                lang,
+                score: score.as_deref(),
+                force,
+            },
+            out,
+        ),
         Command::Check {
             plan,
             from,
