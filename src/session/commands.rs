@@ -296,6 +296,15 @@ commands! {
     /// Remove the busy time one calendar gave an assistant.
     remove_busy(RemoveBusyArgs { window: Window, assistant: String, source: String }) -> PlanView
         = |app, now, today, a| app.session()?.remove_busy(now, today, &a.window, &a.assistant, &a.source);
+    /// Suggest a rotation for a request (the plan's shift types and the assistants chosen):
+    /// the rota with each assistant's figures, or why it cannot be done.
+    suggest_rotation(SuggestRotationArgs { request: crate::session::suggest::SuggestInput }) -> crate::session::suggest::SuggestionView
+        = |app, _, _, a| app.session()?.suggest_rotation(&a.request);
+    /// Save a suggested rotation in the plan as a new rotation, in one undoable step.
+    apply_suggestion(ApplySuggestionArgs { window: Window, name: String, weeks: u32, start: String, slots: Vec<crate::session::SlotInput> }) -> PlanView
+        = |app, now, today, a| app.session()?.save_rotation(now, today, &a.window, &RotationInput {
+            id: None, name: a.name.clone(), weeks: a.weeks, start: a.start.clone(), until: None, slots: a.slots.clone(),
+        });
 }
 
 #[cfg(test)]

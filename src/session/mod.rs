@@ -23,6 +23,7 @@ mod hand_over;
 mod history;
 pub mod input;
 pub mod settings;
+pub mod suggest;
 pub mod view;
 
 pub use error::{ErrorCode, IpcError};

@@ -3,6 +3,7 @@ import type { AddShiftArgs } from './AddShiftArgs';
 import type { AppSettings } from './AppSettings';
 import type { AppSettingsArgs } from './AppSettingsArgs';
 import type { ApplyRotationArgs } from './ApplyRotationArgs';
+import type { ApplySuggestionArgs } from './ApplySuggestionArgs';
 import type { BusyImportView } from './BusyImportView';
 import type { CheckPlanArgs } from './CheckPlanArgs';
 import type { ClosePlanArgs } from './ClosePlanArgs';
@@ -36,6 +37,8 @@ import type { SaveShiftTypeArgs } from './SaveShiftTypeArgs';
 import type { SaveVedtakArgs } from './SaveVedtakArgs';
 import type { SetCalendarFolderArgs } from './SetCalendarFolderArgs';
 import type { SetProfileArgs } from './SetProfileArgs';
+import type { SuggestRotationArgs } from './SuggestRotationArgs';
+import type { SuggestionView } from './SuggestionView';
 import type { UndoArgs } from './UndoArgs';
 import type { UpdateSettingsArgs } from './UpdateSettingsArgs';
 import type { UpdateShiftArgs } from './UpdateShiftArgs';
@@ -74,6 +77,8 @@ export type Commands = {
   set_calendar_folder: { args: SetCalendarFolderArgs; result: PlanView };
   import_busy: { args: ImportBusyArgs; result: BusyImportView };
   remove_busy: { args: RemoveBusyArgs; result: PlanView };
+  suggest_rotation: { args: SuggestRotationArgs; result: SuggestionView };
+  apply_suggestion: { args: ApplySuggestionArgs; result: PlanView };
 };
 
 /** The name of a command. */
