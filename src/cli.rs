@@ -1,6 +1,6 @@
 //! The `turnus` command line: `check`, `hours`, `demo`, `import`, `export json|pdf|ics`,
-//! `import-busy`, `backup`, `absence`, `cover`, `holidays`, `merge` and `password`. A plan file with a
-//! password is opened with `TURNUS_PASSWORD` or a prompt (`password_cmd`).
+//! `import-busy`, `backup`, `absence`, `cover`, `holidays`, `merge`, `password` and `suggest`.
+//! A plan file with a password is opened with `TURNUS_PASSWORD` or a prompt (`password_cmd`).
 //!
 //! This is the imperative shell around the core: it reads files, reads the clock for "today",
 //! prints, and turns every failure into one line on stderr and an exit code. Text output is in
@@ -15,12 +15,13 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::model::{Plan, Preset};
 use crate::rules::explain::{explain, rule_title, severity_label, Lang};
-use crate::rules::{check, CheckOptions, Report};
+use crate::rules::CheckOptions;
 use crate::time::{parse_day, Instant, OSLO};
 
 mod cover_cmd;
 mod merge_cmd;
 mod password_cmd;
+mod suggest_cmd;
 
 /// Exit code: success, no violations.
 pub const EXIT_OK: i32 = 0;
@@ -173,6 +174,32 @@ enum Command {
     Password {
         #[command(subcommand)]
         action: password_cmd::PasswordAction,
+    },
+    /// Foreslå en lovlig, rettferdig turnus fra en forespørsel (exit 0: forslag, 1: kan ikke oppfylles, 2: feil i input)
+    Suggest {
+        /// Forespørselen (JSON, se docs/suggest.md)
+        request: PathBuf,
+        /// Skriv planen (plan-JSON med forslaget) til denne filen i stedet for til skjermen
+        #[arg(short = 'o', long = "out", value_name = "PLAN.json")]
+        out: Option<PathBuf>,
+        /// Hvor lenge det søkes, i sekunder (et fast antall forsøk per sekund, så svaret bare avhenger av frøet)
+        #[arg(long, value_name = "N", default_value = "2")]
+        seconds: String,
+        /// Frøet til søkets tilfeldige valg: samme frø, samme forslag
+        #[arg(long, value_name = "N", default_value_t = 1)]
+        seed: u64,
+        /// Form på meldingene på skjermen (grunnene når det ikke går, sammendraget med -o)
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+        /// Språk for tekst
+        #[arg(long, value_enum, default_value = "nb")]
+        lang: LangArg,
+        /// Gi poeng til en gitt fordeling ({"slots": [...]}) i stedet for å søke
+        #[arg(long, value_name = "SLOTS.json")]
+        score: Option<PathBuf>,
+        /// Erstatt filen om den finnes fra før
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -426,6 +453,28 @@ fn execute(command: Command, out: &mut dyn Write) -> Result<i32, InputFailure> {
             Some(shift) => cover_cmd::cover(&plan, &shift, assign.as_deref(), format, out),
             None => cover_cmd::uncovered(&plan, format, out),
         },
+        Command::Suggest {
+            request,
+            out: file,
+            seconds,
+            seed,
+            format,
+            lang,
+            score,
+            force,
+        } => suggest_cmd::run(
+            suggest_cmd::SuggestArgs {
+                request: &request,
+                out_file: file.as_deref(),
+                seconds: &seconds,
+                seed,
+                format,
+                lang,
+                score: score.as_deref(),
+                force,
+            },
+            out,
+        ),
         Command::Check {
             plan,
             from,
@@ -447,7 +496,7 @@ fn execute(command: Command, out: &mut dyn Write) -> Result<i32, InputFailure> {
                 from: from.map(Instant::start_of_day),
                 to: to.map(|d| Instant::start_of_day(d + Duration::days(1))),
             };
-            let report = check(&loaded, &options);
+            let report = crate::rotation::check_plan(&loaded, &options);
             match format {
                 Format::Json => writeln!(out, "{}", report.to_json())?,
                 Format::Text => write!(
@@ -795,7 +844,7 @@ pub fn load_plan(path: &Path) -> Result<Plan, InputFailure> {
 
 fn check_text(
     plan: &Plan,
-    report: &Report,
+    report: &crate::rotation::PlanCheck,
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
     lang: Lang,
@@ -866,48 +915,23 @@ fn check_text(
             t.map_or("end".into(), day)
         ),
     });
-    for f in &report.findings {
-        let who: Vec<String> = f
-            .assistants
-            .iter()
-            .map(|id| {
-                plan.assistant(id)
-                    .map_or(id.to_string(), |a| a.name_or_id())
-            })
-            .collect();
+    for f in &report.calendar.findings {
+        finding_text(plan, f, None, lang, &mut text);
+    }
+    if !report.rotations.is_empty() {
         text.push('\n');
-        text.push_str(&format!(
-            "{} · {} · {}{}\n",
-            severity_label(f.severity, lang).to_uppercase(),
-            f.rule.id(),
-            rule_title(f.rule, lang),
-            if who.is_empty() {
-                String::new()
-            } else {
-                format!(" · {}", who.join(" og "))
-            }
-        ));
-        text.push_str(&format!(
-            "  {} – {}\n",
-            local_label(f.start, lang),
-            local_label(f.end, lang)
-        ));
-        text.push_str(&format!("  {}\n", explain(f, lang)));
-        let shifts: Vec<&str> = f.shifts.iter().map(|s| s.as_str()).collect();
-        if shifts.is_empty() {
-            text.push_str(&format!("  {}\n", f.law()));
+        text.push_str(if nb {
+            "Turnusmønstre sjekket hver for seg (hvert brudd én gang, der det ligger i mønsteret):\n"
         } else {
-            text.push_str(&format!(
-                "  {} · {} {}\n",
-                f.law(),
-                if nb { "vakter:" } else { "shifts:" },
-                shifts.join(", ")
-            ));
-        }
+            "Rotation patterns checked on their own (each breach once, where it lies in the pattern):\n"
+        });
+    }
+    for r in &report.rotations {
+        finding_text(plan, &r.finding, Some(&r.place), lang, &mut text);
     }
     let s = report.summary;
     text.push('\n');
-    if report.findings.is_empty() {
+    if report.calendar.findings.is_empty() && report.rotations.is_empty() {
         text.push_str(if nb {
             "Ingen brudd, advarsler eller merknader funnet.\n"
         } else {
@@ -933,6 +957,69 @@ fn check_text(
         ));
     }
     text
+}
+
+/// One finding of `turnus check` as text; a pattern finding says where in the pattern it lies.
+fn finding_text(
+    plan: &Plan,
+    f: &crate::rules::Finding,
+    place: Option<&crate::rotation::PatternPlace>,
+    lang: Lang,
+    text: &mut String,
+) {
+    let nb = lang == Lang::Nb;
+    let who: Vec<String> = f
+        .assistants
+        .iter()
+        .map(|id| {
+            plan.assistant(id)
+                .map_or(id.to_string(), |a| a.name_or_id())
+        })
+        .collect();
+    text.push('\n');
+    text.push_str(&format!(
+        "{} · {} · {}{}\n",
+        severity_label(f.severity, lang).to_uppercase(),
+        f.rule.id(),
+        rule_title(f.rule, lang),
+        if who.is_empty() {
+            String::new()
+        } else {
+            format!(" · {}", who.join(" og "))
+        }
+    ));
+    if let Some(place) = place {
+        text.push_str(&format!(
+            "  {}{}\n",
+            crate::rotation::place_sentence(plan, place, lang),
+            match (place.on_calendar, nb) {
+                (false, _) => "",
+                (true, true) => " (står også i planen over, og telles der)",
+                (true, false) => " (also in the plan above, and counted there)",
+            }
+        ));
+    }
+    text.push_str(&format!(
+        "  {} – {}\n",
+        local_label(f.start, lang),
+        local_label(f.end, lang)
+    ));
+    text.push_str(&format!("  {}\n", explain(f, lang)));
+    // A pattern finding's shifts are the pattern's own, not the plan's: the place says where.
+    let shifts: Vec<&str> = match place {
+        Some(_) => Vec::new(),
+        None => f.shifts.iter().map(|s| s.as_str()).collect(),
+    };
+    if shifts.is_empty() {
+        text.push_str(&format!("  {}\n", f.law()));
+    } else {
+        text.push_str(&format!(
+            "  {} · {} {}\n",
+            f.law(),
+            if nb { "vakter:" } else { "shifts:" },
+            shifts.join(", ")
+        ));
+    }
 }
 
 fn preset_name(preset: Preset, lang: Lang) -> &'static str {

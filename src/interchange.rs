@@ -268,7 +268,9 @@ struct RawBusy {
     summary: String,
 }
 
-const TOP_KEYS: [&str; 11] = [
+/// Top-level keys of plan JSON. `suggestion` is what `turnus suggest` adds beside the plan (the
+/// score of a suggested rotation): read past and ignored, never stored.
+const TOP_KEYS: [&str; 12] = [
     "format",
     "version",
     "settings",
@@ -280,6 +282,7 @@ const TOP_KEYS: [&str; 11] = [
     "rotations",
     "absences",
     "busy",
+    "suggestion",
 ];
 
 // ---------------------------------------------------------------------------------------
@@ -626,6 +629,12 @@ fn wrong_value(path: &str, shown: &str, serde_text: &str) -> String {
         _ => return format!("«{shown}» cannot be used here ({serde_text})"),
     };
     format!("«{shown}» is not {what}; write it as, e.g., {example}")
+}
+
+/// Read a profile as plan JSON writes it (a preset name, or `{"preset": …, "overrides": {…}}`),
+/// naming `path` in the error; for other JSON inputs that carry a profile (`turnus suggest`).
+pub fn read_profile_at(path: &str, v: &Value) -> Result<Profile, InputError> {
+    read_profile(path, v)
 }
 
 /// Read a profile: a preset name, or `{"preset": …, "overrides": {…}}`.

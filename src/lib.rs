@@ -27,4 +27,5 @@ pub mod rotation;
 pub mod rules;
 pub mod session;
 pub mod store;
+pub mod suggest;
 pub mod time;

@@ -30,7 +30,9 @@
 //!   start on those dates, so a night starting on `to` runs into the day after.
 //!
 //! - [`check_pattern`] checks a pattern on its own (RULES.md "Checking a rotation pattern"):
-//!   the pattern only, over whole cycles, findings placed back in the pattern.
+//!   the pattern only, over whole cycles, findings placed back in the pattern; [`check_plan`]
+//!   and [`PatternChecker`] add every rotation's pattern findings to the calendar's check, once
+//!   per place in the pattern (see [`PatternChecker::check`] and docs/rules.md).
 //!
 //! Left out on purpose: storing anything (the caller owns the plan), absences and vikar
 //! suggestions, and the rules themselves (`crate::rules`).
@@ -41,7 +43,9 @@ use crate::calendar::is_red_day;
 use crate::model::{
     AssistantId, DayChange, Plan, Rotation, RotationId, Shift, ShiftId, ShiftStatus, ShiftType,
 };
-use crate::rules::{check, CheckOptions, Finding, Rule, Severity};
+use std::collections::HashMap;
+
+use crate::rules::{check, CheckOptions, Detail, Finding, Report, Rule, Severity, Summary};
 use crate::time::Instant;
 
 /// The longest pattern, in weeks.
@@ -372,12 +376,18 @@ fn pattern_shifts(
                     code: slot.shift_type.clone(),
                 }
             })?;
-            out.push(shift_of_type(
+            match shift_of_type(
                 kind,
                 shift_id(&rotation.id, index, date),
                 date,
                 slot.assistant.clone(),
-            )?);
+            ) {
+                Ok(shift) => out.push(shift),
+                // Checking the pattern on its own: a shift with no time that day does not
+                // happen; applying the rotation names the type and the date instead.
+                Err(RotationError::NoTimeOnDate { .. }) if !bounded => {}
+                Err(e) => return Err(e),
+            }
         }
         date += Duration::days(1);
     }
@@ -532,15 +542,47 @@ pub struct PatternFinding {
     pub findings: Vec<Finding>,
 }
 
+impl PatternFinding {
+    /// The occurrence that breaks its limit the most (the largest distance between measured
+    /// and limit), the earliest of equals: the one reported for the whole group, as RULES.md
+    /// reports merged multi-week windows.
+    pub fn worst(&self) -> &Finding {
+        let mut worst = &self.findings[0];
+        for f in &self.findings[1..] {
+            if (f.measured - f.limit).abs() > (worst.measured - worst.limit).abs() {
+                worst = f;
+            }
+        }
+        worst
+    }
+}
+
+/// Rules a pattern is not checked against on its own: they concern the real calendar (the
+/// vedtak's hour frame, changes made less than 14 days ahead, booked holidays) or the
+/// assistant rather than the pattern (family approval).
+fn calendar_only(rule: Rule) -> bool {
+    matches!(
+        rule,
+        Rule::Family | Rule::VedtakFrame | Rule::Plan14 | Rule::HolidayWork
+    )
+}
+
+/// What makes findings of a pattern one group: rule, severity, case, assistants, pattern week
+/// and weekday (0 = Monday).
+type GroupKey = (Rule, Severity, Option<Detail>, Vec<AssistantId>, u32, u32);
+
 /// Check the pattern of rotation `rotation_id` on its own: expand its slots (without day
 /// changes and without `until`) from its start over [`pattern_check_weeks`] weeks, with the red
-/// days of the dates it lands on, run the checker on a plan holding only those shifts, and
-/// place each finding at the pattern week and weekday of its start.
+/// days of the dates it lands on, run the checker on a plan holding only those shifts (each
+/// assistant under their own profile, or the plan's), and place each finding at the pattern
+/// week and weekday of its start.
 ///
-/// Findings of the same rule, severity and assistants at the same place in the pattern form
-/// one [`PatternFinding`] listing every date; so a rest broken between the last Sunday and the
-/// first Monday shows up once, at the last week's Sunday, with a date for each cycle.
-/// Groups are ordered by pattern week, weekday, rule and assistants.
+/// Findings of the same rule, severity, case ([`crate::rules::Detail`]) and assistants at the
+/// same place in the pattern form one [`PatternFinding`] listing every date; so a rest broken
+/// between the last Sunday and the first Monday shows up once, at the last week's Sunday, with
+/// a date for each cycle. Groups are ordered by pattern week, weekday, rule and assistants.
+/// Rules about the real calendar only (see `calendar_only`) are left out. A slot whose shift
+/// type has no time on a date (its hours fall in the spring gap) gives no shift that day.
 pub fn check_pattern(
     plan: &Plan,
     rotation_id: &RotationId,
@@ -555,11 +597,21 @@ pub fn check_pattern(
     let last = rotation.start + Duration::weeks(i64::from(weeks)) - Duration::days(1);
     let mut shifts = pattern_shifts(plan, rotation, rotation.start, last, false)?;
     sort(&mut shifts);
+    let in_slots: std::collections::HashSet<&AssistantId> = rotation
+        .slots
+        .iter()
+        .filter_map(|s| s.assistant.as_ref())
+        .collect();
     let only_pattern = Plan {
         settings: plan.settings.clone(),
         profile: plan.profile.clone(),
         vedtak: plan.vedtak.clone(),
-        assistants: plan.assistants.clone(),
+        assistants: plan
+            .assistants
+            .iter()
+            .filter(|a| in_slots.contains(&a.id))
+            .cloned()
+            .collect(),
         shift_types: plan.shift_types.clone(),
         shifts,
         rotations: Vec::new(),
@@ -568,32 +620,40 @@ pub fn check_pattern(
     };
     let report = check(&only_pattern, &CheckOptions::default());
     let mut groups: Vec<PatternFinding> = Vec::new();
+    let mut index: HashMap<GroupKey, usize> = HashMap::new();
     for finding in report.findings {
+        if calendar_only(finding.rule) {
+            continue;
+        }
         let date = finding.start.local_date();
         // A finding before the start (a window reaching back) is placed in week 1.
         let week = pattern_week(rotation, date).unwrap_or(1);
         let weekday = date.weekday();
-        let same = |g: &PatternFinding| {
-            g.rule == finding.rule
-                && g.severity == finding.severity
-                && g.assistants == finding.assistants
-                && g.week == week
-                && g.weekday == weekday
-        };
-        match groups.iter_mut().find(|g| same(g)) {
-            Some(group) => {
-                group.dates.push(date);
-                group.findings.push(finding);
+        let key = (
+            finding.rule,
+            finding.severity,
+            finding.detail,
+            finding.assistants.clone(),
+            week,
+            weekday.num_days_from_monday(),
+        );
+        match index.get(&key) {
+            Some(&i) => {
+                groups[i].dates.push(date);
+                groups[i].findings.push(finding);
             }
-            None => groups.push(PatternFinding {
-                rule: finding.rule,
-                severity: finding.severity,
-                assistants: finding.assistants.clone(),
-                week,
-                weekday,
-                dates: vec![date],
-                findings: vec![finding],
-            }),
+            None => {
+                index.insert(key, groups.len());
+                groups.push(PatternFinding {
+                    rule: finding.rule,
+                    severity: finding.severity,
+                    assistants: finding.assistants.clone(),
+                    week,
+                    weekday,
+                    dates: vec![date],
+                    findings: vec![finding],
+                });
+            }
         }
     }
     groups.sort_by(|a, b| {
@@ -611,6 +671,271 @@ pub fn check_pattern(
             ))
     });
     Ok(groups)
+}
+
+/// Where in a rotation's pattern a finding falls.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PatternPlace {
+    pub rotation: RotationId,
+    /// The pattern week, 1..=N.
+    pub week: u32,
+    pub weekday: Weekday,
+    /// How many times the checked expansion (at least 52 weeks, whole cycles) met it.
+    pub occurrences: usize,
+    /// True when the plan's real shifts from this rotation show the same breach (same rule,
+    /// severity and assistants at the same place in the pattern) in the checked period: it is
+    /// listed at the pattern, but counted once, on the calendar.
+    pub on_calendar: bool,
+}
+
+/// One finding of a rotation's pattern checked on its own: the occurrence that breaks its limit
+/// the most (see [`PatternFinding::worst`]), and its place in the pattern.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RotationFinding {
+    pub finding: Finding,
+    pub place: PatternPlace,
+}
+
+impl RotationFinding {
+    /// The finding as `turnus check --format json` prints it: the calendar finding's members
+    /// and `"rotation": {"id", "week", "weekday", "occurrences", "on_calendar"}`.
+    pub fn to_json(&self) -> serde_json::Value {
+        let mut value = self.finding.to_json();
+        value["rotation"] = serde_json::json!({
+            "id": self.place.rotation,
+            "week": self.place.week,
+            "weekday": weekday_key(self.place.weekday),
+            "occurrences": self.place.occurrences,
+            "on_calendar": self.place.on_calendar,
+        });
+        value
+    }
+}
+
+/// `mon` … `sun`.
+pub fn weekday_key(day: Weekday) -> &'static str {
+    ["mon", "tue", "wed", "thu", "fri", "sat", "sun"][day.num_days_from_monday() as usize]
+}
+
+/// The whole check of a plan: its real shifts on the calendar, and each rotation's pattern on
+/// its own (RULES.md "Checking a rotation pattern").
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PlanCheck {
+    /// The real shifts, exactly as [`crate::rules::check`] finds them.
+    pub calendar: Report,
+    /// The patterns' findings, by rotation (in plan order), then place in the pattern.
+    pub rotations: Vec<RotationFinding>,
+    /// The calendar's counts plus the pattern findings not already on the calendar.
+    pub summary: Summary,
+}
+
+impl PlanCheck {
+    /// True when a hard limit is broken on the calendar or in a pattern.
+    pub fn has_violations(&self) -> bool {
+        self.summary.violations > 0
+    }
+
+    /// The object `turnus check --format json` prints: the calendar's findings, then the
+    /// patterns' (each with its `rotation` member), and the summary.
+    pub fn to_json(&self) -> serde_json::Value {
+        let findings: Vec<serde_json::Value> = self
+            .calendar
+            .findings
+            .iter()
+            .map(Finding::to_json)
+            .chain(self.rotations.iter().map(RotationFinding::to_json))
+            .collect();
+        serde_json::json!({ "findings": findings, "summary": self.summary })
+    }
+}
+
+/// Check `plan` on the calendar and each of its rotations on its own (see [`PlanCheck`] and
+/// [`PatternChecker::check`]).
+pub fn check_plan(plan: &Plan, options: &CheckOptions) -> PlanCheck {
+    PatternChecker::default().check(plan, check(plan, options), options)
+}
+
+/// Checks rotation patterns on their own and remembers each one's findings until the pattern,
+/// its shift types, its assistants or the plan's profile and vedtak change, so a plan is not
+/// slower to show after the first check.
+#[derive(Default)]
+pub struct PatternChecker {
+    cache: HashMap<RotationId, (u64, Vec<PatternFinding>)>,
+}
+
+impl PatternChecker {
+    /// Add the patterns' findings to `calendar` (the real shifts' report for the same
+    /// `options`). A rotation's findings are kept when the rotation runs in the checked period
+    /// (`options`; from its start to its `until`, or on). A pattern finding is marked
+    /// [`PatternPlace::on_calendar`] when `calendar` holds a finding of the same rule, severity
+    /// and assistants, naming a shift of that rotation, whose start falls at the same pattern
+    /// week and weekday; such a finding is not counted in the summary again. Violations and
+    /// warnings are reported; info notes are left to the calendar. A rotation that cannot be
+    /// expanded (which a valid plan does not hold) gives no findings here; applying it says why.
+    pub fn check(&mut self, plan: &Plan, calendar: Report, options: &CheckOptions) -> PlanCheck {
+        let mut fresh = HashMap::with_capacity(plan.rotations.len());
+        let mut rotations = Vec::new();
+        let seen = on_calendar(plan, &calendar);
+        let mut summary = calendar.summary;
+        for rotation in &plan.rotations {
+            let fingerprint = fingerprint(plan, rotation);
+            let groups = match self.cache.remove(&rotation.id) {
+                Some((known, groups)) if known == fingerprint => groups,
+                _ => check_pattern(plan, &rotation.id).unwrap_or_default(),
+            };
+            if runs_in(rotation, options) {
+                for group in groups.iter().filter(|g| g.severity != Severity::Info) {
+                    let place = PatternPlace {
+                        rotation: rotation.id.clone(),
+                        week: group.week,
+                        weekday: group.weekday,
+                        occurrences: group.findings.len(),
+                        on_calendar: seen.contains(&(
+                            group.rule,
+                            group.severity,
+                            group.assistants.as_slice(),
+                            rotation.id.as_str(),
+                            group.week,
+                            group.weekday.num_days_from_monday(),
+                        )),
+                    };
+                    if !place.on_calendar {
+                        match group.severity {
+                            Severity::Violation => summary.violations += 1,
+                            Severity::Warning => summary.warnings += 1,
+                            Severity::Info => summary.infos += 1,
+                        }
+                    }
+                    rotations.push(RotationFinding {
+                        finding: group.worst().clone(),
+                        place,
+                    });
+                }
+            }
+            fresh.insert(rotation.id.clone(), (fingerprint, groups));
+        }
+        self.cache = fresh;
+        PlanCheck {
+            calendar,
+            rotations,
+            summary,
+        }
+    }
+}
+
+type SeenKey<'a> = (Rule, Severity, &'a [AssistantId], &'a str, u32, u32);
+
+/// The places in the patterns where the calendar's findings about rotation shifts fall.
+fn on_calendar<'a>(plan: &'a Plan, calendar: &'a Report) -> std::collections::HashSet<SeenKey<'a>> {
+    let mut seen = std::collections::HashSet::new();
+    if plan.rotations.is_empty() {
+        return seen;
+    }
+    let by_id: HashMap<&str, &Rotation> =
+        plan.rotations.iter().map(|r| (r.id.as_str(), r)).collect();
+    for f in &calendar.findings {
+        let date = f.start.local_date();
+        // Most findings name shifts of one rotation only: each rotation is placed once.
+        let mut placed: Vec<&str> = Vec::new();
+        for shift in &f.shifts {
+            // Rotation shifts are `{rotation id}:{slot}:{yyyy-mm-dd}`.
+            let mut parts = shift.as_str().rsplitn(3, ':');
+            let (Some(_), Some(_), Some(id)) = (parts.next(), parts.next(), parts.next()) else {
+                continue;
+            };
+            if placed.contains(&id) {
+                continue;
+            }
+            let Some((id, rotation)) = by_id.get_key_value(id) else {
+                continue;
+            };
+            placed.push(id);
+            if let Some(week) = pattern_week(rotation, date) {
+                seen.insert((
+                    f.rule,
+                    f.severity,
+                    f.assistants.as_slice(),
+                    *id,
+                    week,
+                    date.weekday().num_days_from_monday(),
+                ));
+            }
+        }
+    }
+    seen
+}
+
+/// Whether `rotation` runs in the period of `options`.
+fn runs_in(rotation: &Rotation, options: &CheckOptions) -> bool {
+    let starts = Instant::start_of_day(rotation.start);
+    let ends = rotation
+        .until
+        .map(|d| Instant::start_of_day(d + Duration::days(1)));
+    let before_end = options.to.is_none_or(|to| starts < to);
+    let after_start = match (options.from, ends) {
+        (Some(from), Some(ends)) => ends > from,
+        _ => true,
+    };
+    before_end && after_start
+}
+
+/// The place of a pattern finding as a sentence: "Turnusen «Dag og natt», uke 2, søndag:
+/// 25 ganger på 54 uker" ("Rotation «Dag og natt», week 2, Sunday: 25 times in 54 weeks").
+pub fn place_sentence(
+    plan: &Plan,
+    place: &PatternPlace,
+    lang: crate::rules::explain::Lang,
+) -> String {
+    use crate::rules::explain::Lang;
+    let rotation = plan.rotations.iter().find(|r| r.id == place.rotation);
+    let name = rotation.map_or_else(|| place.rotation.to_string(), |r| r.name.clone());
+    let weeks = pattern_check_weeks(rotation.map_or(1, |r| r.weeks));
+    let day = place.weekday.num_days_from_monday() as usize;
+    let n = place.occurrences;
+    match lang {
+        Lang::Nb => format!(
+            "Turnusen «{name}», uke {}, {}: {n} {} på {weeks} uker",
+            place.week,
+            ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"][day],
+            if n == 1 { "gang" } else { "ganger" }
+        ),
+        Lang::En => format!(
+            "Rotation «{name}», week {}, {}: {} in {weeks} weeks",
+            place.week,
+            [
+                "Monday",
+                "Tuesday",
+                "Wednesday",
+                "Thursday",
+                "Friday",
+                "Saturday",
+                "Sunday"
+            ][day],
+            if n == 1 {
+                "once".to_string()
+            } else {
+                format!("{n} times")
+            }
+        ),
+    }
+}
+
+/// A hash of everything a pattern's own check reads.
+fn fingerprint(plan: &Plan, rotation: &Rotation) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    format!(
+        "{:?}|{:?}|{:?}|{:?}|{:?}|{:?}",
+        rotation.id, rotation.weeks, rotation.start, rotation.slots, plan.profile, plan.vedtak
+    )
+    .hash(&mut h);
+    for code in rotation.slots.iter().map(|s| &s.shift_type) {
+        format!("{:?}", plan.shift_type(code)).hash(&mut h);
+    }
+    for who in rotation.slots.iter().filter_map(|s| s.assistant.as_ref()) {
+        format!("{:?}", plan.assistant(who)).hash(&mut h);
+    }
+    h.finish()
 }
 
 #[cfg(test)]
@@ -1076,6 +1401,207 @@ mod tests {
     fn pattern_check_of_an_unknown_rotation_is_an_error() {
         let err = check_pattern(&plan(), &RotationId("nope".into())).unwrap_err();
         assert_eq!(err.to_string(), "no rotation with id «nope» in the plan");
+    }
+
+    /// One assistant, seven 17-hour days a week, without a break.
+    fn seventeen_hour_plan() -> Plan {
+        let mut p = plan();
+        p.shift_types.push(kind("L", hm(6, 0), hm(23, 0)));
+        let days = [
+            Weekday::Mon,
+            Weekday::Tue,
+            Weekday::Wed,
+            Weekday::Thu,
+            Weekday::Fri,
+            Weekday::Sat,
+            Weekday::Sun,
+        ];
+        p.rotations.push(rotation(
+            1,
+            d(2027, 1, 4),
+            days.iter().map(|&w| slot(1, w, "L", Some("A"))).collect(),
+        ));
+        p
+    }
+
+    #[test]
+    fn a_plan_holding_only_a_rotation_of_long_days_reports_its_breaches() {
+        let p = seventeen_hour_plan();
+        assert!(p.shifts.is_empty());
+        assert!(check(&p, &CheckOptions::default()).findings.is_empty());
+        let report = check_plan(&p, &CheckOptions::default());
+        assert!(report.has_violations());
+        assert!(report.calendar.findings.is_empty());
+        let tot: Vec<&RotationFinding> = report
+            .rotations
+            .iter()
+            .filter(|r| r.finding.rule == Rule::TotD)
+            .collect();
+        assert_eq!(tot.len(), 7, "one TOT-D per weekday, not one per date");
+        assert_eq!((tot[0].place.week, tot[0].place.weekday), (1, Weekday::Mon));
+        assert_eq!(tot[0].place.occurrences, 52);
+        assert_eq!(tot[0].finding.measured, 17 * 60);
+        assert_eq!(tot[0].finding.start.local_date(), d(2027, 1, 4));
+        assert!(report
+            .rotations
+            .iter()
+            .any(|r| r.finding.rule == Rule::RestD && r.place.weekday == Weekday::Sun));
+        let json = report.to_json();
+        let first = &json["findings"][0];
+        assert_eq!(first["rotation"]["id"], "r");
+        assert_eq!(first["rotation"]["week"], 1);
+        assert_eq!(first["rotation"]["weekday"], "mon");
+        let violations = report
+            .rotations
+            .iter()
+            .filter(|r| r.finding.severity == Severity::Violation)
+            .count();
+        assert_eq!(report.summary.violations, violations);
+        assert!(report
+            .rotations
+            .iter()
+            .all(|r| r.finding.severity != Severity::Info));
+    }
+
+    #[test]
+    fn the_worst_occurrence_is_reported_for_a_place() {
+        // The Saturday 06:00 shift's rest window reaches the Sunday the clocks go forward: the
+        // rest is an hour shorter then (6 h instead of 7 h), and that is the one reported.
+        let report = check_plan(&seventeen_hour_plan(), &CheckOptions::default());
+        let saturday = report
+            .rotations
+            .iter()
+            .find(|r| r.finding.rule == Rule::RestD && r.place.weekday == Weekday::Sat)
+            .unwrap();
+        assert_eq!(saturday.finding.measured, 6 * 60);
+        assert_eq!(saturday.finding.start.local_date(), d(2027, 3, 27));
+        assert_eq!(saturday.place.occurrences, 52);
+    }
+
+    #[test]
+    fn a_breach_from_the_last_week_into_the_first_is_found_at_the_last_week() {
+        let mut p = plan();
+        p.rotations.push(rotation(
+            2,
+            d(2026, 1, 5),
+            vec![
+                slot(1, Weekday::Mon, "D", Some("A")),
+                slot(2, Weekday::Sun, "K", Some("A")),
+            ],
+        ));
+        let report = check_plan(&p, &CheckOptions::default());
+        let rest: Vec<&RotationFinding> = report
+            .rotations
+            .iter()
+            .filter(|r| r.finding.rule == Rule::RestD)
+            .collect();
+        assert_eq!(rest.len(), 1, "{:#?}", report.rotations);
+        assert_eq!(
+            (rest[0].place.week, rest[0].place.weekday),
+            (2, Weekday::Sun)
+        );
+        assert_eq!(rest[0].place.occurrences, 25);
+        let violations = report
+            .rotations
+            .iter()
+            .filter(|r| r.finding.severity == Severity::Violation)
+            .count();
+        assert_eq!(report.summary.violations, violations);
+    }
+
+    #[test]
+    fn a_breach_also_on_the_applied_calendar_is_counted_once() {
+        let mut p = seventeen_hour_plan();
+        let id = RotationId("r".into());
+        apply(&mut p, &id, d(2027, 1, 4), d(2027, 1, 31)).unwrap();
+        let calendar = check(&p, &CheckOptions::default());
+        assert!(calendar.has_violations());
+        let report = check_plan(&p, &CheckOptions::default());
+        assert_eq!(
+            report.calendar, calendar,
+            "the calendar's check is untouched"
+        );
+        let tot = report
+            .rotations
+            .iter()
+            .find(|r| r.finding.rule == Rule::TotD && r.place.weekday == Weekday::Wed)
+            .unwrap();
+        assert!(tot.place.on_calendar);
+        // What the four applied weeks cannot show (the Easter Sundays, the 52-week overtime)
+        // is counted at the pattern; what they show is counted on the calendar only.
+        let extra = report
+            .rotations
+            .iter()
+            .filter(|r| !r.place.on_calendar && r.finding.severity == Severity::Violation)
+            .count();
+        assert!(extra > 0);
+        assert_eq!(
+            report.summary.violations,
+            calendar.summary.violations + extra
+        );
+        assert_eq!(
+            report.to_json()["findings"][0],
+            calendar.findings[0].to_json()
+        );
+    }
+
+    #[test]
+    fn a_plan_without_rotations_checks_as_before() {
+        let mut p = plan();
+        p.shifts.push(
+            shift_of_type(
+                &kind("X", hm(6, 0), hm(22, 0)),
+                ShiftId("s".into()),
+                d(2026, 6, 8),
+                Some("A".into()),
+            )
+            .unwrap(),
+        );
+        let calendar = check(&p, &CheckOptions::default());
+        let report = check_plan(&p, &CheckOptions::default());
+        assert!(report.rotations.is_empty());
+        assert_eq!(report.summary, calendar.summary);
+        assert_eq!(report.to_json(), calendar.to_json());
+    }
+
+    #[test]
+    fn pattern_findings_belong_to_the_periods_the_rotation_runs_in() {
+        let mut p = seventeen_hour_plan();
+        p.rotations[0].until = Some(d(2027, 6, 27));
+        let period = |from: NaiveDate, to: NaiveDate| CheckOptions {
+            from: Some(Instant::start_of_day(from)),
+            to: Some(Instant::start_of_day(to)),
+        };
+        let during = check_plan(&p, &period(d(2027, 6, 1), d(2027, 7, 1)));
+        assert!(!during.rotations.is_empty());
+        let after = check_plan(&p, &period(d(2027, 7, 1), d(2027, 8, 1)));
+        assert!(after.rotations.is_empty());
+        assert!(!after.has_violations());
+        let before = check_plan(&p, &period(d(2026, 1, 1), d(2027, 1, 4)));
+        assert!(before.rotations.is_empty());
+    }
+
+    #[test]
+    fn the_pattern_checker_reuses_and_renews_what_it_found() {
+        let mut p = seventeen_hour_plan();
+        let mut checker = PatternChecker::default();
+        let options = CheckOptions::default();
+        let first = checker.check(&p, check(&p, &options), &options);
+        let again = checker.check(&p, check(&p, &options), &options);
+        assert_eq!(first, again);
+        // A lawful length: the daily limits go, the weekly ones stay.
+        p.shift_types.last_mut().unwrap().end = hm(12, 0);
+        let shorter = checker.check(&p, check(&p, &options), &options);
+        assert!(shorter
+            .rotations
+            .iter()
+            .all(|r| r.finding.rule != Rule::TotD));
+        assert_eq!(shorter, check_plan(&p, &options));
+        // The assistant's own profile is read too.
+        p.assistants[0].profile = Some(crate::model::Profile::preset(crate::model::Preset::Tariff));
+        let tariff = checker.check(&p, check(&p, &options), &options);
+        assert_eq!(tariff, check_plan(&p, &options));
+        assert_ne!(tariff, shorter);
     }
 
     fn weekday_of(n: u8) -> Weekday {

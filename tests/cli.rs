@@ -244,3 +244,67 @@ fn hours_counts_a_plan_against_its_vedtak() {
     let total = pa["used_hours"].as_f64().unwrap() + pa["planned_hours"].as_f64().unwrap();
     assert_eq!(total, 6.5, "4 h worked and 2.5 h planned");
 }
+
+/// One assistant on a one-week rotation of seven 17-hour days, and no shifts applied.
+const LONG_DAYS_ROTATION: &str = r#"{"format": "turnus-plan", "version": 1,
+  "assistants": [{"id": "A", "name": "Kari Nordmann"}],
+  "shifts": [],
+  "shift_types": [{"code": "L", "name": "Lang dag", "start": "06:00", "end": "23:00"}],
+  "rotations": [{"id": "r1", "name": "Sytten timer", "weeks": 1, "start": "2027-01-04",
+    "slots": [
+      {"week": 1, "weekday": "mon", "shift_type": "L", "assistant": "A"},
+      {"week": 1, "weekday": "tue", "shift_type": "L", "assistant": "A"},
+      {"week": 1, "weekday": "wed", "shift_type": "L", "assistant": "A"},
+      {"week": 1, "weekday": "thu", "shift_type": "L", "assistant": "A"},
+      {"week": 1, "weekday": "fri", "shift_type": "L", "assistant": "A"},
+      {"week": 1, "weekday": "sat", "shift_type": "L", "assistant": "A"},
+      {"week": 1, "weekday": "sun", "shift_type": "L", "assistant": "A"}]}]}"#;
+
+#[test]
+fn check_reports_a_rotation_pattern_at_its_week_and_weekday() {
+    let dir = temp_dir("rotation-pattern");
+    let plan = write(&dir, "plan.json", LONG_DAYS_ROTATION);
+    let r = turnus(&["check", &plan, "--format", "json"]);
+    assert_eq!(r.code, EXIT_VIOLATIONS, "{}", r.out);
+    let doc: serde_json::Value = serde_json::from_str(&r.out).expect("exactly one JSON object");
+    let findings = doc["findings"].as_array().expect("findings");
+    let of = |rule: &str| -> Vec<&serde_json::Value> {
+        findings.iter().filter(|f| f["rule"] == rule).collect()
+    };
+    for rule in ["TOT-D", "REST-D", "BRK"] {
+        assert_eq!(of(rule).len(), 7, "{rule}: once per weekday of the pattern");
+    }
+    let monday = of("TOT-D")[0];
+    assert_eq!(monday["severity"], "violation");
+    assert_eq!(monday["measured"], 17 * 60);
+    assert_eq!(monday["start"], "2027-01-04T06:00:00+01:00");
+    assert_eq!(monday["rotation"]["id"], "r1");
+    assert_eq!(monday["rotation"]["week"], 1);
+    assert_eq!(monday["rotation"]["weekday"], "mon");
+    assert_eq!(monday["rotation"]["occurrences"], 52);
+    assert_eq!(monday["rotation"]["on_calendar"], false);
+    let violations = findings
+        .iter()
+        .filter(|f| f["severity"] == "violation")
+        .count();
+    assert_eq!(doc["summary"]["violations"], violations);
+
+    let text = turnus(&["check", &plan]);
+    assert_eq!(text.code, EXIT_VIOLATIONS);
+    assert!(
+        text.out
+            .contains("Turnusen «Sytten timer», uke 1, mandag: 52 ganger på 52 uker"),
+        "{}",
+        text.out
+    );
+    let en = turnus(&["check", &plan, "--lang", "en"]);
+    assert!(
+        en.out
+            .contains("Rotation «Sytten timer», week 1, Monday: 52 times in 52 weeks"),
+        "{}",
+        en.out
+    );
+    // Before the rotation starts, nothing of it is in force.
+    let before = turnus(&["check", &plan, "--to", "2027-01-03"]);
+    assert_eq!(before.code, EXIT_OK, "{}", before.out);
+}

@@ -16,7 +16,7 @@ use crate::model::{
     Assistant, DayChange, NightHelp, Param, Plan, Profile, Role, Rotation, ServiceType, Shift,
     ShiftStatus, ShiftType, SundayRule,
 };
-use crate::rotation;
+use crate::rotation::{self, PlanCheck, RotationFinding};
 use crate::rules::explain::{explain, rule_title, severity_label};
 use crate::rules::{Finding, Report, Severity, Unit};
 use crate::store::{LockNotice, ReadOnlyReason, VedtakId};
@@ -317,7 +317,12 @@ fn vedtak_view(id: &VedtakId, v: &crate::model::Vedtak) -> VedtakView {
     }
 }
 
-fn rotation_view(plan: &Plan, r: &Rotation, lang: Language) -> RotationView {
+fn rotation_view(
+    plan: &Plan,
+    r: &Rotation,
+    found: &[RotationFinding],
+    lang: Language,
+) -> RotationView {
     RotationView {
         id: r.id.to_string(),
         name: r.name.clone(),
@@ -337,6 +342,8 @@ fn rotation_view(plan: &Plan, r: &Rotation, lang: Language) -> RotationView {
             .collect(),
         changes: saturating_u32(r.changes.len()),
         stale_changes: stale_changes(plan, r, lang),
+        check_weeks: rotation::pattern_check_weeks(r.weeks),
+        findings: pattern_finding_views(plan, found, Some(&r.id), lang),
     }
 }
 
@@ -584,7 +591,60 @@ fn finding_view(
         shifts: f.shifts.iter().map(|s| s.to_string()).collect(),
         law: f.law().to_string(),
         dates: finding_dates(days, f, from, to),
+        pattern: None,
     }
+}
+
+/// The findings of rotation patterns checked on their own, as the UI shows them (only those
+/// of rotation `only`, when given).
+pub(crate) fn pattern_finding_views(
+    plan: &Plan,
+    found: &[RotationFinding],
+    only: Option<&crate::model::RotationId>,
+    lang: Language,
+) -> Vec<FindingView> {
+    found
+        .iter()
+        .filter(|r| only.is_none_or(|id| &r.place.rotation == id))
+        .map(|r| {
+            // Pattern shifts are not in the plan: their days are read from their ids
+            // (`{rotation}:{slot}:{yyyy-mm-dd}`).
+            let days: WorkDays<'_> = r
+                .finding
+                .shifts
+                .iter()
+                .filter_map(|id| {
+                    let date = id.as_str().rsplit(':').next()?;
+                    Some((
+                        id.as_str(),
+                        NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()?,
+                    ))
+                })
+                .collect();
+            let mut view = finding_view(
+                plan,
+                &days,
+                &r.finding,
+                (NaiveDate::MIN, NaiveDate::MAX),
+                lang,
+            );
+            let place = &r.place;
+            view.pattern = Some(PatternPlaceView {
+                rotation: place.rotation.to_string(),
+                rotation_name: plan
+                    .rotations
+                    .iter()
+                    .find(|x| x.id == place.rotation)
+                    .map_or_else(String::new, |x| x.name.clone()),
+                week: place.week,
+                weekday: place.weekday.number_from_monday(),
+                occurrences: saturating_u32(place.occurrences),
+                on_calendar: place.on_calendar,
+                sentence: rotation::place_sentence(plan, place, lang.lang()),
+            });
+            view
+        })
+        .collect()
 }
 
 fn hours_view(
@@ -698,8 +758,9 @@ pub(crate) struct Parts<'a> {
     pub plan: &'a Plan,
     pub vedtak_ids: &'a [VedtakId],
     pub report: &'a Report,
-    /// The whole plan's check, for its counts.
-    pub plan_report: &'a Report,
+    /// The whole plan's check with its rotations checked on their own, for its counts and
+    /// the rotations' findings.
+    pub plan_report: &'a PlanCheck,
     pub file: FileView,
     pub history: HistoryState,
     pub window: &'a Window,
@@ -766,13 +827,17 @@ pub(crate) fn plan_view(parts: Parts<'_>) -> PlanView {
         rotations: plan
             .rotations
             .iter()
-            .map(|r| rotation_view(plan, r, lang))
+            .map(|r| rotation_view(plan, r, &plan_report.rotations, lang))
             .collect(),
         days,
         shifts: shift_views(plan, interval, from, to, report),
         findings: finding_views(plan, report, (from, to), lang),
         summary: summary_view(report),
-        plan_summary: summary_view(plan_report),
+        plan_summary: SummaryView {
+            violations: saturating_u32(plan_report.summary.violations),
+            warnings: saturating_u32(plan_report.summary.warnings),
+            infos: saturating_u32(plan_report.summary.infos),
+        },
         hours: hours_view(plan, from, to, today, lang),
         history,
     }

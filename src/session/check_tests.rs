@@ -302,3 +302,127 @@ fn the_rest_after_a_long_shift_says_its_limit_is_the_long_shifts_own() {
         "the note says why the rest needed is 22 h, not 11 h"
     );
 }
+
+/// A plan in memory with Kari on a one-week rotation of seven 17-hour days, not applied.
+fn long_days_rotation() -> (Session, String) {
+    let (mut session, kari) = {
+        let mut session = Session::in_memory("Ingrid", Language::Nb).expect("a plan in memory");
+        let view = session
+            .save_assistant(
+                t(NOW),
+                day(TODAY),
+                &window(DECEMBER_WEEK.0, DECEMBER_WEEK.1),
+                &AssistantInput {
+                    name: "Kari Nordmann".into(),
+                    ..AssistantInput::default()
+                },
+            )
+            .expect("an assistant is added");
+        let kari = view.assistants[0].id.clone();
+        (session, kari)
+    };
+    let w = window(DECEMBER_WEEK.0, DECEMBER_WEEK.1);
+    session
+        .save_shift_type(
+            t(NOW),
+            day(TODAY),
+            &w,
+            &ShiftTypeInput {
+                code: "L".into(),
+                name: "Lang dag".into(),
+                start: "06:00".into(),
+                end: "23:00".into(),
+                ..ShiftTypeInput::default()
+            },
+        )
+        .expect("the shift type is saved");
+    let view = session
+        .save_rotation(
+            t(NOW),
+            day(TODAY),
+            &w,
+            &RotationInput {
+                name: "Sytten timer".into(),
+                weeks: 1,
+                start: "2027-01-04".into(),
+                slots: (1..=7)
+                    .map(|weekday| SlotInput {
+                        week: 1,
+                        weekday,
+                        shift_type: "L".into(),
+                        assistant: Some(kari.clone()),
+                        skip_red_days: Some(false),
+                    })
+                    .collect(),
+                ..RotationInput::default()
+            },
+        )
+        .expect("the rotation is saved");
+    assert!(view.shifts.is_empty(), "the rotation is not applied");
+    (session, view.rotations[0].id.clone())
+}
+
+#[test]
+fn a_rotation_of_long_days_shows_its_breaches_at_the_pattern_and_in_the_counts() {
+    let (mut session, rotation) = long_days_rotation();
+    let w = window(DECEMBER_WEEK.0, DECEMBER_WEEK.1);
+    let view = session.view(&w, day(TODAY)).expect("a view");
+    let found = &view.rotations[0].findings;
+    let tot: Vec<&FindingView> = found.iter().filter(|f| f.rule == "TOT-D").collect();
+    assert_eq!(tot.len(), 7, "once per weekday");
+    let monday = tot[0]
+        .pattern
+        .as_ref()
+        .expect("a pattern finding says where");
+    assert_eq!(
+        (monday.rotation.as_str(), monday.week, monday.weekday),
+        (rotation.as_str(), 1, 1)
+    );
+    assert_eq!(
+        monday.sentence,
+        "Turnusen «Sytten timer», uke 1, mandag: 52 ganger på 52 uker"
+    );
+    assert!(!monday.on_calendar);
+    assert_eq!(tot[0].title, "Samlet arbeidstid per dag");
+    assert_eq!(view.rotations[0].check_weeks, 52);
+    let violations = found.iter().filter(|f| f.severity == "violation").count();
+    assert!(violations > 0);
+    assert_eq!(view.plan_summary.violations as usize, violations);
+    assert_eq!(view.summary.violations, 0, "the grid's week has no shift");
+
+    let whole = session.check_plan(None, None).expect("the whole plan");
+    assert_eq!(whole.findings.len(), found.len());
+    assert_eq!(whole.summary, view.plan_summary);
+    // Before the rotation starts it is not in force.
+    let before = session
+        .check_plan(Some("2026-12-01"), Some("2026-12-31"))
+        .expect("December");
+    assert!(before.findings.is_empty());
+
+    // Applied for four weeks, the calendar shows the daily breaches: they are listed at the
+    // pattern too, but counted once.
+    let view = session
+        .apply_rotation(
+            t(NOW),
+            day(TODAY),
+            &w,
+            &rotation,
+            "2027-01-04",
+            "2027-01-31",
+        )
+        .expect("the rotation is applied");
+    let whole = session.check_plan(None, None).expect("the whole plan");
+    let pattern_tot = whole
+        .findings
+        .iter()
+        .find(|f| f.rule == "TOT-D" && f.pattern.is_some())
+        .expect("still listed at the pattern");
+    assert!(pattern_tot.pattern.as_ref().unwrap().on_calendar);
+    let counted = whole
+        .findings
+        .iter()
+        .filter(|f| f.severity == "violation" && f.pattern.as_ref().is_none_or(|p| !p.on_calendar))
+        .count();
+    assert_eq!(whole.summary.violations as usize, counted);
+    assert_eq!(view.plan_summary, whole.summary);
+}

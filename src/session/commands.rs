@@ -325,6 +325,15 @@ commands! {
     /// Store the open plan file and its backups without a password.
     remove_password(RemovePasswordArgs { window: Window, password: Password }) -> PlanView
         = |app, now, today, a| app.session()?.remove_password(now, today, &a.window, a.password);
+    /// Suggest a rotation for a request (the plan's shift types and the assistants chosen):
+    /// the rota with each assistant's figures, or why it cannot be done.
+    suggest_rotation(SuggestRotationArgs { request: crate::session::suggest::SuggestInput }) -> crate::session::suggest::SuggestionView
+        = |app, _, _, a| app.session()?.suggest_rotation(&a.request);
+    /// Save a suggested rotation in the plan as a new rotation, in one undoable step.
+    apply_suggestion(ApplySuggestionArgs { window: Window, name: String, weeks: u32, start: String, slots: Vec<crate::session::SlotInput> }) -> PlanView
+        = |app, now, today, a| app.session()?.save_rotation(now, today, &a.window, &RotationInput {
+            id: None, name: a.name.clone(), weeks: a.weeks, start: a.start.clone(), until: None, slots: a.slots.clone(),
+        });
 }
 
 #[cfg(test)]

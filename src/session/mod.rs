@@ -24,6 +24,7 @@ mod history;
 pub mod input;
 pub mod merge;
 pub mod settings;
+pub mod suggest;
 pub mod view;
 
 pub use error::{ErrorCode, IpcError};
@@ -35,9 +36,9 @@ pub use input::{
 pub use settings::{AppSettings, Language, Theme};
 pub use view::{
     AssistantView, DayView, FileView, FindingView, HistoryEntry, HistoryState, HoursView, LockView,
-    PatternShift, PlanCheckView, PlanView, ProfileRow, ProfileView, RecentPlan, RotationView,
-    ServiceHours, ServiceYear, SettingsView, ShiftTypeView, ShiftView, SlotView, SummaryView,
-    VedtakView, WeekHoursView,
+    PatternPlaceView, PatternShift, PlanCheckView, PlanView, ProfileRow, ProfileView, RecentPlan,
+    RotationView, ServiceHours, ServiceYear, SettingsView, ShiftTypeView, ShiftView, SlotView,
+    SummaryView, VedtakView, WeekHoursView,
 };
 
 mod app;
@@ -77,6 +78,8 @@ pub struct Session {
     plan: Plan,
     vedtak_ids: Vec<VedtakId>,
     checker: Checker,
+    /// Remembers each rotation pattern's own check until the pattern or what it reads changes.
+    patterns: crate::rotation::PatternChecker,
     history: HistoryState,
     lang: Language,
     /// Set when another program took the file over while it was open here.
@@ -105,6 +108,7 @@ impl Session {
             plan: Plan::default(),
             vedtak_ids: Vec::new(),
             checker: Checker::default(),
+            patterns: crate::rotation::PatternChecker::default(),
             history: HistoryState::default(),
             lang,
             lost: None,
@@ -253,16 +257,28 @@ impl Session {
             from: start.map(Instant::start_of_day),
             to: end.map(|d| Instant::start_of_day(d + Duration::days(1))),
         };
-        let report = self.checker.check(&self.plan, &options);
+        let calendar = self.checker.check(&self.plan, &options);
+        let report = self.patterns.check(&self.plan, calendar, &options);
         let dates = (
             start.unwrap_or(NaiveDate::MIN),
             end.unwrap_or(NaiveDate::MAX),
         );
+        let mut findings = build::finding_views(&self.plan, &report.calendar, dates, self.lang);
+        findings.extend(build::pattern_finding_views(
+            &self.plan,
+            &report.rotations,
+            None,
+            self.lang,
+        ));
         Ok(PlanCheckView {
             from: start.map(|d| d.format("%Y-%m-%d").to_string()),
             to: end.map(|d| d.format("%Y-%m-%d").to_string()),
-            findings: build::finding_views(&self.plan, &report, dates, self.lang),
-            summary: build::summary_view(&report),
+            findings,
+            summary: SummaryView {
+                violations: u32::try_from(report.summary.violations).unwrap_or(u32::MAX),
+                warnings: u32::try_from(report.summary.warnings).unwrap_or(u32::MAX),
+                infos: u32::try_from(report.summary.infos).unwrap_or(u32::MAX),
+            },
         })
     }
 
@@ -272,7 +288,11 @@ impl Session {
         let report = self.check(from, to);
         // The checker remembers each assistant's findings, so the whole plan's check costs
         // only the plan-wide rules again.
-        let plan_report = self.checker.check(&self.plan, &CheckOptions::default());
+        let whole = CheckOptions::default();
+        let plan_calendar = self.checker.check(&self.plan, &whole);
+        // Each rotation's pattern is checked on its own once, then again only when it (or
+        // what its check reads) changes.
+        let plan_report = self.patterns.check(&self.plan, plan_calendar, &whole);
         let read_only = match self.file.access() {
             Access::ReadWrite => None,
             Access::ReadOnly(reason) => Some(reason.clone()),

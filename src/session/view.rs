@@ -186,6 +186,11 @@ pub struct RotationView {
     /// Recorded day changes that no longer fit the pattern (say after its slots changed), as
     /// sentences: applying the rotation leaves them out.
     pub stale_changes: Vec<String>,
+    /// How many weeks the pattern is checked over on its own (at least 52, whole cycles).
+    pub check_weeks: u32,
+    /// The violations and warnings of the pattern checked on its own, each once, at its week
+    /// and weekday.
+    pub findings: Vec<FindingView>,
 }
 
 /// One slot of a pattern.
@@ -292,6 +297,28 @@ pub struct FindingView {
     /// The dates it concerns, `YYYY-MM-DD`: the work days of its shifts, or else the days of
     /// its interval inside the window.
     pub dates: Vec<String>,
+    /// Where in a rotation's pattern it lies, when it comes from checking the pattern on its
+    /// own; null for a finding on the plan's shifts.
+    pub pattern: Option<PatternPlaceView>,
+}
+
+/// Where a finding of a rotation pattern checked on its own lies in the pattern.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct PatternPlaceView {
+    /// The rotation's id and name.
+    pub rotation: String,
+    pub rotation_name: String,
+    /// The pattern week, 1-based.
+    pub week: u32,
+    /// 1 = Monday … 7 = Sunday.
+    pub weekday: u32,
+    /// How many times the pattern, repeated over the checked weeks, breaks the rule there.
+    pub occurrences: u32,
+    /// True when the plan's shifts from this rotation show the same finding: it is listed at
+    /// the pattern but counted on the calendar.
+    pub on_calendar: bool,
+    /// "Turnusen «Dag og natt», uke 2, søndag: 25 ganger på 54 uker", in the UI language.
+    pub sentence: String,
 }
 
 /// The law check of a period (`check_plan`): its findings and their counts.

@@ -6,6 +6,9 @@
 import type { ErrorCode } from './bindings/ErrorCode';
 import type { IpcError } from './bindings/IpcError';
 import type { HandOver } from './bindings/HandOver';
+import type { SlotInput } from './bindings/SlotInput';
+import type { SuggestInput } from './bindings/SuggestInput';
+import type { SuggestionView } from './bindings/SuggestionView';
 import type {
   AppSettings,
   AssistantInput,
@@ -27,7 +30,7 @@ import type {
   VedtakInput,
 } from './types';
 
-export type { ErrorCode, HandOver, IpcError, ProfileInput };
+export type { ErrorCode, HandOver, IpcError, ProfileInput, SlotInput, SuggestInput, SuggestionView };
 
 export const ERROR_CODES = [
   'invalid_input',
@@ -103,6 +106,10 @@ export interface Backend {
   importBusy(window: PlanWindow, assistant: string, path: string): Promise<BusyImport>;
   /** Removes the busy time the calendar `source` gave the assistant. */
   removeBusy(window: PlanWindow, assistant: string, source: string): Promise<PlanView>;
+  /** Suggests a rotation for the request: the rota to review, or why it cannot be done. */
+  suggestRotation(request: SuggestInput): Promise<SuggestionView>;
+  /** Saves a suggested rotation in the plan as a new rotation (one undoable step). */
+  applySuggestion(window: PlanWindow, name: string, weeks: number, start: string, slots: SlotInput[]): Promise<PlanView>;
 }
 
 /** An error from the backend, always with one of the closed set of codes. */

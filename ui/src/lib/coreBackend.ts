@@ -4,7 +4,7 @@
 // answered (native dialogs, or the test's answers) are given to it; nothing of the core's
 // behaviour lives here.
 
-import { toBackendError, type Backend, type HandOver } from './backend';
+import { toBackendError, type Backend, type HandOver, type SlotInput, type SuggestInput, type SuggestionView } from './backend';
 import type { CommandName, Commands } from './bindings/Commands';
 import type {
   AppSettings,
@@ -168,5 +168,11 @@ export class CoreBackend implements Backend {
   }
   removeBusy(window: PlanWindow, assistant: string, source: string): Promise<PlanView> {
     return this.call('remove_busy', { window, assistant, source });
+  }
+  suggestRotation(request: SuggestInput): Promise<SuggestionView> {
+    return this.call('suggest_rotation', { request });
+  }
+  applySuggestion(window: PlanWindow, name: string, weeks: number, start: string, slots: SlotInput[]): Promise<PlanView> {
+    return this.call('apply_suggestion', { window, name, weeks, start, slots });
   }
 }

@@ -561,6 +561,14 @@ const nb = {
   'busy.skippedHeading': 'Hendelser som ikke ble lagt inn',
   'busy.skippedItem': '«{event}»: {reason}.',
   'busy.removed': 'Opptatt tid fra {source} er fjernet for {name}.',
+  'check.pattern': 'I turnusmønsteret',
+  'check.onCalendar': 'Står også blant vaktene i planen, og telles der.',
+  'check.showRotation': 'Vis turnusmønsteret',
+  'rotation.checkHeading': 'Lovsjekk av mønsteret «{name}»',
+  'rotation.checkHelp': 'Mønsteret er sjekket for seg selv: gjentatt fra første mandag i {weeks} uker, med siste uke fulgt av første, røde dager og sommertid, og hver assistent etter sin regelprofil.',
+  'rotation.checkClean': 'Mønsteret bryter ingen regler over {weeks} uker.',
+  'rotation.checkCount': 'Mønsteret har {violations} brudd og {warnings} {warnings|advarsel|advarsler}.',
+  'rotation.editPattern': 'Endre mønsteret',
 };
 
 export type Key = keyof typeof nb;
@@ -1125,6 +1133,14 @@ const en: Record<Key, string> = {
   'busy.skippedHeading': 'Events that were not added',
   'busy.skippedItem': '“{event}”: {reason}.',
   'busy.removed': 'Busy time from {source} is removed for {name}.',
+  'check.pattern': 'In the rota pattern',
+  'check.onCalendar': 'Also among the plan’s shifts, and counted there.',
+  'check.showRotation': 'Show the rota pattern',
+  'rotation.checkHeading': 'Law check of the pattern «{name}»',
+  'rotation.checkHelp': 'The pattern is checked on its own: repeated from its first Monday over {weeks} weeks, the last week followed by the first, with public holidays and daylight saving time, and each assistant under their rule profile.',
+  'rotation.checkClean': 'The pattern breaks no rule over {weeks} weeks.',
+  'rotation.checkCount': 'The pattern has {violations} {violations|violation|violations} and {warnings} {warnings|warning|warnings}.',
+  'rotation.editPattern': 'Edit the pattern',
 };
 
 export const dictionary: Record<'nb' | 'en', Record<Key, string>> = { nb, en };
