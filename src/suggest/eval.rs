@@ -518,8 +518,8 @@ impl Model {
         }
         // REST-W: each week with work needs a long enough rest inside it, or across its edge.
         let mut from_block = 0;
-        for w in 0..n_weeks {
-            if week_hours[w] == 0 {
+        for (w, hours) in week_hours.iter().enumerate() {
+            if *hours == 0 {
                 continue;
             }
             let (ws, we) = (self.week_starts[w], self.week_starts[w + 1]);

@@ -54,11 +54,11 @@ fn values_are_checked_with_the_field_named() {
 fn the_random_numbers_follow_the_seed() {
     let a: Vec<u64> = {
         let mut r = Rng::new(5);
-        (0..4).map(|_| r.next()).collect()
+        (0..4).map(|_| r.next_u64()).collect()
     };
     let mut r = Rng::new(5);
-    assert_eq!(a, (0..4).map(|_| r.next()).collect::<Vec<_>>());
-    assert_ne!(a[0], Rng::new(6).next());
+    assert_eq!(a, (0..4).map(|_| r.next_u64()).collect::<Vec<_>>());
+    assert_ne!(a[0], Rng::new(6).next_u64());
 }
 
 /// Positions in time order: D mon w1, K mon w1, D tue w1, then week 2 likewise.
