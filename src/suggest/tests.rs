@@ -27,7 +27,7 @@ fn an_unknown_key_names_its_place() {
     let mut v = day_evening("aml");
     v["assistants"][0]["colour"] = json!("red");
     let e = request(v).unwrap_err();
-    assert_eq!(e.path, "assistants[0]");
+    assert_eq!(e.path, "assistants[0].colour");
     assert!(e.message.contains("colour"), "{}", e.message);
 }
 
