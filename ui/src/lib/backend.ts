@@ -85,7 +85,7 @@ export interface Backend {
   saveAppSettings(settings: AppSettings): Promise<AppSettings>;
 
   /** Asks where to save an exported file (the native save dialog); null when the person cancels. */
-  chooseExportPath(suggestedName: string, format: 'pdf' | 'ics'): Promise<string | null>;
+  chooseExportPath(suggestedName: string, format: 'pdf' | 'ics' | 'csv'): Promise<string | null>;
   /** Asks for a folder (the native folder dialog); null when the person cancels. */
   chooseFolder(): Promise<string | null>;
   /** The first page of a PDF document as SVG, with its page count and a file name to suggest. */

@@ -34,7 +34,7 @@ export type Transport = <K extends CommandName>(name: K, args: Commands[K]['args
 export interface Dialogs {
   chooseNewPlanPath(suggestedName: string): Promise<string | null>;
   choosePlanToOpen(): Promise<string | null>;
-  chooseExportPath(suggestedName: string, format: 'pdf' | 'ics'): Promise<string | null>;
+  chooseExportPath(suggestedName: string, format: 'pdf' | 'ics' | 'csv'): Promise<string | null>;
   chooseFolder(): Promise<string | null>;
   chooseCalendarToImport(): Promise<string | null>;
 }
@@ -59,7 +59,7 @@ export class CoreBackend implements Backend {
   choosePlanToOpen(): Promise<string | null> {
     return this.dialogs.choosePlanToOpen();
   }
-  chooseExportPath(suggestedName: string, format: 'pdf' | 'ics'): Promise<string | null> {
+  chooseExportPath(suggestedName: string, format: 'pdf' | 'ics' | 'csv'): Promise<string | null> {
     return this.dialogs.chooseExportPath(suggestedName, format);
   }
   chooseFolder(): Promise<string | null> {
