@@ -943,6 +943,10 @@ fn read_shift(path: &str, raw: RawShift, plan: &Plan) -> Result<Shift, InputErro
         shift_type: raw.shift_type,
         created_at: stamp("created_at", &raw.created_at)?,
         updated_at: stamp("updated_at", &raw.updated_at)?,
+        actual: None,
+        not_worked_reason: None,
+        unplanned: false,
+        personlig_stell: false,
     })
 }
 

@@ -84,18 +84,18 @@ fn date_text(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 
-fn local_text(t: Instant) -> String {
+pub(crate) fn local_text(t: Instant) -> String {
     t.local().format("%Y-%m-%dT%H:%M").to_string()
 }
 
-fn offset_text(t: Instant) -> String {
+pub(crate) fn offset_text(t: Instant) -> String {
     let secs = t.offset_seconds();
     let sign = if secs < 0 { '-' } else { '+' };
     let secs = secs.abs();
     format!("{sign}{:02}:{:02}", secs / 3600, (secs % 3600) / 60)
 }
 
-fn round2(x: f64) -> f64 {
+pub(crate) fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
 

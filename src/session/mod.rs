@@ -31,6 +31,10 @@ pub use input::{
     AssistantInput, NewPlanInput, ProfileInput, RotationInput, SettingsInput, ShiftInput,
     ShiftTypeInput, SlotInput, VedtakInput, Window,
 };
+pub use month::{
+    EgenandelBracketInput, EgenandelEstimateView, EgenandelTableInput, EgenandelTableView,
+    MonthRow, MonthSums, MonthView, TimekontoAssistant, TimekontoPeriod, TimekontoView, TimesView,
+};
 pub use settings::{AppSettings, Language, Theme};
 pub use view::{
     AssistantView, DayView, FileView, FindingView, HistoryEntry, HistoryState, HoursView, LockView,
@@ -42,6 +46,7 @@ pub use view::{
 mod app;
 mod build;
 mod limits;
+pub mod month;
 pub mod validate;
 
 pub use app::App;
@@ -397,6 +402,15 @@ impl Session {
         })?;
         let mut shift = validate::shift(&self.plan, input, old.id.clone(), self.lang)?;
         shift.created_at = old.created_at;
+        // What the timeliste recorded stays with the shift while its status does.
+        if shift.status == old.status {
+            shift.actual = old.actual;
+            shift.not_worked_reason = old.not_worked_reason.clone();
+        }
+        shift.unplanned = old.unplanned;
+        if input.personlig_stell.is_none() {
+            shift.personlig_stell = old.personlig_stell;
+        }
         let mut edits = vec![Edit::UpdateShift(shift.clone())];
         if let Some(rotation) = self.record_day_change(&shift, false) {
             edits.push(Edit::UpdateRotation(rotation));
@@ -976,5 +990,7 @@ pub fn this_week(today: NaiveDate) -> Window {
 
 #[cfg(test)]
 mod check_tests;
+#[cfg(test)]
+mod month_tests;
 #[cfg(test)]
 mod tests;

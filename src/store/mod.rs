@@ -28,6 +28,7 @@ mod identity;
 mod journal;
 pub mod lock;
 pub mod migrations;
+mod months;
 mod open;
 mod rotations;
 mod row;
@@ -201,6 +202,7 @@ impl PlanFile {
     /// The whole plan.
     pub fn load_plan(&self) -> Result<Plan> {
         let (settings, profile) = settings::load(&self.conn)?;
+        let (categories, egenandel) = settings::load_month_settings(&self.conn)?;
         Ok(Plan {
             settings,
             profile,
@@ -211,6 +213,10 @@ impl PlanFile {
             rotations: rotations::load(&self.conn)?,
             absences: absences::load(&self.conn, None)?,
             busy: busy::load(&self.conn)?,
+            closed_months: months::load_closed(&self.conn)?,
+            categories,
+            egenandel,
+            egenandel_tables: months::load_tables(&self.conn)?,
         })
     }
 
@@ -219,6 +225,7 @@ impl PlanFile {
     /// settings and the profile. Shifts come by start time.
     pub fn load_window(&self, from: Instant, to: Instant) -> Result<Plan> {
         let (settings, profile) = settings::load(&self.conn)?;
+        let (categories, egenandel) = settings::load_month_settings(&self.conn)?;
         let days = (from.local_date(), to.local_date());
         Ok(Plan {
             settings,
@@ -230,6 +237,10 @@ impl PlanFile {
             rotations: rotations::load(&self.conn)?,
             absences: absences::load(&self.conn, Some(days))?,
             busy: busy::load_window(&self.conn, from, to)?,
+            closed_months: months::load_closed(&self.conn)?,
+            categories,
+            egenandel,
+            egenandel_tables: months::load_tables(&self.conn)?,
         })
     }
 
