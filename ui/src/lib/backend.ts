@@ -10,10 +10,15 @@ import type {
   AppSettings,
   AssistantInput,
   BusyImport,
+  CorrectWorkedInput,
+  EgenandelEstimate,
+  EgenandelTable,
+  EgenandelTableInput,
   ExportDone,
   ExportPreview,
   ExportRequest,
   HistoryEntry,
+  MonthView,
   NewPlanInput,
   PlanCheckView,
   PlanView,
@@ -24,6 +29,7 @@ import type {
   SettingsInput,
   ShiftInput,
   ShiftTypeInput,
+  TimekontoView,
   VedtakInput,
 } from './types';
 
@@ -40,6 +46,7 @@ export const ERROR_CODES = [
   'io',
   'no_plan',
   'internal',
+  'month_closed',
 ] as const satisfies readonly ErrorCode[];
 
 // svelte-check fails here when the Rust enum gains a code that the list above lacks.
@@ -101,6 +108,27 @@ export interface Backend {
   importBusy(window: PlanWindow, assistant: string, path: string): Promise<BusyImport>;
   /** Removes the busy time the calendar `source` gave the assistant. */
   removeBusy(window: PlanWindow, assistant: string, source: string): Promise<PlanView>;
+
+  /** A month as worked: every shift with planned and actual times, and the sums per assistant. */
+  monthView(month: string, assistant: string | null): Promise<MonthView>;
+  /** Confirms the shifts as worked, in one undo step. */
+  confirmWorked(window: PlanWindow, shifts: string[]): Promise<PlanView>;
+  /** Records the times a shift was worked; the planned times stay. */
+  correctWorked(window: PlanWindow, input: CorrectWorkedInput): Promise<PlanView>;
+  markNotWorked(window: PlanWindow, shift: string, reason: string): Promise<PlanView>;
+  addUnplannedWork(window: PlanWindow, shift: ShiftInput): Promise<PlanView>;
+  closeMonth(window: PlanWindow, month: string): Promise<PlanView>;
+  /** Opens a closed month again; the reason goes into the change log. */
+  reopenMonth(window: PlanWindow, month: string, reason: string): Promise<PlanView>;
+  /** Each assistant's account (or one's) for a year. */
+  timekonto(year: number, assistant: string | null): Promise<TimekontoView>;
+  egenandelTables(): Promise<EgenandelTable[]>;
+  /** The estimate of a month; null table and bracket: the plan's saved choice. */
+  egenandelEstimate(month: string, table: string | null, bracket: string | null): Promise<EgenandelEstimate>;
+  saveEgenandelChoice(window: PlanWindow, table: string, bracket: string): Promise<PlanView>;
+  saveEgenandelTable(window: PlanWindow, table: EgenandelTableInput): Promise<PlanView>;
+  /** The payroll CSV of a month, for one assistant or (null) everyone. */
+  exportCsv(month: string, assistant: string | null, path: string): Promise<ExportDone>;
 }
 
 /** An error from the backend, always with one of the closed set of codes. */

@@ -46,6 +46,18 @@ import type { VedtakInput } from './bindings/VedtakInput';
 import type { VedtakView } from './bindings/VedtakView';
 import type { WeekHoursView } from './bindings/WeekHoursView';
 import type { Window } from './bindings/Window';
+import type { CorrectWorkedArgs } from './bindings/CorrectWorkedArgs';
+import type { EgenandelBracketInput } from './bindings/EgenandelBracketInput';
+import type { EgenandelEstimateView } from './bindings/EgenandelEstimateView';
+import type { EgenandelTableInput } from './bindings/EgenandelTableInput';
+import type { EgenandelTableView } from './bindings/EgenandelTableView';
+import type { MonthRow } from './bindings/MonthRow';
+import type { MonthSums } from './bindings/MonthSums';
+import type { MonthView } from './bindings/MonthView';
+import type { TimekontoAssistant } from './bindings/TimekontoAssistant';
+import type { TimekontoPeriod } from './bindings/TimekontoPeriod';
+import type { TimekontoView } from './bindings/TimekontoView';
+import type { TimesView } from './bindings/TimesView';
 
 export type {
   AppSettings,
@@ -80,7 +92,21 @@ export type {
   Theme,
   VedtakInput,
   WeekHoursView,
+  EgenandelBracketInput,
+  EgenandelTableInput,
+  MonthRow,
+  MonthSums,
+  MonthView,
+  TimekontoAssistant,
+  TimekontoPeriod,
+  TimekontoView,
+  TimesView,
 };
+
+/** What `correct_worked` takes besides the window. */
+export type CorrectWorkedInput = Omit<CorrectWorkedArgs, 'window'>;
+export type EgenandelEstimate = EgenandelEstimateView;
+export type EgenandelTable = EgenandelTableView;
 
 export type PlanWindow = Window;
 export type Assistant = AssistantView;
