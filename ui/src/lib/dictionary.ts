@@ -753,6 +753,20 @@ const nb = {
   'egenandel.flatFee': 'Fast beløp per måned',
   'egenandel.noCap': 'Ingen øvre grense',
   'egenandel.yourTable': 'din egen',
+  'konto.heading': 'Timekonto per assistent, {year}',
+  'konto.help': 'Timene i kontrakten til hver assistent, satt opp mot timene som er planlagt og timene som er arbeidet. Merarbeid er timer over kontrakten, men innenfor vanlig arbeidstid. Overtid er timer over grensen for vanlig arbeidstid.',
+  'konto.contract': 'Kontrakt',
+  'konto.worked': 'Arbeidet',
+  'konto.merarbeid': 'Merarbeid',
+  'konto.overtime': 'Overtid',
+  'konto.month': 'Måned',
+  'konto.yearTotal': 'Hele {year}',
+  'konto.noContract': 'Ingen kontraktstimer er lagt inn. Skriv dem inn på siden Assistenter.',
+  'konto.contractPerWeek': 'Kontrakt: {n} t per uke',
+  'konto.monthsCaption': 'Timekonto for {name} i {year}, måned for måned',
+  'konto.weeksSummary': 'Uke for uke for {name}',
+  'konto.weeksCaption': 'Timekonto for {name} i {year}, uke for uke',
+  'konto.none': 'Planen har ingen assistenter ennå.',
 };
 
 export type Key = keyof typeof nb;
@@ -1509,6 +1523,20 @@ const en: Record<Key, string> = {
   'egenandel.flatFee': 'A fixed amount per month',
   'egenandel.noCap': 'No upper limit',
   'egenandel.yourTable': 'your own',
+  'konto.heading': 'Hour account per assistant, {year}',
+  'konto.help': 'The hours in each assistant’s contract, set against the hours planned and the hours worked. Extra hours (merarbeid) are hours above the contract but within normal working hours. Overtime is hours above the limit for normal working hours.',
+  'konto.contract': 'Contract',
+  'konto.worked': 'Worked',
+  'konto.merarbeid': 'Extra hours',
+  'konto.overtime': 'Overtime',
+  'konto.month': 'Month',
+  'konto.yearTotal': 'All of {year}',
+  'konto.noContract': 'No contract hours are entered. Enter them on the Assistants page.',
+  'konto.contractPerWeek': 'Contract: {n} h a week',
+  'konto.monthsCaption': 'Hour account of {name} in {year}, month by month',
+  'konto.weeksSummary': 'Week by week for {name}',
+  'konto.weeksCaption': 'Hour account of {name} in {year}, week by week',
+  'konto.none': 'The plan has no assistants yet.',
 };
 
 export const dictionary: Record<'nb' | 'en', Record<Key, string>> = { nb, en };
