@@ -93,3 +93,14 @@ export function monthOf(date: string): string {
 export function isMonth(text: string): boolean {
   return /^\d{4}-(0[1-9]|1[0-2])$/.test(text);
 }
+
+/** The months' names in each language, January first. */
+export const MONTH_NAMES: Record<'nb' | 'en', readonly string[]> = {
+  nb: ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'],
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+};
+
+/** "2026-05" → "mai 2026" / "May 2026". */
+export function monthName(month: string, language: 'nb' | 'en'): string {
+  return `${MONTH_NAMES[language][Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+}
