@@ -94,6 +94,13 @@ test('a month confirmed by keyboard, one shift corrected, one not worked, the mo
   await expectNoAxeViolations(page);
   await shot(page, 'ui-month-closed');
 
+  // The month's timelister are final: the Export page says so for June.
+  await showPage(page, 'Utskrift og kalender');
+  await page.getByLabel('Timeliste for én assistent').check();
+  await page.locator('#export-month').selectOption({ label: 'juni' });
+  await page.locator('#export-year').fill('2026');
+  await expect(page.locator('#timeliste-final')).toHaveText('Måneden er lukket, så timelisten er endelig.');
+
   // An edit of a closed shift in the grid is refused with the core's sentence, where the person looks.
   await showPage(page, 'Turnus');
   await page.getByLabel('Gå til dato', { exact: true }).fill('15.06.2026');
@@ -176,4 +183,25 @@ test('work that was not planned is added, and the month in English at 200 % and 
   await expect(page.getByRole('table', { name: 'The shifts in June 2026' })).toContainText('Not planned');
   await expectNoAxeViolations(page);
   await shot(page, 'ui-month-en-200-contrast');
+});
+
+test('the Hours page shows each assistant’s account: contract against planned and worked, month by month and week by week', async ({ page }) => {
+  await openDemo(page, '?today=2026-07-01');
+  // The Hours page shows the year of the period the grid shows.
+  await page.getByLabel('Gå til dato', { exact: true }).fill('01.07.2026');
+  await page.getByRole('button', { name: 'Gå til datoen' }).click();
+  await showPage(page, 'Timer');
+  const account = page.getByRole('region', { name: 'Bjørn Sæther', exact: true });
+  await expect(account).toContainText('Kontrakt: 20 t per uke');
+  const months = account.getByRole('table', { name: 'Timekonto for Bjørn Sæther i 2026, måned for måned' });
+  await expect(months.getByRole('columnheader')).toHaveText(['Måned', 'Kontrakt', 'Planlagt', 'Arbeidet', 'Merarbeid', 'Overtid']);
+  await expect(months.getByRole('row')).toHaveCount(14);
+  const june = months.getByRole('row', { name: /^juni / });
+  const worked = Number((await june.getByRole('cell').nth(2).innerText()).replace(',', '.'));
+  expect(worked, 'the demo plan’s June shifts before 29 June are worked').toBeGreaterThan(0);
+  await expect(months.getByRole('row', { name: /^Hele 2026/ })).toBeVisible();
+  await account.getByText('Uke for uke for Bjørn Sæther').click();
+  await expect(account.getByRole('table', { name: 'Timekonto for Bjørn Sæther i 2026, uke for uke' }).getByRole('row', { name: /^Uke 26 / })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await shot(page, 'ui-hours-timekonto');
 });
