@@ -113,6 +113,14 @@ test('a month confirmed by keyboard, one shift corrected, one not worked, the mo
   await expect(refusal).toContainText(/lukket/);
   await expect(refusal).toContainText(/Åpne måneden igjen|åpne/i);
   await shot(page, 'ui-month-refused-in-grid');
+  // In the shift's dialog the refusal is said inside the dialog, and the dialog stays open.
+  await page.getByRole('button', { name: 'Lukk meldingen' }).click();
+  await chip.dblclick();
+  const shiftDialog = page.getByRole('dialog', { name: 'Endre vakt' });
+  await shiftDialog.getByLabel('Merknad').fill('Kom litt sent');
+  await shiftDialog.getByRole('button', { name: 'Lagre', exact: true }).click();
+  await expect(shiftDialog.getByRole('alert')).toContainText(/juni 2026.*lukket/);
+  await shiftDialog.getByRole('button', { name: 'Avbryt' }).click();
 
   // Reopening asks for a reason, and the history keeps it.
   await showPage(page, MONTH);
