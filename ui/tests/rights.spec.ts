@@ -106,8 +106,7 @@ test('the payroll CSV of a month is written where the save dialog says, with a B
   await openDemo(page, '?today=2026-07-01');
   await showPage(page, 'Utskrift og kalender');
   const panel = page.getByRole('region', { name: 'Lønnsfil (CSV)' });
-  await panel.getByLabel('Måned').selectOption({ label: 'juni' });
-  await panel.getByLabel('År').fill('2026');
+  await panel.getByLabel('Lønnsperiode').selectOption({ label: 'juni 2026' });
   await panel.getByLabel('Timer for').selectOption({ label: 'Bjørn Sæther' });
   await expectNoAxeViolations(page);
   await panel.getByRole('button', { name: 'Lagre CSV …' }).click();

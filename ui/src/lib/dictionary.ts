@@ -767,6 +767,7 @@ const nb = {
   'konto.weeksSummary': 'Uke for uke for {name}',
   'konto.weeksCaption': 'Timekonto for {name} i {year}, uke for uke',
   'konto.none': 'Planen har ingen assistenter ennå.',
+  'export.csvPeriod': 'Lønnsperiode',
 };
 
 export type Key = keyof typeof nb;
@@ -1537,6 +1538,7 @@ const en: Record<Key, string> = {
   'konto.weeksSummary': 'Week by week for {name}',
   'konto.weeksCaption': 'Hour account of {name} in {year}, week by week',
   'konto.none': 'The plan has no assistants yet.',
+  'export.csvPeriod': 'Pay period',
 };
 
 export const dictionary: Record<'nb' | 'en', Record<Key, string>> = { nb, en };
