@@ -134,7 +134,7 @@ test('a month confirmed by keyboard, one shift corrected, one not worked, the mo
   await reopen.getByRole('button', { name: 'Åpne måneden igjen …' }).click();
   await expect(reopen).toHaveCount(0);
   await expect(page.getByRole('status')).toContainText('juni 2026 er åpnet igjen.');
-  await expect(page.getByRole('button', { name: 'Lukk juni 2026' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Lukk juni 2026' }), 'the focus goes to the month’s button, which closes it again').toBeFocused();
 
   await showPage(page, 'Historikk');
   const newest = page.getByRole('list', { name: 'Endringer' }).locator(':scope > li').first();

@@ -51,6 +51,7 @@ test('the egenandel estimate of a month on a preset table: the monthly cap, the 
   await page.getByLabel('Måned', { exact: true }).selectOption({ label: 'juni' });
   await page.getByLabel('År', { exact: true }).fill('2026');
   await page.getByLabel('År', { exact: true }).press('Tab');
+  await expect(page.getByText('Velg kommunens tabell og husstandens inntekt ovenfor, så ser du anslaget her.'), 'no estimate before a table is chosen').toBeVisible();
   await page.getByLabel('Tabell for egenandel').selectOption({ label: 'Husstandsinntekt, timepris med månedstak (2024)' });
   await page.getByLabel('Husstandens inntekt').selectOption({ index: 1 });
   await expect(page.getByLabel('Husstandens inntekt').locator('option:checked')).toHaveText(/^2–3 G: /);

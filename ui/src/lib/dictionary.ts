@@ -768,6 +768,7 @@ const nb = {
   'konto.weeksCaption': 'Timekonto for {name} i {year}, uke for uke',
   'konto.none': 'Planen har ingen assistenter ennå.',
   'export.csvPeriod': 'Lønnsperiode',
+  'egenandel.chooseToSee': 'Velg kommunens tabell og husstandens inntekt ovenfor, så ser du anslaget her.',
 };
 
 export type Key = keyof typeof nb;
@@ -1539,6 +1540,7 @@ const en: Record<Key, string> = {
   'konto.weeksCaption': 'Hour account of {name} in {year}, week by week',
   'konto.none': 'The plan has no assistants yet.',
   'export.csvPeriod': 'Pay period',
+  'egenandel.chooseToSee': 'Choose the municipality’s table and the household income above to see the estimate here.',
 };
 
 export const dictionary: Record<'nb' | 'en', Record<Key, string>> = { nb, en };
