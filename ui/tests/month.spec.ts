@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { expectNoAxeViolations, openDemo, shot, showPage } from './helpers';
+import { expectNoAxeViolations, openDemo, shot, showPage, tabUntil } from './helpers';
 
 // The month as worked: the arbeidsleder confirms June's shifts by keyboard, corrects one,
 // marks one as not worked, closes the month, sees an edit of a closed shift refused in the
@@ -36,11 +36,12 @@ test('a month confirmed by keyboard, one shift corrected, one not worked, the mo
   // Keyboard only: "Velg alle" is the table's first checkbox; Space ticks every row, and the
   // confirm button before the table confirms them all in one action.
   const all = page.getByRole('checkbox', { name: 'Velg alle vaktene' });
-  await all.focus();
+  await tabUntil(page, `document.activeElement?.getAttribute('aria-label') === 'Velg alle vaktene'`);
   await page.keyboard.press('Space');
   await expect(all).toHaveAttribute('aria-checked', 'true');
   const confirm = page.getByRole('button', { name: /^Bekreft som arbeidet \(\d+\)$/ });
-  await confirm.focus();
+  for (let i = 0; i < 10 && !(await confirm.evaluate((button) => button === document.activeElement)); i++) await page.keyboard.press('Shift+Tab');
+  await expect(confirm, 'Shift+Tab goes back from the table to the confirm button').toBeFocused();
   await page.keyboard.press('Enter');
   await expect(count).toHaveText(/^✓ ?Alle vaktene i juni 2026 er bekreftet\.$/);
   await expect(page.getByRole('status')).toContainText(/er bekreftet som arbeidet\./);
