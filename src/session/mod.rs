@@ -37,10 +37,10 @@ pub use month::{
 };
 pub use settings::{AppSettings, Language, Theme};
 pub use view::{
-    AssistantView, DayView, FileView, FindingView, HistoryEntry, HistoryState, HoursView, LockView,
-    PatternShift, PlanCheckView, PlanView, ProfileRow, ProfileView, RecentPlan, RotationView,
-    ServiceHours, ServiceYear, SettingsView, ShiftTypeView, ShiftView, SlotView, SummaryView,
-    VedtakView, WeekHoursView,
+    AssistantView, ClosedMonthView, DayView, FileView, FindingView, HistoryEntry, HistoryState,
+    HoursView, LockView, PatternShift, PlanCheckView, PlanView, ProfileRow, ProfileView,
+    RecentPlan, RotationView, ServiceHours, ServiceYear, SettingsView, ShiftTypeView, ShiftView,
+    SlotView, SummaryView, VedtakView, WeekHoursView,
 };
 
 mod app;

@@ -224,7 +224,7 @@ fn hours(minutes: f64) -> f64 {
     round2(minutes / 60.0)
 }
 
-fn times_view(a: &Actual) -> TimesView {
+pub(crate) fn times_view(a: &Actual) -> TimesView {
     TimesView {
         start: local_text(a.start),
         end: local_text(a.end),
@@ -740,7 +740,8 @@ impl Session {
         }
         let closed = ClosedMonth {
             month: m,
-            closed_at: now,
+            // To the minute, as plan JSON writes times.
+            closed_at: Instant::from_unix(now.unix().div_euclid(60) * 60),
             closed_by: self.file.user().to_string(),
         };
         self.milestone(now, today, window, "close month", Edit::CloseMonth(closed))

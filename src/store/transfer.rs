@@ -167,3 +167,11 @@ pub(crate) fn write_all(
     tx.commit()
         .map_err(StoreError::sqlite("failed to save the import"))
 }
+
+/// A plan in memory holding `plan`, so plan JSON can be edited with the plan file's own
+/// edits (and their refusals); write it back with `crate::interchange::write_plan`.
+pub fn in_memory(plan: &Plan, user: &str, now: Instant) -> Result<PlanFile> {
+    let mut file = PlanFile::open_in_memory(user)?;
+    write_all(&mut file.conn, plan, user, now)?;
+    Ok(file)
+}
