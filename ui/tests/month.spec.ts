@@ -106,6 +106,7 @@ test('a month confirmed by keyboard, one shift corrected, one not worked, the mo
   await showPage(page, 'Turnus');
   await page.getByLabel('Gå til dato', { exact: true }).fill('15.06.2026');
   await page.getByRole('button', { name: 'Gå til datoen' }).click();
+  await expect(page.getByRole('note').filter({ hasText: /^juni 2026 er lukket \(/ }), 'the grid says the month is closed before any edit').toContainText('åpnes igjen på siden Bekreft måneden');
   const chip = page.locator('td[role="gridcell"] .chip').first();
   await chip.click();
   await page.keyboard.press('Delete');

@@ -769,6 +769,9 @@ const nb = {
   'konto.none': 'Planen har ingen assistenter ennå.',
   'export.csvPeriod': 'Lønnsperiode',
   'egenandel.chooseToSee': 'Velg kommunens tabell og husstandens inntekt ovenfor, så ser du anslaget her.',
+  'grid.closedMonth': '{month} er lukket ({when}, {who}). Vaktene i den kan ikke endres før måneden åpnes igjen på siden Bekreft måneden.',
+  'field.personligStell': 'Personlig stell',
+  'field.personligStellHint': 'Hjelp med stell av kroppen. Kommunen kan aldri ta egenandel for den.',
 };
 
 export type Key = keyof typeof nb;
@@ -1541,6 +1544,9 @@ const en: Record<Key, string> = {
   'konto.none': 'The plan has no assistants yet.',
   'export.csvPeriod': 'Pay period',
   'egenandel.chooseToSee': 'Choose the municipality’s table and the household income above to see the estimate here.',
+  'grid.closedMonth': '{month} is closed ({when}, {who}). Its shifts cannot be changed until the month is reopened on the page Confirm the month.',
+  'field.personligStell': 'Personal care',
+  'field.personligStellHint': 'Help with bodily care. The municipality can never charge a user fee for it.',
 };
 
 export const dictionary: Record<'nb' | 'en', Record<Key, string>> = { nb, en };

@@ -149,6 +149,8 @@ export interface ShiftDraft {
   break_minutes: number;
   passive_minutes: number;
   long_shift: boolean;
+  /** Personlig stell: never carries an egenandel. */
+  personlig_stell: boolean;
   service: string;
   status: string;
   note: string;
@@ -167,6 +169,7 @@ export function toShiftInput(draft: ShiftDraft): ShiftInput {
     break_minutes: draft.break_minutes,
     passive_minutes: draft.passive_minutes,
     long_shift: draft.long_shift,
+    personlig_stell: draft.personlig_stell,
     service: draft.service,
     status: draft.status,
     note: draft.note,
