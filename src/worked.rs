@@ -126,12 +126,12 @@ pub fn categories_of(work: &Actual, categories: &Categories) -> CategoryMinutes 
     }
 }
 
-/// Overtime and merarbeid in minutes per work day of `assistant`, on the plan as worked
-/// (see the module docs for how a week's figures are placed on its days).
-pub fn overtime_by_day(plan: &Plan, assistant: &Assistant) -> BTreeMap<NaiveDate, (i64, i64)> {
-    let worked = plan.as_worked();
-    let profile = plan.profile_of(assistant).values();
-    let timeline = Timeline::build(&worked, &assistant.id, &profile);
+/// Overtime and merarbeid in minutes per work day of `assistant` (see the module docs for how
+/// a week's figures are placed on its days). `worked` is the plan as worked
+/// ([`Plan::as_worked`]), made once by the caller for every assistant.
+pub fn overtime_by_day(worked: &Plan, assistant: &Assistant) -> BTreeMap<NaiveDate, (i64, i64)> {
+    let profile = worked.profile_of(assistant).values();
+    let timeline = Timeline::build(worked, &assistant.id, &profile);
     let mut out: BTreeMap<NaiveDate, (i64, i64)> = BTreeMap::new();
     for day in &timeline.days {
         if day.excess() > 0 {
@@ -177,6 +177,7 @@ pub fn in_month(shift: &Shift, month: Month, assistant: Option<&AssistantId>) ->
 /// One row per assistant and work day of `month` with any counted shift, by assistant in the
 /// plan's order, then by date.
 pub fn day_rows(plan: &Plan, month: Month, assistant: Option<&AssistantId>) -> Vec<DayRow> {
+    let worked = plan.as_worked();
     let mut out = Vec::new();
     for a in &plan.assistants {
         if assistant.is_some_and(|id| id != &a.id) {
@@ -203,7 +204,7 @@ pub fn day_rows(plan: &Plan, month: Month, assistant: Option<&AssistantId>) -> V
         if days.is_empty() {
             continue;
         }
-        for (date, (overtime, _)) in overtime_by_day(plan, a) {
+        for (date, (overtime, _)) in overtime_by_day(&worked, a) {
             if let Some(row) = days.get_mut(&date) {
                 row.minutes.overtime += overtime;
             } else if month.holds(date) && overtime > 0 {
@@ -269,6 +270,16 @@ pub struct YearAccount {
 /// `assistant`'s account for `year`: planned and worked minutes by work day, contract
 /// pro rata, and merarbeid and overtime as placed by [`overtime_by_day`].
 pub fn year_account(plan: &Plan, assistant: &Assistant, year: i32) -> YearAccount {
+    year_account_on(plan, &plan.as_worked(), assistant, year)
+}
+
+/// [`year_account`] with the plan as worked made once by the caller.
+pub fn year_account_on(
+    plan: &Plan,
+    worked_plan: &Plan,
+    assistant: &Assistant,
+    year: i32,
+) -> YearAccount {
     let first = NaiveDate::from_ymd_opt(year, 1, 1).expect("a supported year");
     let last = NaiveDate::from_ymd_opt(year, 12, 31).expect("a supported year");
     let mut planned: BTreeMap<NaiveDate, i64> = BTreeMap::new();
@@ -289,7 +300,7 @@ pub fn year_account(plan: &Plan, assistant: &Assistant, year: i32) -> YearAccoun
             *worked.entry(day).or_default() += shift.effective_interval().len() / MINUTE;
         }
     }
-    let extra = overtime_by_day(plan, assistant);
+    let extra = overtime_by_day(worked_plan, assistant);
     let contract_per_day = assistant.contract_minutes_per_week.unwrap_or(0) as f64 / 7.0;
     let account = |from: NaiveDate, to: NaiveDate| {
         let sum = |m: &BTreeMap<NaiveDate, i64>| m.range(from..=to).map(|(_, v)| *v).sum::<i64>();

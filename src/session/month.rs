@@ -314,7 +314,7 @@ fn row_label(name: &str, s: &Shift, lang: Language) -> String {
 }
 
 fn fee_text(fee: &EgenandelFee, lang: Language) -> String {
-    let kr = |x: f64| crate::hours::hours_nb(x).replace(",00", "");
+    let kr = kr_text;
     match (fee, lang) {
         (EgenandelFee::Hourly { rate_kr, cap_kr }, Language::Nb) => match cap_kr {
             Some(cap) => format!(
@@ -325,13 +325,19 @@ fn fee_text(fee: &EgenandelFee, lang: Language) -> String {
             None => format!("{} kr per time", kr(*rate_kr)),
         },
         (EgenandelFee::Hourly { rate_kr, cap_kr }, Language::En) => match cap_kr {
-            Some(cap) => format!("{rate_kr} kr per hour, at most {cap} kr a month"),
-            None => format!("{rate_kr} kr per hour"),
+            Some(cap) => format!(
+                "{} kr per hour, at most {} kr a month",
+                kr(*rate_kr).replace(',', "."),
+                kr(*cap).replace(',', ".")
+            ),
+            None => format!("{} kr per hour", kr(*rate_kr).replace(',', ".")),
         },
         (EgenandelFee::Flat { monthly_kr }, Language::Nb) => {
             format!("{} kr i måneden", kr(*monthly_kr))
         }
-        (EgenandelFee::Flat { monthly_kr }, Language::En) => format!("{monthly_kr} kr a month"),
+        (EgenandelFee::Flat { monthly_kr }, Language::En) => {
+            format!("{} kr a month", kr(*monthly_kr).replace(',', "."))
+        }
     }
 }
 
@@ -839,13 +845,14 @@ impl Session {
             merarbeid_hours: hours(a.merarbeid as f64),
             overtime_hours: hours(a.overtime as f64),
         };
+        let worked_plan = self.plan.as_worked();
         let assistants = self
             .plan
             .assistants
             .iter()
             .filter(|a| who.as_ref().is_none_or(|id| *id == a.id))
             .map(|a| {
-                let account = worked::year_account(&self.plan, a, year);
+                let account = worked::year_account_on(&self.plan, &worked_plan, a, year);
                 TimekontoAssistant {
                     assistant: a.id.to_string(),
                     name: a.name_or_id(),
@@ -1121,7 +1128,7 @@ fn kr_text(x: f64) -> String {
         let digits = whole.abs().to_string();
         let mut out = String::new();
         for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
                 out.push('\u{a0}');
             }
             out.push(c);
@@ -1176,5 +1183,27 @@ pub(crate) fn estimate_sentence(e: &egenandel::Estimate, lang: Language) -> Stri
             "Estimated fee for {name}: {} kr ({how}).{state} This is only an estimate; the municipality's vedtak decides the fee.",
             e.estimate_kr
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fees_are_said_in_whole_kroner_with_a_space_between_thousands() {
+        let fee = EgenandelFee::Hourly {
+            rate_kr: 276.0,
+            cap_kr: Some(1104.0),
+        };
+        assert_eq!(
+            fee_text(&fee, Language::Nb),
+            "276 kr per time, høyst 1\u{a0}104 kr i måneden"
+        );
+        assert_eq!(
+            fee_text(&EgenandelFee::Flat { monthly_kr: 210.0 }, Language::Nb),
+            "210 kr i måneden"
+        );
+        assert_eq!(kr_text(12.5), "12,50");
     }
 }

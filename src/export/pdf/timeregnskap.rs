@@ -97,8 +97,9 @@ fn timekonto(doc: &mut Doc, plan: &Plan, year: i32, lang: Lang) {
             Row::plain(cells)
         }
     };
+    let worked_plan = plan.as_worked();
     for assistant in &plan.assistants {
-        let account = crate::worked::year_account(plan, assistant, year);
+        let account = crate::worked::year_account_on(plan, &worked_plan, assistant, year);
         if account.year.planned == 0 && account.year.worked == 0 {
             continue;
         }
