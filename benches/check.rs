@@ -51,6 +51,10 @@ fn year_plan() -> Plan {
                 shift_type: None,
                 created_at: None,
                 updated_at: None,
+                actual: None,
+                not_worked_reason: None,
+                unplanned: false,
+                personlig_stell: false,
             });
         }
     }

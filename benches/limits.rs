@@ -35,6 +35,10 @@ fn shift(n: usize, start: Instant, hours: i64) -> Shift {
         shift_type: None,
         created_at: None,
         updated_at: None,
+        actual: None,
+        not_worked_reason: None,
+        unplanned: false,
+        personlig_stell: false,
     }
 }
 

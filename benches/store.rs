@@ -38,6 +38,10 @@ fn shift(i: usize) -> Shift {
         shift_type: None,
         created_at: None,
         updated_at: None,
+        actual: None,
+        not_worked_reason: None,
+        unplanned: false,
+        personlig_stell: false,
     }
 }
 

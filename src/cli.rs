@@ -1,6 +1,7 @@
-//! The `turnus` command line: `check`, `hours`, `demo`, `import`, `export json|pdf|ics`,
-//! `import-busy`, `backup`, `absence`, `cover`, `holidays`, `merge`, `password` and `suggest`.
-//! A plan file with a password is opened with `TURNUS_PASSWORD` or a prompt (`password_cmd`).
+//! The `turnus` command line: `check`, `hours`, `demo`, `import`, `export json|pdf|ics|csv`,
+//! `import-busy`, `backup`, `absence`, `cover`, `holidays`, `merge`, `password`, `suggest`,
+//! `worked`, `month` and `egenandel`. A plan file with a password is opened with
+//! `TURNUS_PASSWORD` or a prompt (`password_cmd`).
 //!
 //! This is the imperative shell around the core: it reads files, reads the clock for "today",
 //! prints, and turns every failure into one line on stderr and an exit code. Text output is in
@@ -22,6 +23,7 @@ mod cover_cmd;
 mod merge_cmd;
 mod password_cmd;
 mod suggest_cmd;
+mod worked_cmd;
 
 /// Exit code: success, no violations.
 pub const EXIT_OK: i32 = 0;
@@ -201,6 +203,59 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Bekreft månedens vakter som arbeidet, eller rett en vakts arbeidede tid
+    Worked {
+        /// Planen: en .turnus-fil eller plan-JSON
+        plan: PathBuf,
+        /// Måneden (YYYY-MM)
+        #[arg(long, value_name = "YYYY-MM")]
+        month: String,
+        /// Bare denne assistentens vakter (med --confirm-all)
+        #[arg(long, value_name = "ID")]
+        assistant: Option<String>,
+        /// Bekreft alle vakter i måneden som ikke er bekreftet, som arbeidet slik de var planlagt
+        #[arg(long, conflicts_with_all = ["shift", "start", "end"])]
+        confirm_all: bool,
+        /// Vakten som ble arbeidet på andre tider
+        #[arg(long, value_name = "ID", requires_all = ["start", "end"])]
+        shift: Option<String>,
+        /// Når vakten begynte (HH:MM på arbeidsdagen, eller YYYY-MM-DDTHH:MM)
+        #[arg(long, value_name = "T", requires = "shift")]
+        start: Option<String>,
+        /// Når vakten sluttet (HH:MM, neste dag når den ikke er etter start; eller YYYY-MM-DDTHH:MM)
+        #[arg(long, value_name = "T", requires = "shift")]
+        end: Option<String>,
+        /// Pause i minutter (standard: som planlagt)
+        #[arg(long = "break", value_name = "M", requires = "shift")]
+        break_minutes: Option<u32>,
+        /// Passiv tid i minutter (standard: som planlagt)
+        #[arg(long = "passive", value_name = "M", requires = "shift")]
+        passive_minutes: Option<u32>,
+    },
+    /// Lukk en måned (timelistene blir endelige), eller åpne den igjen med en begrunnelse
+    Month {
+        #[command(subcommand)]
+        action: worked_cmd::MonthAction,
+    },
+    /// Anslag over egenandelen for en måned (kommunens vedtak avgjør den), eller tabellene med --list
+    Egenandel {
+        /// Planen: en .turnus-fil eller plan-JSON (med --list: valgfri, for planens egne tabeller)
+        plan: Option<PathBuf>,
+        /// Måneden (YYYY-MM)
+        #[arg(long, value_name = "YYYY-MM")]
+        month: Option<String>,
+        /// Tabellens id (standard: planens valg)
+        #[arg(long, value_name = "ID")]
+        table: Option<String>,
+        /// Inntektsgruppens id i tabellen
+        #[arg(long, value_name = "ID")]
+        bracket: Option<String>,
+        /// Vis tabellene og inntektsgruppene
+        #[arg(long, conflicts_with_all = ["month", "table", "bracket"])]
+        list: bool,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -260,6 +315,23 @@ enum ExportFormat {
         #[arg(short = 'o', long = "out", value_name = "FILE_OR_DIR")]
         out: PathBuf,
         /// Erstatt en fil som finnes fra før og som Turnus ikke har skrevet (en planfil erstattes aldri)
+        #[arg(long)]
+        force: bool,
+    },
+    /// Lønnsgrunnlag som CSV: én rad per assistent og dag med tilleggskategoriene
+    Csv {
+        /// Planen: en .turnus-fil eller plan-JSON
+        plan: PathBuf,
+        /// Måneden (YYYY-MM)
+        #[arg(long, value_name = "YYYY-MM")]
+        month: String,
+        /// Bare denne assistenten
+        #[arg(long, value_name = "ID")]
+        assistant: Option<String>,
+        /// CSV-filen som skal skrives
+        #[arg(short = 'o', long = "out", value_name = "FILE")]
+        out: PathBuf,
+        /// Erstatt filen om den finnes fra før (en planfil erstattes aldri)
         #[arg(long)]
         force: bool,
     },
@@ -444,6 +516,47 @@ fn execute(command: Command, out: &mut dyn Write) -> Result<i32, InputFailure> {
         Command::Absence { action } => cover_cmd::absence(action, out),
         Command::Merge { plan, other, take } => merge_cmd::merge(&plan, &other, take, out),
         Command::Password { action } => password_cmd::password(action, out),
+        Command::Worked {
+            plan,
+            month,
+            assistant,
+            confirm_all,
+            shift,
+            start,
+            end,
+            break_minutes,
+            passive_minutes,
+        } => worked_cmd::worked(
+            &plan,
+            &worked_cmd::WorkedArgs {
+                month: &month,
+                assistant: assistant.as_deref(),
+                confirm_all,
+                shift: shift.as_deref(),
+                start: start.as_deref(),
+                end: end.as_deref(),
+                break_minutes,
+                passive_minutes,
+            },
+            out,
+        ),
+        Command::Month { action } => worked_cmd::month(action, out),
+        Command::Egenandel {
+            plan,
+            month,
+            table,
+            bracket,
+            list,
+            format,
+        } => worked_cmd::egenandel(
+            plan.as_deref(),
+            month.as_deref(),
+            table.as_deref(),
+            bracket.as_deref(),
+            list,
+            format,
+            out,
+        ),
         Command::Cover {
             plan,
             shift,
@@ -1195,6 +1308,16 @@ fn backup_restore(plan: &Path, name: &str, out: &mut dyn Write) -> Result<i32, I
 fn export_document(format: ExportFormat, out: &mut dyn Write) -> Result<i32, InputFailure> {
     use crate::export::{ics, pdf};
     match format {
+        ExportFormat::Csv {
+            plan,
+            month,
+            assistant,
+            out: path,
+            force,
+        } => {
+            check_output(&path, Some(&plan), force)?;
+            worked_cmd::export_csv(&plan, &month, assistant.as_deref(), &path, out)
+        }
         ExportFormat::Json {
             plan,
             out: file,

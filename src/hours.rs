@@ -123,7 +123,7 @@ pub fn counted_minutes(plan: &Plan, shift: &Shift, within: Interval) -> f64 {
     if !shift.counts() {
         return 0.0;
     }
-    let overlap = shift.interval().overlap(within);
+    let overlap = shift.effective_interval().overlap(within);
     if overlap == 0 {
         return 0.0;
     }
@@ -132,11 +132,12 @@ pub fn counted_minutes(plan: &Plan, shift: &Shift, within: Interval) -> f64 {
 
 /// The counted share of each second of `shift`: 1 without passive time.
 fn weight(plan: &Plan, shift: &Shift) -> f64 {
-    let length = shift.working_seconds() as f64;
+    let worked = shift.effective();
+    let length = worked.interval().len() as f64;
     if length <= 0.0 {
         return 0.0;
     }
-    let passive = (f64::from(shift.passive_minutes) * MINUTE as f64).min(length);
+    let passive = (f64::from(worked.passive_minutes) * MINUTE as f64).min(length);
     let factor = in_force(&plan.vedtak, shift.start.local_date()).map_or(1.0, |v| v.passive_factor);
     (length - passive + passive * factor) / length
 }
@@ -489,9 +490,10 @@ impl Ledger {
                 continue;
             }
             let w = weight(plan, shift);
-            let mut date = shift.start.local_date();
-            while Instant::start_of_day(date) < shift.end {
-                let seconds = shift.interval().overlap(day_interval(date));
+            let span = shift.effective_interval();
+            let mut date = span.start.local_date();
+            while Instant::start_of_day(date) < span.end {
+                let seconds = span.overlap(day_interval(date));
                 if seconds > 0 {
                     let minutes = w * seconds as f64 / MINUTE as f64;
                     let entry = days.entry((shift.service, date)).or_default();
@@ -542,7 +544,7 @@ fn forecast_over(
         .shifts
         .iter()
         .filter(|s| s.service == service && s.counts())
-        .filter_map(|s| s.interval().intersect(year_interval));
+        .filter_map(|s| s.effective_interval().intersect(year_interval));
     let (mut start, mut end) = (None::<Instant>, None::<Instant>);
     for iv in shifts {
         start = Some(start.map_or(iv.start, |t| t.min(iv.start)));
@@ -682,6 +684,10 @@ mod tests {
             shift_type: None,
             created_at: None,
             updated_at: None,
+            actual: None,
+            not_worked_reason: None,
+            unplanned: false,
+            personlig_stell: false,
         }
     }
 

@@ -186,6 +186,48 @@ struct RawShift {
     created_at: Option<String>,
     #[serde(default)]
     updated_at: Option<String>,
+    #[serde(default)]
+    actual: Option<RawActual>,
+    #[serde(default)]
+    not_worked_reason: Option<String>,
+    #[serde(default)]
+    unplanned: bool,
+    #[serde(default)]
+    personlig_stell: bool,
+}
+
+/// The times a shift was worked.
+#[derive(Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct RawActual {
+    start: String,
+    end: String,
+    #[serde(default)]
+    break_minutes: u32,
+    #[serde(default)]
+    passive_minutes: u32,
+}
+
+/// A closed month.
+#[derive(Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct RawClosedMonth {
+    month: String,
+    closed_at: String,
+    #[serde(default)]
+    closed_by: String,
+}
+
+/// The egenandel choice and the user's own tables.
+#[derive(Deserialize, Serialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawEgenandel {
+    #[serde(default)]
+    table: Option<String>,
+    #[serde(default)]
+    bracket: Option<String>,
+    #[serde(default)]
+    tables: Vec<crate::model::EgenandelTable>,
 }
 
 #[derive(Deserialize, Serialize)]
@@ -270,7 +312,7 @@ struct RawBusy {
 
 /// Top-level keys of plan JSON. `suggestion` is what `turnus suggest` adds beside the plan (the
 /// score of a suggested rotation): read past and ignored, never stored.
-const TOP_KEYS: [&str; 12] = [
+const TOP_KEYS: [&str; 15] = [
     "format",
     "version",
     "settings",
@@ -283,6 +325,9 @@ const TOP_KEYS: [&str; 12] = [
     "absences",
     "busy",
     "suggestion",
+    "closed_months",
+    "categories",
+    "egenandel",
 ];
 
 // ---------------------------------------------------------------------------------------
@@ -475,7 +520,51 @@ pub fn read_plan_value(value: Value) -> Result<Plan, InputError> {
             summary: raw.summary,
         });
     }
+    read_month_parts(&mut top, &mut plan)?;
     Ok(plan)
+}
+
+/// The closed months, the supplement categories and the egenandel choice and tables.
+fn read_month_parts(top: &mut Map<String, Value>, plan: &mut Plan) -> Result<(), InputError> {
+    for (i, v) in array(top, "closed_months", false)?.into_iter().enumerate() {
+        let path = format!("closed_months[{i}]");
+        let raw: RawClosedMonth = parse_part(&path, v)?;
+        let month = crate::model::Month::parse(&raw.month).ok_or_else(|| {
+            err(
+                format!("{path}.month"),
+                format!("«{}» is not a month; write it as YYYY-MM", raw.month),
+            )
+        })?;
+        if plan.is_closed(month) {
+            return Err(used_twice(&path, "month", &raw.month));
+        }
+        plan.closed_months.push(crate::model::ClosedMonth {
+            month,
+            closed_at: instant(&format!("{path}.closed_at"), &raw.closed_at)?,
+            closed_by: raw.closed_by,
+        });
+    }
+    if let Some(v) = top.remove("categories") {
+        plan.categories = parse_part("categories", v)?;
+    }
+    if let Some(v) = top.remove("egenandel") {
+        let raw: RawEgenandel = parse_part("egenandel", v)?;
+        let mut ids = HashSet::new();
+        for (i, t) in raw.tables.iter().enumerate() {
+            if let Err((field, why)) = crate::egenandel::check_table(t) {
+                return Err(err(format!("egenandel.tables[{i}].{field}"), why));
+            }
+            if !ids.insert(t.id.clone()) {
+                return Err(used_twice(&format!("egenandel.tables[{i}]"), "id", &t.id));
+            }
+        }
+        plan.egenandel = crate::model::EgenandelChoice {
+            table: raw.table,
+            bracket: raw.bracket,
+        };
+        plan.egenandel_tables = raw.tables;
+    }
+    Ok(())
 }
 
 /// Refuse a list longer than the plan's limit (`crate::limits`).
@@ -938,6 +1027,42 @@ fn read_shift(path: &str, raw: RawShift, plan: &Plan) -> Result<Shift, InputErro
             .map(|t| instant(&format!("{path}.{field}"), t))
             .transpose()
     };
+    let actual = match &raw.actual {
+        None => None,
+        Some(a) => {
+            let at = |field: &str| format!("{path}.actual.{field}");
+            let start = instant(&at("start"), &a.start)?;
+            let end = instant(&at("end"), &a.end)?;
+            if end <= start || limits::shift_too_long(start, end) {
+                return Err(err(
+                    at("end"),
+                    format!(
+                        "the time worked ends ({}) before it starts ({}), or lasts too long",
+                        a.end, a.start
+                    ),
+                ));
+            }
+            let minutes = (end - start) / 60;
+            if i64::from(a.break_minutes) + i64::from(a.passive_minutes) > minutes {
+                return Err(err(
+                    at("passive_minutes"),
+                    "the break and passive time worked do not fit in the time worked",
+                ));
+            }
+            Some(crate::model::Actual {
+                start,
+                end,
+                break_minutes: a.break_minutes,
+                passive_minutes: a.passive_minutes,
+            })
+        }
+    };
+    if actual.is_some() && status != ShiftStatus::Worked {
+        return Err(err(
+            format!("{path}.actual"),
+            "only a worked shift has times as worked; set status to worked or leave actual out",
+        ));
+    }
     Ok(Shift {
         id: ShiftId(raw.id),
         assistant,
@@ -952,6 +1077,10 @@ fn read_shift(path: &str, raw: RawShift, plan: &Plan) -> Result<Shift, InputErro
         shift_type: raw.shift_type,
         created_at: stamp("created_at", &raw.created_at)?,
         updated_at: stamp("updated_at", &raw.updated_at)?,
+        actual,
+        not_worked_reason: raw.not_worked_reason.filter(|r| !r.trim().is_empty()),
+        unplanned: raw.unplanned,
+        personlig_stell: raw.personlig_stell,
     })
 }
 
@@ -1223,7 +1352,7 @@ fn day(d: NaiveDate) -> String {
 /// A plan as a JSON value with every field.
 pub fn plan_to_value(plan: &Plan) -> Value {
     let s = &plan.settings;
-    json!({
+    let mut value = json!({
         "format": FORMAT,
         "version": VERSION,
         "settings": RawSettings {
@@ -1309,12 +1438,46 @@ pub fn plan_to_value(plan: &Plan) -> Value {
             "source": b.source,
             "summary": b.summary,
         })).collect::<Vec<_>>(),
-    })
+    });
+    // The month-as-worked parts are written only when they hold something, so plans without
+    // them read the same in an older Turnus.
+    if let Value::Object(top) = &mut value {
+        if !plan.closed_months.is_empty() {
+            top.insert(
+                "closed_months".into(),
+                json!(plan
+                    .closed_months
+                    .iter()
+                    .map(|c| json!({
+                        "month": c.month.to_string(),
+                        "closed_at": c.closed_at.to_rfc3339(),
+                        "closed_by": c.closed_by,
+                    }))
+                    .collect::<Vec<_>>()),
+            );
+        }
+        if plan.categories != crate::model::Categories::default() {
+            top.insert("categories".into(), json!(plan.categories));
+        }
+        if plan.egenandel != crate::model::EgenandelChoice::default()
+            || !plan.egenandel_tables.is_empty()
+        {
+            top.insert(
+                "egenandel".into(),
+                json!(RawEgenandel {
+                    table: plan.egenandel.table.clone(),
+                    bracket: plan.egenandel.bracket.clone(),
+                    tables: plan.egenandel_tables.clone(),
+                }),
+            );
+        }
+    }
+    value
 }
 
 /// One shift as plan JSON.
 pub fn shift_value(s: &Shift) -> Value {
-    json!({
+    let mut value = json!({
         "id": s.id,
         "assistant": s.assistant,
         "start": s.start.to_rfc3339(),
@@ -1328,7 +1491,32 @@ pub fn shift_value(s: &Shift) -> Value {
         "shift_type": s.shift_type,
         "created_at": s.created_at.map(Instant::to_rfc3339),
         "updated_at": s.updated_at.map(Instant::to_rfc3339),
-    })
+    });
+    // The timeliste's keys are written only when set, so a plan never confirmed reads the
+    // same in an older Turnus.
+    if let Value::Object(map) = &mut value {
+        if let Some(a) = &s.actual {
+            map.insert(
+                "actual".into(),
+                json!({
+                    "start": a.start.to_rfc3339(),
+                    "end": a.end.to_rfc3339(),
+                    "break_minutes": a.break_minutes,
+                    "passive_minutes": a.passive_minutes,
+                }),
+            );
+        }
+        if let Some(r) = &s.not_worked_reason {
+            map.insert("not_worked_reason".into(), json!(r));
+        }
+        if s.unplanned {
+            map.insert("unplanned".into(), json!(true));
+        }
+        if s.personlig_stell {
+            map.insert("personlig_stell".into(), json!(true));
+        }
+    }
+    value
 }
 
 fn change_value(c: &DayChange) -> Value {

@@ -416,6 +416,10 @@ pub fn shift_of_type(
         shift_type: Some(kind.code.clone()),
         created_at: None,
         updated_at: None,
+        actual: None,
+        not_worked_reason: None,
+        unplanned: false,
+        personlig_stell: false,
     })
 }
 
@@ -617,6 +621,7 @@ pub fn check_pattern(
         rotations: Vec::new(),
         absences: Vec::new(),
         busy: Vec::new(),
+        ..Plan::default()
     };
     let report = check(&only_pattern, &CheckOptions::default());
     let mut groups: Vec<PatternFinding> = Vec::new();

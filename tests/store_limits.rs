@@ -26,6 +26,10 @@ fn shift(id: &str, start: Instant, end: Instant) -> Shift {
         shift_type: None,
         created_at: None,
         updated_at: None,
+        actual: None,
+        not_worked_reason: None,
+        unplanned: false,
+        personlig_stell: false,
     }
 }
 

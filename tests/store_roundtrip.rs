@@ -205,6 +205,10 @@ fn shift(i: usize, people: Vec<AssistantId>, types: Vec<String>) -> impl Strateg
                 shift_type,
                 created_at: created,
                 updated_at: updated,
+                actual: None,
+                not_worked_reason: None,
+                unplanned: false,
+                personlig_stell: false,
             },
         )
 }
@@ -417,6 +421,7 @@ fn plan() -> impl Strategy<Value = Plan> {
                     rotations,
                     absences,
                     busy,
+                    ..Plan::default()
                 }
             },
         )

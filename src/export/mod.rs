@@ -5,4 +5,5 @@
 //! file writing here is [`ics::write_calendar_folder`], which writes atomically.
 
 pub mod ics;
+pub mod payroll;
 pub mod pdf;

@@ -9,6 +9,7 @@ mod absence;
 mod assistant;
 mod busy;
 mod ids;
+mod month;
 mod plan;
 mod profile;
 mod rotation;
@@ -19,8 +20,11 @@ pub use absence::{Absence, AbsenceKind};
 pub use assistant::{Assistant, Role};
 pub use busy::BusyTime;
 pub use ids::{AbsenceId, AssistantId, RotationId, ShiftId};
+pub use month::{
+    Categories, ClosedMonth, EgenandelBracket, EgenandelChoice, EgenandelFee, EgenandelTable, Month,
+};
 pub use plan::{Plan, Settings};
 pub use profile::{Param, Preset, Profile, ProfileError, ProfileValues, SundayRule};
 pub use rotation::{DayChange, Rotation, Slot};
-pub use shift::{ServiceType, Shift, ShiftStatus, ShiftType};
+pub use shift::{Actual, ServiceType, Shift, ShiftStatus, ShiftType};
 pub use vedtak::{NightHelp, Vedtak};

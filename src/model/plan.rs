@@ -1,7 +1,10 @@
 //! A whole plan: everything one plan file holds.
 
+use std::borrow::Cow;
+
 use super::{
-    Absence, Assistant, AssistantId, BusyTime, Profile, Rotation, Shift, ShiftType, Vedtak,
+    Absence, Assistant, AssistantId, BusyTime, Categories, ClosedMonth, EgenandelChoice,
+    EgenandelTable, Month, Profile, Rotation, Shift, ShiftType, Vedtak,
 };
 
 /// The people and defaults of a plan.
@@ -33,6 +36,14 @@ pub struct Plan {
     pub absences: Vec<Absence>,
     /// Assistants' work elsewhere, imported from their other calendars.
     pub busy: Vec<BusyTime>,
+    /// The months closed (locked) after their timelister were confirmed.
+    pub closed_months: Vec<ClosedMonth>,
+    /// Where the supplement categories of the timeliste begin and end.
+    pub categories: Categories,
+    /// The egenandel table and income bracket chosen, if any.
+    pub egenandel: EgenandelChoice,
+    /// Egenandel tables the user added (the presets are built in).
+    pub egenandel_tables: Vec<EgenandelTable>,
 }
 
 impl Plan {
@@ -44,6 +55,26 @@ impl Plan {
     /// The profile `assistant` is checked under: their own, or the plan's.
     pub fn profile_of<'a>(&'a self, assistant: &'a Assistant) -> &'a Profile {
         assistant.profile.as_ref().unwrap_or(&self.profile)
+    }
+
+    /// The plan as worked: every worked shift with its actual times in place of the planned
+    /// ones ([`Shift::as_worked`]). Borrowed as it is when no shift has actual times.
+    pub fn as_worked(&self) -> Cow<'_, Plan> {
+        if self.shifts.iter().all(|s| !s.differs_from_plan()) {
+            return Cow::Borrowed(self);
+        }
+        let mut plan = self.clone();
+        for shift in &mut plan.shifts {
+            if shift.differs_from_plan() {
+                *shift = shift.as_worked();
+            }
+        }
+        Cow::Owned(plan)
+    }
+
+    /// True when `month` is closed.
+    pub fn is_closed(&self, month: Month) -> bool {
+        self.closed_months.iter().any(|c| c.month == month)
     }
 
     /// The shift type with `code`.

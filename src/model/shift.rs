@@ -1,6 +1,6 @@
 //! Shifts (vakter) and shift types.
 
-use chrono::NaiveTime;
+use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 use super::{AssistantId, ShiftId};
@@ -89,6 +89,32 @@ pub struct Shift {
     /// When the shift was created and last changed, for the 14-day notice (aml § 10-3).
     pub created_at: Option<Instant>,
     pub updated_at: Option<Instant>,
+    /// The times as worked, when they differ from the plan (status `worked`); the planned
+    /// `start`, `end`, break and passive time stay as they were planned.
+    pub actual: Option<Actual>,
+    /// Why a shift was not worked (status `cancelled`).
+    pub not_worked_reason: Option<String>,
+    /// Work that was not planned, added afterwards (status `worked`).
+    pub unplanned: bool,
+    /// The shift is personlig stell, which never carries an egenandel (RULES.md §7); without
+    /// the mark, personlig assistanse is praktisk bistand og opplæring, which can.
+    pub personlig_stell: bool,
+}
+
+/// A shift's times as worked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Actual {
+    pub start: Instant,
+    pub end: Instant,
+    pub break_minutes: u32,
+    pub passive_minutes: u32,
+}
+
+impl Actual {
+    /// `[start, end)`.
+    pub fn interval(&self) -> Interval {
+        Interval::new(self.start, self.end)
+    }
 }
 
 impl Shift {
@@ -100,6 +126,59 @@ impl Shift {
     /// Working time in seconds: end − start, breaks and passive time included.
     pub fn working_seconds(&self) -> i64 {
         self.end - self.start
+    }
+
+    /// The times the checker and the hour accounts use: the actual times of a worked shift
+    /// when they were recorded, otherwise the planned ones.
+    pub fn effective(&self) -> Actual {
+        match (&self.actual, self.status) {
+            (Some(actual), ShiftStatus::Worked) => *actual,
+            _ => Actual {
+                start: self.start,
+                end: self.end,
+                break_minutes: self.break_minutes,
+                passive_minutes: self.passive_minutes,
+            },
+        }
+    }
+
+    /// `[start, end)` as worked: see [`Shift::effective`].
+    pub fn effective_interval(&self) -> Interval {
+        self.effective().interval()
+    }
+
+    /// The shift with its actual times in place of the planned ones (itself when it has
+    /// none): what the law check and the hours run on.
+    pub fn as_worked(&self) -> Shift {
+        let e = self.effective();
+        Shift {
+            start: e.start,
+            end: e.end,
+            break_minutes: e.break_minutes,
+            passive_minutes: e.passive_minutes,
+            ..self.clone()
+        }
+    }
+
+    /// True when the effective times differ from the planned ones.
+    pub fn differs_from_plan(&self) -> bool {
+        self.effective()
+            != Actual {
+                start: self.start,
+                end: self.end,
+                break_minutes: self.break_minutes,
+                passive_minutes: self.passive_minutes,
+            }
+    }
+
+    /// The work day: the local date the planned shift starts.
+    pub fn work_day(&self) -> NaiveDate {
+        self.start.local_date()
+    }
+
+    /// True when the timeliste has confirmed it: worked, or not worked.
+    pub fn confirmed(&self) -> bool {
+        self.status != ShiftStatus::Planned
     }
 
     /// True when the checker and the hour accounts count this shift.

@@ -82,6 +82,10 @@ pub fn rota(preset: &str, text: &str) -> Plan {
             shift_type: None,
             created_at: None,
             updated_at: None,
+            actual: None,
+            not_worked_reason: None,
+            unplanned: false,
+            personlig_stell: false,
         };
         for flag in parts {
             match flag {

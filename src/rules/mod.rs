@@ -92,6 +92,10 @@ pub struct Checker {
 impl Checker {
     /// Check `plan`, reusing what is still valid from the previous call.
     pub fn check(&mut self, plan: &Plan, options: &CheckOptions) -> Report {
+        // The rules run on the times as worked: a worked shift with actual times counts with
+        // those (`Shift::effective_interval`), every other shift with its planned times.
+        let worked = plan.as_worked();
+        let plan: &Plan = &worked;
         let fingerprints = fingerprints(plan);
         let own_of = timeline::Own::all(plan);
         let none = timeline::Own::default();

@@ -85,18 +85,18 @@ fn date_text(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 
-fn local_text(t: Instant) -> String {
+pub(crate) fn local_text(t: Instant) -> String {
     t.local().format("%Y-%m-%dT%H:%M").to_string()
 }
 
-fn offset_text(t: Instant) -> String {
+pub(crate) fn offset_text(t: Instant) -> String {
     let secs = t.offset_seconds();
     let sign = if secs < 0 { '-' } else { '+' };
     let secs = secs.abs();
     format!("{sign}{:02}:{:02}", secs / 3600, (secs % 3600) / 60)
 }
 
-fn round2(x: f64) -> f64 {
+pub(crate) fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
 
@@ -521,6 +521,11 @@ fn shift_views(
                 worst: worst
                     .get(s.id.as_str())
                     .map(|s| severity_key(*s).to_string()),
+                actual: (s.status == ShiftStatus::Worked && s.differs_from_plan())
+                    .then(|| super::month::times_view(&s.effective())),
+                not_worked_reason: s.not_worked_reason.clone(),
+                unplanned: s.unplanned,
+                personlig_stell: s.personlig_stell,
             }
         })
         .collect()
@@ -840,6 +845,16 @@ pub(crate) fn plan_view(parts: Parts<'_>) -> PlanView {
         },
         hours: hours_view(plan, from, to, today, lang),
         history,
+        closed_months: plan
+            .closed_months
+            .iter()
+            .map(|c| super::view::ClosedMonthView {
+                month: c.month.to_string(),
+                name: c.month.name(lang == Language::En),
+                closed_at: c.closed_at.to_rfc3339(),
+                closed_by: c.closed_by.clone(),
+            })
+            .collect(),
     }
 }
 
@@ -881,6 +896,18 @@ pub(crate) fn describe(what: &str, lang: Language) -> String {
             "Fjern annet arbeid fra en kalender",
             "Remove work elsewhere from a calendar",
         ),
+        "confirm worked" => ("Bekreft som arbeidet", "Confirm as worked"),
+        "correct worked" => ("Rett arbeidet tid", "Correct the time worked"),
+        "mark not worked" => ("Merk som ikke arbeidet", "Mark as not worked"),
+        "add unplanned work" => (
+            "Legg til arbeid som ikke var planlagt",
+            "Add unplanned work",
+        ),
+        "close month" => ("Lukk måneden", "Close the month"),
+        "reopen month" => ("Åpne måneden igjen", "Reopen the month"),
+        "set categories" => ("Endre tilleggsgrensene", "Change the supplement bounds"),
+        "choose egenandel table" => ("Velg egenandelstabell", "Choose the egenandel table"),
+        "save egenandel table" => ("Lagre egenandelstabell", "Save an egenandel table"),
         "import" => (
             "Planen ble laget eller importert",
             "Plan created or imported",

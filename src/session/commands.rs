@@ -19,6 +19,10 @@ use serde_json::Value;
 use ts_rs::{Config, TypeVisitor, TS};
 
 use super::merge::{ConflictCopyView, DiskChange, MergeChoice, MergeDone, MergePreview};
+use super::month::{
+    CorrectWorked, EgenandelEstimateView, EgenandelTableInput, EgenandelTableView, MonthView,
+    TimekontoView,
+};
 use super::App;
 #[cfg(test)]
 use super::ErrorCode;
@@ -334,6 +338,56 @@ commands! {
         = |app, now, today, a| app.session()?.save_rotation(now, today, &a.window, &RotationInput {
             id: None, name: a.name.clone(), weeks: a.weeks, start: a.start.clone(), until: None, slots: a.slots.clone(),
         });
+    /// The month as worked: every shift of the month (of one assistant, or all) with planned
+    /// and actual times and status, and each assistant's sums by supplement category.
+    month_view(MonthViewArgs { month: String, assistant: Option<String> }) -> MonthView
+        = |app, _, _, a| app.session()?.month_view(&a.month, a.assistant.as_deref());
+    /// Confirm shifts as worked, in one undo step.
+    confirm_worked(ConfirmWorkedArgs { window: Window, shifts: Vec<String> }) -> PlanView
+        = |app, now, today, a| app.session()?.confirm_worked(now, today, &a.window, &a.shifts);
+    /// Record the times a shift was worked (`HH:MM` on its work day, local
+    /// `YYYY-MM-DDTHH:MM` or RFC 3339; the offsets only for a time of the autumn night that
+    /// happens twice); the planned times stay.
+    correct_worked(CorrectWorkedArgs { window: Window, shift: String, start: String, end: String, break_minutes: Option<u32>, passive_minutes: Option<u32>, start_offset: Option<String>, end_offset: Option<String> }) -> PlanView
+        = |app, now, today, a| app.session()?.correct_worked(now, today, &a.window, &a.shift, &CorrectWorked {
+            start: a.start.clone(),
+            end: a.end.clone(),
+            start_offset: a.start_offset.clone(),
+            end_offset: a.end_offset.clone(),
+            break_minutes: a.break_minutes,
+            passive_minutes: a.passive_minutes,
+        });
+    /// Mark a shift as not worked, with the reason.
+    mark_not_worked(MarkNotWorkedArgs { window: Window, shift: String, reason: String }) -> PlanView
+        = |app, now, today, a| app.session()?.mark_not_worked(now, today, &a.window, &a.shift, &a.reason);
+    /// Add work that was not planned (a worked shift marked unplanned).
+    add_unplanned_work(AddUnplannedWorkArgs { window: Window, shift: ShiftInput }) -> PlanView
+        = |app, now, today, a| app.session()?.add_unplanned_work(now, today, &a.window, &a.shift);
+    /// Close (lock) a month whose shifts are all confirmed.
+    close_month(CloseMonthArgs { window: Window, month: String }) -> PlanView
+        = |app, now, today, a| app.session()?.close_month(now, today, &a.window, &a.month);
+    /// Open a closed month again; the reason goes into the change log.
+    reopen_month(ReopenMonthArgs { window: Window, month: String, reason: String }) -> PlanView
+        = |app, now, today, a| app.session()?.reopen_month(now, today, &a.window, &a.month, &a.reason);
+    /// Each assistant's account (or one's) for a year: contract, planned, worked, merarbeid
+    /// and overtime per week, month and year.
+    timekonto(TimekontoArgs { year: i32, assistant: Option<String> }) -> TimekontoView
+        = |app, _, _, a| app.session()?.timekonto(a.year, a.assistant.as_deref());
+    /// The egenandel tables: the built-in presets and the plan's own.
+    egenandel_tables(EgenandelTablesArgs {}) -> Vec<EgenandelTableView>
+        = |app, _, _, _a| Ok(app.session()?.egenandel_tables());
+    /// The egenandel estimate of a month (the table and bracket given, or the plan's choice).
+    egenandel_estimate(EgenandelEstimateArgs { month: String, table: Option<String>, bracket: Option<String> }) -> EgenandelEstimateView
+        = |app, _, _, a| app.session()?.egenandel_estimate(&a.month, a.table.as_deref(), a.bracket.as_deref());
+    /// Save the household's egenandel table and income bracket.
+    save_egenandel_choice(SaveEgenandelChoiceArgs { window: Window, table: String, bracket: String }) -> PlanView
+        = |app, now, today, a| app.session()?.save_egenandel_choice(now, today, &a.window, &a.table, &a.bracket);
+    /// Add or change an egenandel table of the user's own.
+    save_egenandel_table(SaveEgenandelTableArgs { window: Window, table: EgenandelTableInput }) -> PlanView
+        = |app, now, today, a| app.session()?.save_egenandel_table(now, today, &a.window, &a.table);
+    /// Write the payroll CSV of a month.
+    export_csv(ExportCsvArgs { month: String, assistant: Option<String>, path: String }) -> ExportDone
+        = |app, _, _, a| app.session()?.export_csv(&a.month, a.assistant.as_deref(), &a.path);
 }
 
 #[cfg(test)]

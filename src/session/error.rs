@@ -40,6 +40,9 @@ pub enum ErrorCode {
     PasswordNeeded,
     /// The password given is not the plan file's.
     WrongPassword,
+    /// The edit touches a shift of a closed month; `details` has `month` (`YYYY-MM`) and
+    /// `shift`. The message says how to reopen the month.
+    MonthClosed,
 }
 
 /// An error as the UI receives it.
@@ -179,6 +182,18 @@ fn entity_name(entity: &str, lang: Language) -> &'static str {
         ("absence", Language::En) => "the absence",
         (_, Language::Nb) => "dette",
         (_, Language::En) => "this",
+    }
+}
+
+/// Why a shift of a closed month cannot be changed, and how to open the month again.
+pub(crate) fn month_closed_sentence(month_name: &str, lang: Language) -> String {
+    match lang {
+        Language::Nb => format!(
+            "Vakten hører til {month_name}, som er lukket fordi timelistene er bekreftet. Åpne måneden igjen (med en begrunnelse) på siden Måneden for å endre den."
+        ),
+        Language::En => format!(
+            "The shift belongs to {month_name}, which is closed because its timelister are confirmed. Reopen the month (with a reason) on the Month page to change it."
+        ),
     }
 }
 
@@ -354,6 +369,12 @@ fn store_error(e: &StoreError, lang: Language) -> IpcError {
             ),
         )
         .with_details(json!({ "field": null, "entity": entity, "id": id })),
+        StoreError::MonthClosed { month, shift } => {
+            let name = crate::model::Month::parse(month)
+                .map_or_else(|| month.clone(), |m| m.name(lang == Language::En));
+            IpcError::new(ErrorCode::MonthClosed, month_closed_sentence(&name, lang))
+                .with_details(json!({ "month": month, "shift": shift }))
+        }
         StoreError::NothingToUndo => IpcError::new(
             ErrorCode::NotFound,
             lang.pick("Det er ingenting å angre.", "There is nothing to undo."),

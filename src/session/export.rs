@@ -403,7 +403,11 @@ impl Session {
 }
 
 /// The path a user chose, with `extension` added when the name has none.
-fn output_path(path: &str, extension: &str, lang: Language) -> Result<PathBuf, IpcError> {
+pub(super) fn output_path(
+    path: &str,
+    extension: &str,
+    lang: Language,
+) -> Result<PathBuf, IpcError> {
     let trimmed = path.trim();
     if trimmed.is_empty() {
         return Err(IpcError::field(
@@ -472,7 +476,7 @@ fn unknown_assistant(id: &str, lang: Language) -> IpcError {
 }
 
 /// A file or folder that could not be written, as a sentence saying what to do.
-fn write_error(e: &IcsError, lang: Language) -> IpcError {
+pub(super) fn write_error(e: &IcsError, lang: Language) -> IpcError {
     let (path, why) = match e {
         IcsError::Write { path, why, kind } => (path.clone(), kind_reason(*kind, why, lang)),
         IcsError::BadState { path, why } => {

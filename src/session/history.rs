@@ -133,6 +133,9 @@ fn describe_change(
     lang: Language,
 ) -> Option<String> {
     let entity = entry.entity.as_str();
+    if entity == Entity::ClosedMonth.key() {
+        return Some(closed_month_change(&entry.entity_id, after, lang));
+    }
     let name = [after, before]
         .into_iter()
         .flatten()
@@ -251,6 +254,26 @@ pub(super) fn field_name(field: &str, lang: Language) -> String {
     lang.pick(nb, en).to_string()
 }
 
+/// "Mai 2026 er lukket." or "Mai 2026 er åpnet igjen: begrunnelse".
+fn closed_month_change(id: &str, after: Option<&Map<String, Value>>, lang: Language) -> String {
+    let english = lang == Language::En;
+    let name = crate::model::Month::parse(id).map_or_else(|| id.to_string(), |m| m.name(english));
+    let closed = after
+        .and_then(|row| row.get("closed"))
+        .and_then(Value::as_i64)
+        .is_none_or(|c| c != 0);
+    let reason = after
+        .and_then(|row| row.get("reopen_reason"))
+        .and_then(Value::as_str)
+        .unwrap_or("");
+    match (closed, english) {
+        (true, false) => format!("Måneden {name} er lukket."),
+        (true, true) => format!("The month {name} was closed."),
+        (false, false) => format!("Måneden {name} er åpnet igjen. Begrunnelse: {reason}"),
+        (false, true) => format!("The month {name} was reopened. Reason: {reason}"),
+    }
+}
+
 fn noun(entity: &str, lang: Language) -> Option<&'static str> {
     let (nb, en) = match Entity::from_key(entity)? {
         Entity::Assistant => ("Assistenten", "The assistant"),
@@ -261,6 +284,8 @@ fn noun(entity: &str, lang: Language) -> Option<&'static str> {
         Entity::Settings => ("Innstillingene for planen", "The plan's settings"),
         Entity::Busy => ("Annet arbeid", "Work elsewhere"),
         Entity::Shift => ("Vakten", "The shift"),
+        Entity::ClosedMonth => ("Måneden", "The month"),
+        Entity::EgenandelTable => ("Egenandelstabellen", "The egenandel table"),
     };
     Some(lang.pick(nb, en))
 }

@@ -49,6 +49,8 @@ pub struct ShiftInput {
     /// The code of the shift type it is made from; its times, break, passive time, service
     /// and long-shift mark are used where the input leaves them out.
     pub shift_type: Option<String>,
+    /// Personlig stell: never carries an egenandel (absent: as before, or no for a new shift).
+    pub personlig_stell: Option<bool>,
 }
 
 /// A profile as chosen: a preset key and edited values by key.

@@ -50,6 +50,10 @@ fn shift(id: &str, note: &str) -> Shift {
         shift_type: None,
         created_at: None,
         updated_at: None,
+        actual: None,
+        not_worked_reason: None,
+        unplanned: false,
+        personlig_stell: false,
     }
 }
 

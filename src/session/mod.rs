@@ -33,18 +33,23 @@ pub use input::{
     AssistantInput, NewPlanInput, ProfileInput, RotationInput, SettingsInput, ShiftInput,
     ShiftTypeInput, SlotInput, VedtakInput, Window,
 };
+pub use month::{
+    EgenandelBracketInput, EgenandelEstimateView, EgenandelTableInput, EgenandelTableView,
+    MonthRow, MonthSums, MonthView, TimekontoAssistant, TimekontoPeriod, TimekontoView, TimesView,
+};
 pub use settings::{AppSettings, Language, Theme};
 pub use view::{
-    AssistantView, DayView, FileView, FindingView, HistoryEntry, HistoryState, HoursView, LockView,
-    PatternPlaceView, PatternShift, PlanCheckView, PlanView, ProfileRow, ProfileView, RecentPlan,
-    RotationView, ServiceHours, ServiceYear, SettingsView, ShiftTypeView, ShiftView, SlotView,
-    SummaryView, VedtakView, WeekHoursView,
+    AssistantView, ClosedMonthView, DayView, FileView, FindingView, HistoryEntry, HistoryState,
+    HoursView, LockView, PatternPlaceView, PatternShift, PlanCheckView, PlanView, ProfileRow,
+    ProfileView, RecentPlan, RotationView, ServiceHours, ServiceYear, SettingsView, ShiftTypeView,
+    ShiftView, SlotView, SummaryView, VedtakView, WeekHoursView,
 };
 
 mod app;
 mod build;
 mod limits;
 mod password;
+pub mod month;
 pub mod validate;
 
 pub use app::App;
@@ -438,6 +443,15 @@ impl Session {
         })?;
         let mut shift = validate::shift(&self.plan, input, old.id.clone(), self.lang)?;
         shift.created_at = old.created_at;
+        // What the timeliste recorded stays with the shift while its status does.
+        if shift.status == old.status {
+            shift.actual = old.actual;
+            shift.not_worked_reason = old.not_worked_reason.clone();
+        }
+        shift.unplanned = old.unplanned;
+        if input.personlig_stell.is_none() {
+            shift.personlig_stell = old.personlig_stell;
+        }
         let mut edits = vec![Edit::UpdateShift(shift.clone())];
         if let Some(rotation) = self.record_day_change(&shift, false) {
             edits.push(Edit::UpdateRotation(rotation));
@@ -1019,5 +1033,7 @@ pub fn this_week(today: NaiveDate) -> Window {
 mod check_tests;
 #[cfg(test)]
 mod merge_tests;
+#[cfg(test)]
+mod month_tests;
 #[cfg(test)]
 mod tests;

@@ -334,6 +334,16 @@ fn minutes_inside(
     Ok(minutes)
 }
 
+/// Refuse break or passive minutes that do not fit in a shift of `length_minutes`.
+pub fn fits(
+    field: &str,
+    minutes: u32,
+    length_minutes: i64,
+    lang: Language,
+) -> Result<u32, IpcError> {
+    minutes_inside(field, minutes, length_minutes, lang)
+}
+
 /// A shift from the editor's input; `id` is the shift's id (empty for a new one).
 pub fn shift(
     plan: &Plan,
@@ -440,6 +450,10 @@ pub fn shift(
         shift_type: kind.map(|k| k.code.clone()),
         created_at: None,
         updated_at: None,
+        actual: None,
+        not_worked_reason: None,
+        unplanned: false,
+        personlig_stell: input.personlig_stell.unwrap_or(false),
     })
 }
 

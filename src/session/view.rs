@@ -37,6 +37,20 @@ pub struct PlanView {
     pub plan_summary: SummaryView,
     pub hours: HoursView,
     pub history: HistoryState,
+    /// The months closed now: their shifts cannot be changed until reopened.
+    pub closed_months: Vec<ClosedMonthView>,
+}
+
+/// A closed month.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct ClosedMonthView {
+    /// `YYYY-MM`.
+    pub month: String,
+    /// "mai 2026" / "May 2026".
+    pub name: String,
+    /// RFC 3339.
+    pub closed_at: String,
+    pub closed_by: String,
 }
 
 /// The plan file and whether it can be changed.
@@ -254,6 +268,14 @@ pub struct ShiftView {
     pub pattern: Option<PatternShift>,
     /// The worst severity of the findings naming this shift; null when none does.
     pub worst: Option<String>,
+    /// The times as worked, when a worked shift's differ from the plan.
+    pub actual: Option<super::month::TimesView>,
+    /// Why it was not worked (status `cancelled`).
+    pub not_worked_reason: Option<String>,
+    /// Work added afterwards that was not planned.
+    pub unplanned: bool,
+    /// Personlig stell: never carries an egenandel.
+    pub personlig_stell: bool,
 }
 
 /// The pattern's own shift for a real day.

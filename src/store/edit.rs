@@ -11,11 +11,14 @@ use serde_json::{json, Value};
 
 use super::row::{self, Entity, Row, Snapshot};
 use super::vedtak::VedtakId;
-use super::{absences, assistants, busy, new_id, rotations, settings, shift_types, shifts, vedtak};
+use super::{
+    absences, assistants, busy, months, new_id, rotations, settings, shift_types, shifts, vedtak,
+};
 use super::{PlanFile, Result, StoreError};
 use crate::model::{
-    Absence, AbsenceId, Assistant, AssistantId, BusyTime, Profile, Rotation, RotationId, Settings,
-    Shift, ShiftId, ShiftType, Vedtak,
+    Absence, AbsenceId, Assistant, AssistantId, BusyTime, Categories, ClosedMonth, EgenandelChoice,
+    EgenandelTable, Month, Profile, Rotation, RotationId, Settings, Shift, ShiftId, ShiftType,
+    Vedtak,
 };
 use crate::time::Instant;
 
@@ -48,10 +51,22 @@ pub enum Edit {
     AddBusy(BusyTime),
     UpdateBusy(BusyTime),
     DeleteBusy(String),
+    /// Set the supplement categories of the timeliste.
+    SetCategories(Categories),
+    /// Set the egenandel table and bracket chosen.
+    SetEgenandelChoice(EgenandelChoice),
+    /// Close a month (again, when it was opened before).
+    CloseMonth(ClosedMonth),
+    /// Open a closed month again, with the reason.
+    ReopenMonth(Month, String),
+    /// Add or change a user's egenandel table.
+    SaveEgenandelTable(EgenandelTable),
 }
 
 enum Op {
     Add(Row, Option<ChildRows>),
+    /// Add when absent, otherwise update.
+    Put(Row),
     Update(Row, Option<ChildRows>),
     Delete,
 }
@@ -151,6 +166,31 @@ impl Edit {
                 "1".into(),
                 Op::Update(settings::profile_row(p), None),
             ),
+            SetCategories(c) => (
+                Entity::Settings,
+                "1".into(),
+                Op::Update(settings::categories_row(c), None),
+            ),
+            SetEgenandelChoice(c) => (
+                Entity::Settings,
+                "1".into(),
+                Op::Update(settings::egenandel_row(c), None),
+            ),
+            CloseMonth(c) => (
+                Entity::ClosedMonth,
+                c.month.to_string(),
+                Op::Put(months::closed_row(c)),
+            ),
+            ReopenMonth(m, reason) => (
+                Entity::ClosedMonth,
+                m.to_string(),
+                Op::Update(months::reopened_row(*m, reason), None),
+            ),
+            SaveEgenandelTable(t) => (
+                Entity::EgenandelTable,
+                t.id.clone(),
+                Op::Put(months::table_row(t)),
+            ),
         }
     }
 
@@ -181,6 +221,11 @@ impl Edit {
             AddBusy(_) => "add busy time",
             UpdateBusy(_) => "update busy time",
             DeleteBusy(_) => "delete busy time",
+            SetCategories(_) => "set categories",
+            SetEgenandelChoice(_) => "choose egenandel table",
+            CloseMonth(_) => "close month",
+            ReopenMonth(..) => "reopen month",
+            SaveEgenandelTable(_) => "save egenandel table",
         }
     }
 }
@@ -299,6 +344,11 @@ fn apply_one(
         });
     }
     let before = row::read(tx, entity, &id)?;
+    let op = match op {
+        Op::Put(row) if before.is_some() => Op::Update(row, None),
+        Op::Put(row) => Op::Add(row, None),
+        op => op,
+    };
     // Entities carry their times to the whole minute, as plan JSON writes them.
     let minute = at.unix().div_euclid(60) * 60;
     let stamp = |row: &mut Row, created: bool| {
@@ -340,6 +390,7 @@ fn apply_one(
                     .map_err(|e| explain(e, entity, &id, false))?;
             }
         }
+        Op::Put(_) => unreachable!("a put is an add or an update by now"),
         Op::Delete => {
             if before.is_none() {
                 return Err(StoreError::NotFound {
@@ -351,6 +402,9 @@ fn apply_one(
         }
     }
     let after = row::read(tx, entity, &id)?;
+    if entity == Entity::Shift {
+        months::refuse_closed(tx, &id, before.as_ref(), after.as_ref())?;
+    }
     log_change(tx, action, at, by, what, entity, &id, before, after)
 }
 
@@ -501,6 +555,23 @@ impl PlanFile {
     /// Apply `edits` as one user action described by `what`: one transaction, one undo step.
     /// Either every edit is saved with its change-log rows, or none is.
     pub fn apply(&mut self, at: Instant, what: &str, edits: &[Edit]) -> Result<()> {
+        self.apply_with(at, what, edits, true)
+    }
+
+    /// Apply `edits` as one user action that undo and redo pass over (closing or reopening a
+    /// month: reopening needs a reason, so undo must not do it silently). Undo then steps back
+    /// the action before it, which the closed months may refuse ([`StoreError::MonthClosed`]).
+    pub fn apply_milestone(&mut self, at: Instant, what: &str, edits: &[Edit]) -> Result<()> {
+        self.apply_with(at, what, edits, false)
+    }
+
+    fn apply_with(
+        &mut self,
+        at: Instant,
+        what: &str,
+        edits: &[Edit],
+        undoable: bool,
+    ) -> Result<()> {
         self.writable()?;
         let guard = self.guard();
         let tx = self
@@ -523,6 +594,13 @@ impl PlanFile {
         let mut positions = Positions::default();
         for edit in edits {
             apply_one(&tx, edit, action, at, &self.user, what, &mut positions)?;
+        }
+        if !undoable {
+            tx.execute(
+                "UPDATE change_log SET undoable = 0 WHERE action_id = ?1",
+                [action],
+            )
+            .map_err(sqlite("failed to write the change log"))?;
         }
         tx.commit().map_err(sqlite("failed to save the edit"))
     }
@@ -702,7 +780,7 @@ impl PlanFile {
         guard.confirm(&tx, at)?;
         let (pick, empty) = if undo {
             (
-                "SELECT action_id FROM change_log WHERE state = 'done'
+                "SELECT action_id FROM change_log WHERE state = 'done' AND entity <> 'closed month'
                  ORDER BY action_id DESC LIMIT 1",
                 StoreError::NothingToUndo,
             )
@@ -746,6 +824,9 @@ impl PlanFile {
                 (&step.before, &step.after)
             };
             let now = row::read(&tx, step.entity, &step.id)?;
+            if step.entity == Entity::Shift {
+                months::refuse_closed(&tx, &step.id, now.as_ref(), target.as_ref())?;
+            }
             if !holds(&now, expected) {
                 return Err(StoreError::Conflict {
                     what,
@@ -788,7 +869,8 @@ impl PlanFile {
         // The same look-ups as undo and redo make, so they use the same indexes.
         let undo = pick(
             "SELECT what FROM change_log
-             WHERE action_id = (SELECT action_id FROM change_log WHERE state = 'done'
+             WHERE action_id = (SELECT action_id FROM change_log
+                                WHERE state = 'done' AND entity <> 'closed month'
                                 ORDER BY action_id DESC LIMIT 1)
              GROUP BY action_id HAVING MIN(undoable) = 1",
         )?;

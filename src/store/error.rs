@@ -106,6 +106,9 @@ pub enum StoreError {
     },
     #[error("nothing to undo")]
     NothingToUndo,
+    /// Kept after the others so merges stay easy.
+    #[error("cannot change shift «{shift}»: the month {month} is closed; reopen it with a reason (`turnus month reopen PLAN --month {month} --reason TEXT`) to change it")]
+    MonthClosed { month: String, shift: String },
     #[error("nothing to redo")]
     NothingToRedo,
     #[error("cannot undo more than {0} edits")]

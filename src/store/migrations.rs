@@ -34,6 +34,10 @@ pub(crate) const MIGRATIONS: &[(&str, &str)] = &[
         "0006_file_identity",
         include_str!("migrations/0006_file_identity.sql"),
     ),
+    (
+        "0008_worked_month",
+        include_str!("migrations/0008_worked_month.sql"),
+    ),
 ];
 
 /// The schema version this build writes, and the newest it opens.

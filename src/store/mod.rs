@@ -31,6 +31,7 @@ mod journal;
 pub mod lock;
 pub mod merge;
 pub mod migrations;
+mod months;
 mod open;
 mod password;
 mod rotations;
@@ -245,6 +246,7 @@ impl PlanFile {
     /// settings and the profile. Shifts come by start time.
     pub fn load_window(&self, from: Instant, to: Instant) -> Result<Plan> {
         let (settings, profile) = settings::load(&self.conn)?;
+        let (categories, egenandel) = settings::load_month_settings(&self.conn)?;
         let days = (from.local_date(), to.local_date());
         Ok(Plan {
             settings,
@@ -256,6 +258,10 @@ impl PlanFile {
             rotations: rotations::load(&self.conn)?,
             absences: absences::load(&self.conn, Some(days))?,
             busy: busy::load_window(&self.conn, from, to)?,
+            closed_months: months::load_closed(&self.conn)?,
+            categories,
+            egenandel,
+            egenandel_tables: months::load_tables(&self.conn)?,
         })
     }
 
@@ -379,6 +385,7 @@ impl Drop for PlanFile {
 /// The whole plan as stored on `conn` (also inside a transaction).
 pub(crate) fn load_from(conn: &Connection) -> Result<Plan> {
     let (settings, profile) = settings::load(conn)?;
+    let (categories, egenandel) = settings::load_month_settings(conn)?;
     Ok(Plan {
         settings,
         profile,
@@ -389,6 +396,10 @@ pub(crate) fn load_from(conn: &Connection) -> Result<Plan> {
         rotations: rotations::load(conn)?,
         absences: absences::load(conn, None)?,
         busy: busy::load(conn)?,
+        closed_months: months::load_closed(conn)?,
+        categories,
+        egenandel,
+        egenandel_tables: months::load_tables(conn)?,
     })
 }
 

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::error::{Result, StoreError};
-use super::{absences, assistants, busy, rotations, settings, shift_types, shifts, vedtak};
+use super::{absences, assistants, busy, months, rotations, settings, shift_types, shifts, vedtak};
 
 /// Column name → value of one row.
 pub(crate) type Row = Map<String, Value>;
@@ -30,6 +30,8 @@ pub enum Entity {
     Absence,
     Rotation,
     Busy,
+    ClosedMonth,
+    EgenandelTable,
 }
 
 /// A table whose rows belong to one entity row (a rotation's slots and changes).
@@ -41,7 +43,7 @@ pub(crate) struct Child {
 
 impl Entity {
     /// Every entity kind.
-    pub const ALL: [Entity; 8] = [
+    pub const ALL: [Entity; 10] = [
         Entity::Settings,
         Entity::Assistant,
         Entity::ShiftType,
@@ -50,6 +52,8 @@ impl Entity {
         Entity::Absence,
         Entity::Rotation,
         Entity::Busy,
+        Entity::ClosedMonth,
+        Entity::EgenandelTable,
     ];
 
     /// The name in the change log and in messages.
@@ -63,6 +67,8 @@ impl Entity {
             Entity::Absence => "absence",
             Entity::Rotation => "rotation",
             Entity::Busy => "busy time",
+            Entity::ClosedMonth => "closed month",
+            Entity::EgenandelTable => "egenandel table",
         }
     }
 
@@ -81,6 +87,8 @@ impl Entity {
             Entity::Absence => "absences",
             Entity::Rotation => "rotations",
             Entity::Busy => "busy_times",
+            Entity::ClosedMonth => "closed_months",
+            Entity::EgenandelTable => "egenandel_tables",
         }
     }
 
@@ -102,6 +110,8 @@ impl Entity {
             Entity::Absence => absences::COLUMNS,
             Entity::Rotation => rotations::COLUMNS,
             Entity::Busy => busy::COLUMNS,
+            Entity::ClosedMonth => months::MONTH_COLUMNS,
+            Entity::EgenandelTable => months::TABLE_COLUMNS,
         }
     }
 

@@ -9,7 +9,7 @@ use serde_json::{json, Value};
 use super::error::{Result, StoreError};
 use super::row::{Entity, Row};
 use super::values::Reader;
-use crate::model::{Profile, Settings};
+use crate::model::{Categories, EgenandelChoice, Profile, Settings};
 
 pub(crate) const COLUMNS: &[&str] = &[
     "name",
@@ -23,6 +23,9 @@ pub(crate) const COLUMNS: &[&str] = &[
     "created_by",
     "updated_at",
     "updated_by",
+    "categories",
+    "egenandel_table",
+    "egenandel_bracket",
 ];
 
 /// The settings columns of `settings`.
@@ -45,6 +48,53 @@ pub(crate) fn profile_row(profile: &Profile) -> Row {
         Value::String(overrides_text(profile)),
     );
     row
+}
+
+/// The supplement-category columns of `categories`.
+pub(crate) fn categories_row(categories: &Categories) -> Row {
+    let mut row = Row::new();
+    let text = if *categories == Categories::default() {
+        "{}".to_string()
+    } else {
+        serde_json::to_string(categories).unwrap_or_else(|_| "{}".into())
+    };
+    row.insert("categories".into(), Value::String(text));
+    row
+}
+
+/// The egenandel columns of `choice`.
+pub(crate) fn egenandel_row(choice: &EgenandelChoice) -> Row {
+    let mut row = Row::new();
+    row.insert("egenandel_table".into(), json!(choice.table));
+    row.insert("egenandel_bracket".into(), json!(choice.bracket));
+    row
+}
+
+/// The supplement categories and the egenandel choice of the plan.
+pub(crate) fn load_month_settings(conn: &Connection) -> Result<(Categories, EgenandelChoice)> {
+    let reader = Reader {
+        entity: Entity::Settings,
+        id: "1",
+    };
+    let (text, table, bracket) = conn
+        .query_row(
+            "SELECT categories, egenandel_table, egenandel_bracket FROM settings WHERE id = 1",
+            [],
+            |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, Option<String>>(1)?,
+                    r.get::<_, Option<String>>(2)?,
+                ))
+            },
+        )
+        .map_err(StoreError::sqlite("failed to read the plan settings"))?;
+    let categories = if text.trim() == "{}" {
+        Categories::default()
+    } else {
+        reader.json("the supplement categories", &text)?
+    };
+    Ok((categories, EgenandelChoice { table, bracket }))
 }
 
 /// A profile's overrides as the JSON text stored.

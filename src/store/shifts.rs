@@ -9,7 +9,7 @@ use serde_json::json;
 use super::error::{Result, StoreError};
 use super::row::{Entity, Row};
 use super::values::Reader;
-use crate::model::{AssistantId, ServiceType, Shift, ShiftId, ShiftStatus};
+use crate::model::{Actual, AssistantId, ServiceType, Shift, ShiftId, ShiftStatus};
 use crate::time::Instant;
 
 pub(crate) const COLUMNS: &[&str] = &[
@@ -28,6 +28,13 @@ pub(crate) const COLUMNS: &[&str] = &[
     "created_by",
     "updated_at",
     "updated_by",
+    "actual_start",
+    "actual_end",
+    "actual_break_minutes",
+    "actual_passive_minutes",
+    "not_worked_reason",
+    "unplanned",
+    "personlig_stell",
 ];
 
 /// The row of `s`, with its id and without position and history columns.
@@ -47,11 +54,29 @@ pub(crate) fn to_row(s: &Shift) -> Row {
     row.insert("status".into(), json!(s.status.key()));
     row.insert("note".into(), json!(s.note));
     row.insert("shift_type".into(), json!(s.shift_type));
+    row.insert(
+        "actual_start".into(),
+        json!(s.actual.map(|a| a.start.unix())),
+    );
+    row.insert("actual_end".into(), json!(s.actual.map(|a| a.end.unix())));
+    row.insert(
+        "actual_break_minutes".into(),
+        json!(s.actual.map(|a| a.break_minutes)),
+    );
+    row.insert(
+        "actual_passive_minutes".into(),
+        json!(s.actual.map(|a| a.passive_minutes)),
+    );
+    row.insert("not_worked_reason".into(), json!(s.not_worked_reason));
+    row.insert("unplanned".into(), json!(s.unplanned));
+    row.insert("personlig_stell".into(), json!(s.personlig_stell));
     row
 }
 
 const SELECT: &str = "SELECT id, assistant_id, start_at, end_at, break_minutes, passive_minutes,
-    long_shift, service, status, note, shift_type, created_at, updated_at FROM shifts";
+    long_shift, service, status, note, shift_type, created_at, updated_at, actual_start,
+    actual_end, actual_break_minutes, actual_passive_minutes, not_worked_reason, unplanned,
+    personlig_stell FROM shifts";
 
 type Raw = (
     String,
@@ -67,6 +92,18 @@ type Raw = (
     Option<String>,
     Option<i64>,
     Option<i64>,
+    Worked,
+);
+
+/// The worked columns: actual start, end, break, passive; reason; unplanned; personlig stell.
+type Worked = (
+    Option<i64>,
+    Option<i64>,
+    Option<i64>,
+    Option<i64>,
+    Option<String>,
+    bool,
+    bool,
 );
 
 fn status(reader: &Reader<'_>, key: &str) -> Result<ShiftStatus> {
@@ -94,7 +131,27 @@ fn from_raw(raw: Raw) -> Result<Shift> {
             crate::limits::MAX_SHIFT_DAYS
         )));
     }
+    let w = &raw.13;
+    let actual = match (w.0, w.1) {
+        (None, None) => None,
+        (Some(start), Some(end)) if end > start => {
+            if crate::limits::shift_too_long(Instant::from_unix(start), Instant::from_unix(end)) {
+                return Err(reader.invalid("its actual times last too long"));
+            }
+            Some(Actual {
+                start: Instant::from_unix(start),
+                end: Instant::from_unix(end),
+                break_minutes: reader.count("actual_break_minutes", w.2.unwrap_or(0))?,
+                passive_minutes: reader.count("actual_passive_minutes", w.3.unwrap_or(0))?,
+            })
+        }
+        _ => return Err(reader.invalid("its actual times end before they start")),
+    };
     Ok(Shift {
+        actual,
+        not_worked_reason: w.4.clone(),
+        unplanned: w.5,
+        personlig_stell: w.6,
         break_minutes: reader.count("break_minutes", raw.4)?,
         passive_minutes: reader.count("passive_minutes", raw.5)?,
         service: ServiceType::from_key(&raw.7)
@@ -129,6 +186,15 @@ fn collect(stmt: &mut Statement<'_>, params: impl rusqlite::Params) -> Result<Ve
                 r.get(10)?,
                 r.get(11)?,
                 r.get(12)?,
+                (
+                    r.get(13)?,
+                    r.get(14)?,
+                    r.get(15)?,
+                    r.get(16)?,
+                    r.get(17)?,
+                    r.get(18)?,
+                    r.get(19)?,
+                ),
             ))
         })
         .and_then(|rows| rows.collect::<rusqlite::Result<Vec<Raw>>>())

@@ -13,8 +13,8 @@ use serde_json::json;
 use super::error::{Result, StoreError};
 use super::row::{self, Entity, Row};
 use super::{
-    absences, assistants, busy, new_id, open, rotations, settings, shift_types, shifts, vedtak,
-    OpenOptions, PlanFile,
+    absences, assistants, busy, months, new_id, open, rotations, settings, shift_types, shifts,
+    vedtak, OpenOptions, PlanFile,
 };
 use crate::interchange;
 use crate::model::Plan;
@@ -77,6 +77,8 @@ pub(crate) fn write_all(
     super::identity::stamp(&tx)?;
     let mut settings_row = settings::to_row(&plan.settings);
     settings_row.extend(settings::profile_row(&plan.profile));
+    settings_row.extend(settings::categories_row(&plan.categories));
+    settings_row.extend(settings::egenandel_row(&plan.egenandel));
     row::update(&tx, Entity::Settings, "1", &settings_row)
         .map_err(StoreError::sqlite("failed to import the settings"))?;
     for (pos, a) in plan.assistants.iter().enumerate() {
@@ -142,6 +144,19 @@ pub(crate) fn write_all(
             &stamped(busy::to_row(b), pos, user, now),
         )?;
     }
+    for (pos, c) in plan.closed_months.iter().enumerate() {
+        let mut row = stamped(months::closed_row(c), pos, user, now);
+        row.insert("closed_at".into(), json!(c.closed_at.unix()));
+        put(&tx, Entity::ClosedMonth, &c.month.to_string(), &row)?;
+    }
+    for (pos, t) in plan.egenandel_tables.iter().enumerate() {
+        put(
+            &tx,
+            Entity::EgenandelTable,
+            &t.id,
+            &stamped(months::table_row(t), pos, user, now),
+        )?;
+    }
     tx.execute(
         "INSERT INTO change_log (action_id, at, by_user, what, entity, entity_id, undoable)
          VALUES ((SELECT COALESCE(MAX(action_id), 0) + 1 FROM change_log), ?1, ?2, 'import',
@@ -151,4 +166,12 @@ pub(crate) fn write_all(
     .map_err(StoreError::sqlite("failed to write the change log"))?;
     tx.commit()
         .map_err(StoreError::sqlite("failed to save the import"))
+}
+
+/// A plan in memory holding `plan`, so plan JSON can be edited with the plan file's own
+/// edits (and their refusals); write it back with `crate::interchange::write_plan`.
+pub fn in_memory(plan: &Plan, user: &str, now: Instant) -> Result<PlanFile> {
+    let mut file = PlanFile::open_in_memory(user)?;
+    write_all(&mut file.conn, plan, user, now)?;
+    Ok(file)
 }

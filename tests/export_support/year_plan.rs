@@ -74,6 +74,10 @@ pub fn year_plan(year: i32) -> Plan {
                 shift_type: Some(code.into()),
                 created_at: None,
                 updated_at: None,
+                actual: None,
+                not_worked_reason: None,
+                unplanned: false,
+                personlig_stell: false,
             });
             n += 1;
         }

@@ -67,7 +67,83 @@ pub fn build(plan: &Plan, options: &PdfOptions) -> Doc {
         months(&mut doc, plan, service, year, options.made, lang);
         weeks(&mut doc, service, lang);
     }
+    timekonto(&mut doc, plan, year, lang);
     doc
+}
+
+/// Each assistant's account for the year (`crate::worked::year_account`): contract against
+/// planned and worked hours by month, with merarbeid and overtime.
+fn timekonto(doc: &mut Doc, plan: &Plan, year: i32, lang: Lang) {
+    let columns = [
+        Column::new(tr(lang, "Måned", "Month"), 30.0, Align::Left),
+        Column::new(tr(lang, "Kontrakt", "Contract"), 22.0, Align::Right),
+        Column::new(tr(lang, "Planlagt", "Planned"), 22.0, Align::Right),
+        Column::new(tr(lang, "Arbeidet", "Worked"), 22.0, Align::Right),
+        Column::new(tr(lang, "Merarbeid", "Extra hours"), 22.0, Align::Right),
+        Column::new(tr(lang, "Overtid", "Overtime"), 22.0, Align::Right),
+    ];
+    let row = |label: String, a: &crate::worked::Account, total: bool| {
+        let cells = vec![
+            label,
+            hours(a.contract / 60.0, lang),
+            hours(a.planned as f64 / 60.0, lang),
+            hours(a.worked as f64 / 60.0, lang),
+            hours(a.merarbeid as f64 / 60.0, lang),
+            hours(a.overtime as f64 / 60.0, lang),
+        ];
+        if total {
+            Row::total(cells)
+        } else {
+            Row::plain(cells)
+        }
+    };
+    let worked_plan = plan.as_worked();
+    for assistant in &plan.assistants {
+        let account = crate::worked::year_account_on(plan, &worked_plan, assistant, year);
+        if account.year.planned == 0 && account.year.worked == 0 {
+            continue;
+        }
+        let contract = assistant.contract_minutes_per_week.map_or_else(
+            || tr(lang, "ingen kontrakt oppgitt", "no contract given").to_string(),
+            |m| {
+                format!(
+                    "{} {} {}",
+                    tr(lang, "kontrakt", "contract"),
+                    hours(m as f64 / 60.0, lang),
+                    tr(lang, "per uke", "a week")
+                )
+            },
+        );
+        doc.heading(
+            &format!(
+                "{}: {} ({contract})",
+                tr(lang, "Timekonto", "Hour account"),
+                assistant.name_or_id()
+            ),
+            40.0,
+        );
+        let mut rows: Vec<Row> = account
+            .months
+            .iter()
+            .map(|(m, a)| row(m.name(lang == Lang::En), a, false))
+            .collect();
+        rows.push(row(
+            tr(lang, "Året", "The year").to_string(),
+            &account.year,
+            true,
+        ));
+        doc.table(&columns, &rows);
+    }
+    doc.paragraph(
+        tr(
+            lang,
+            "Planlagt: vaktene slik de ble planlagt. Arbeidet: vakter bekreftet som arbeidet, med tidene slik de ble arbeidet. Merarbeid: normaltimer over kontrakten. Overtid: som lovsjekken regner den (per uke).",
+            "Planned: the shifts as planned. Worked: shifts confirmed as worked, at the times worked. Extra hours: normal hours above the contract. Overtime: as the law check counts it (per week).",
+        ),
+        8.0,
+        Weight::Regular,
+        0.0,
+    );
 }
 
 fn service_name(service: &ServiceReport, lang: Lang) -> String {

@@ -13,10 +13,15 @@ import type {
   AppSettings,
   AssistantInput,
   BusyImport,
+  CorrectWorkedInput,
+  EgenandelEstimate,
+  EgenandelTable,
+  EgenandelTableInput,
   ExportDone,
   ExportPreview,
   ExportRequest,
   HistoryEntry,
+  MonthView,
   NewPlanInput,
   PlanCheckView,
   PlanView,
@@ -27,6 +32,7 @@ import type {
   SettingsInput,
   ShiftInput,
   ShiftTypeInput,
+  TimekontoView,
   VedtakInput,
 } from './types';
 
@@ -45,6 +51,7 @@ export const ERROR_CODES = [
   'internal',
   'password_needed',
   'wrong_password',
+  'month_closed',
 ] as const satisfies readonly ErrorCode[];
 
 // svelte-check fails here when the Rust enum gains a code that the list above lacks.
@@ -90,7 +97,7 @@ export interface Backend {
   saveAppSettings(settings: AppSettings): Promise<AppSettings>;
 
   /** Asks where to save an exported file (the native save dialog); null when the person cancels. */
-  chooseExportPath(suggestedName: string, format: 'pdf' | 'ics'): Promise<string | null>;
+  chooseExportPath(suggestedName: string, format: 'pdf' | 'ics' | 'csv'): Promise<string | null>;
   /** Asks for a folder (the native folder dialog); null when the person cancels. */
   chooseFolder(): Promise<string | null>;
   /** The first page of a PDF document as SVG, with its page count and a file name to suggest. */
@@ -110,6 +117,27 @@ export interface Backend {
   suggestRotation(request: SuggestInput): Promise<SuggestionView>;
   /** Saves a suggested rotation in the plan as a new rotation (one undoable step). */
   applySuggestion(window: PlanWindow, name: string, weeks: number, start: string, slots: SlotInput[]): Promise<PlanView>;
+
+  /** A month as worked: every shift with planned and actual times, and the sums per assistant. */
+  monthView(month: string, assistant: string | null): Promise<MonthView>;
+  /** Confirms the shifts as worked, in one undo step. */
+  confirmWorked(window: PlanWindow, shifts: string[]): Promise<PlanView>;
+  /** Records the times a shift was worked; the planned times stay. */
+  correctWorked(window: PlanWindow, input: CorrectWorkedInput): Promise<PlanView>;
+  markNotWorked(window: PlanWindow, shift: string, reason: string): Promise<PlanView>;
+  addUnplannedWork(window: PlanWindow, shift: ShiftInput): Promise<PlanView>;
+  closeMonth(window: PlanWindow, month: string): Promise<PlanView>;
+  /** Opens a closed month again; the reason goes into the change log. */
+  reopenMonth(window: PlanWindow, month: string, reason: string): Promise<PlanView>;
+  /** Each assistant's account (or one's) for a year. */
+  timekonto(year: number, assistant: string | null): Promise<TimekontoView>;
+  egenandelTables(): Promise<EgenandelTable[]>;
+  /** The estimate of a month; null table and bracket: the plan's saved choice. */
+  egenandelEstimate(month: string, table: string | null, bracket: string | null): Promise<EgenandelEstimate>;
+  saveEgenandelChoice(window: PlanWindow, table: string, bracket: string): Promise<PlanView>;
+  saveEgenandelTable(window: PlanWindow, table: EgenandelTableInput): Promise<PlanView>;
+  /** The payroll CSV of a month, for one assistant or (null) everyone. */
+  exportCsv(month: string, assistant: string | null, path: string): Promise<ExportDone>;
 }
 
 /** An error from the backend, always with one of the closed set of codes. */

@@ -10,10 +10,15 @@ import type {
   AppSettings,
   AssistantInput,
   BusyImport,
+  CorrectWorkedInput,
+  EgenandelEstimate,
+  EgenandelTable,
+  EgenandelTableInput,
   ExportDone,
   ExportPreview,
   ExportRequest,
   HistoryEntry,
+  MonthView,
   NewPlanInput,
   PlanCheckView,
   PlanView,
@@ -24,6 +29,7 @@ import type {
   SettingsInput,
   ShiftInput,
   ShiftTypeInput,
+  TimekontoView,
   VedtakInput,
 } from './types';
 
@@ -34,7 +40,7 @@ export type Transport = <K extends CommandName>(name: K, args: Commands[K]['args
 export interface Dialogs {
   chooseNewPlanPath(suggestedName: string): Promise<string | null>;
   choosePlanToOpen(): Promise<string | null>;
-  chooseExportPath(suggestedName: string, format: 'pdf' | 'ics'): Promise<string | null>;
+  chooseExportPath(suggestedName: string, format: 'pdf' | 'ics' | 'csv'): Promise<string | null>;
   chooseFolder(): Promise<string | null>;
   chooseCalendarToImport(): Promise<string | null>;
 }
@@ -59,7 +65,7 @@ export class CoreBackend implements Backend {
   choosePlanToOpen(): Promise<string | null> {
     return this.dialogs.choosePlanToOpen();
   }
-  chooseExportPath(suggestedName: string, format: 'pdf' | 'ics'): Promise<string | null> {
+  chooseExportPath(suggestedName: string, format: 'pdf' | 'ics' | 'csv'): Promise<string | null> {
     return this.dialogs.chooseExportPath(suggestedName, format);
   }
   chooseFolder(): Promise<string | null> {
@@ -174,5 +180,44 @@ export class CoreBackend implements Backend {
   }
   applySuggestion(window: PlanWindow, name: string, weeks: number, start: string, slots: SlotInput[]): Promise<PlanView> {
     return this.call('apply_suggestion', { window, name, weeks, start, slots });
+  }
+  monthView(month: string, assistant: string | null): Promise<MonthView> {
+    return this.call('month_view', { month, assistant });
+  }
+  confirmWorked(window: PlanWindow, shifts: string[]): Promise<PlanView> {
+    return this.call('confirm_worked', { window, shifts });
+  }
+  correctWorked(window: PlanWindow, input: CorrectWorkedInput): Promise<PlanView> {
+    return this.call('correct_worked', { window, ...input });
+  }
+  markNotWorked(window: PlanWindow, shift: string, reason: string): Promise<PlanView> {
+    return this.call('mark_not_worked', { window, shift, reason });
+  }
+  addUnplannedWork(window: PlanWindow, shift: ShiftInput): Promise<PlanView> {
+    return this.call('add_unplanned_work', { window, shift });
+  }
+  closeMonth(window: PlanWindow, month: string): Promise<PlanView> {
+    return this.call('close_month', { window, month });
+  }
+  reopenMonth(window: PlanWindow, month: string, reason: string): Promise<PlanView> {
+    return this.call('reopen_month', { window, month, reason });
+  }
+  timekonto(year: number, assistant: string | null): Promise<TimekontoView> {
+    return this.call('timekonto', { year, assistant });
+  }
+  egenandelTables(): Promise<EgenandelTable[]> {
+    return this.call('egenandel_tables', {});
+  }
+  egenandelEstimate(month: string, table: string | null, bracket: string | null): Promise<EgenandelEstimate> {
+    return this.call('egenandel_estimate', { month, table, bracket });
+  }
+  saveEgenandelChoice(window: PlanWindow, table: string, bracket: string): Promise<PlanView> {
+    return this.call('save_egenandel_choice', { window, table, bracket });
+  }
+  saveEgenandelTable(window: PlanWindow, table: EgenandelTableInput): Promise<PlanView> {
+    return this.call('save_egenandel_table', { window, table });
+  }
+  exportCsv(month: string, assistant: string | null, path: string): Promise<ExportDone> {
+    return this.call('export_csv', { month, assistant, path });
   }
 }

@@ -92,6 +92,9 @@ export function errorSentence(error: BackendError): string {
   switch (error.code) {
     case 'invalid_input':
       return error.message || t('error.invalid_input');
+    case 'month_closed':
+      // The core's sentence names the month and how to reopen it.
+      return error.message || t('error.month_closed');
     case 'in_use': {
       const details = (error.details ?? {}) as { name?: string; computer?: string; since?: string };
       if (details.name && details.computer && details.since) {

@@ -7,8 +7,8 @@ import { localToday, periodWindow, stepPeriod, type PeriodKind } from './dates';
 import { checkSentence, errorSentence, t } from './i18n.svelte';
 import type { PlanView, PlanWindow, ShiftDraft } from './types';
 
-export type Page = 'grid' | 'rotations' | 'assistants' | 'vedtak' | 'lovsjekk' | 'hours' | 'export' | 'history' | 'settings';
-export const PAGES: readonly Page[] = ['grid', 'rotations', 'assistants', 'vedtak', 'lovsjekk', 'hours', 'export', 'history', 'settings'];
+export type Page = 'grid' | 'rotations' | 'assistants' | 'vedtak' | 'lovsjekk' | 'hours' | 'export' | 'history' | 'settings' | 'rights' | 'month' | 'egenandel';
+export const PAGES: readonly Page[] = ['grid', 'rotations', 'assistants', 'vedtak', 'lovsjekk', 'hours', 'month', 'egenandel', 'rights', 'export', 'history', 'settings'];
 
 export interface FocusTarget {
   shift: string | null;

@@ -9,6 +9,7 @@ const PLAN_FILTER = [{ name: 'Turnus', extensions: ['turnus'] }];
 const EXPORT_FILTERS = {
   pdf: [{ name: 'PDF', extensions: ['pdf'] }],
   ics: [{ name: 'iCalendar', extensions: ['ics'] }],
+  csv: [{ name: 'CSV', extensions: ['csv'] }],
 };
 const CALENDAR_FILTER = [{ name: 'iCalendar', extensions: ['ics'] }];
 

@@ -46,6 +46,18 @@ import type { VedtakInput } from './bindings/VedtakInput';
 import type { VedtakView } from './bindings/VedtakView';
 import type { WeekHoursView } from './bindings/WeekHoursView';
 import type { Window } from './bindings/Window';
+import type { CorrectWorkedArgs } from './bindings/CorrectWorkedArgs';
+import type { EgenandelBracketInput } from './bindings/EgenandelBracketInput';
+import type { EgenandelEstimateView } from './bindings/EgenandelEstimateView';
+import type { EgenandelTableInput } from './bindings/EgenandelTableInput';
+import type { EgenandelTableView } from './bindings/EgenandelTableView';
+import type { MonthRow } from './bindings/MonthRow';
+import type { MonthSums } from './bindings/MonthSums';
+import type { MonthView } from './bindings/MonthView';
+import type { TimekontoAssistant } from './bindings/TimekontoAssistant';
+import type { TimekontoPeriod } from './bindings/TimekontoPeriod';
+import type { TimekontoView } from './bindings/TimekontoView';
+import type { TimesView } from './bindings/TimesView';
 
 export type {
   AppSettings,
@@ -80,7 +92,21 @@ export type {
   Theme,
   VedtakInput,
   WeekHoursView,
+  EgenandelBracketInput,
+  EgenandelTableInput,
+  MonthRow,
+  MonthSums,
+  MonthView,
+  TimekontoAssistant,
+  TimekontoPeriod,
+  TimekontoView,
+  TimesView,
 };
+
+/** What `correct_worked` takes besides the window. */
+export type CorrectWorkedInput = Omit<CorrectWorkedArgs, 'window'>;
+export type EgenandelEstimate = EgenandelEstimateView;
+export type EgenandelTable = EgenandelTableView;
 
 export type PlanWindow = Window;
 export type Assistant = AssistantView;
@@ -123,6 +149,8 @@ export interface ShiftDraft {
   break_minutes: number;
   passive_minutes: number;
   long_shift: boolean;
+  /** Personlig stell: never carries an egenandel. */
+  personlig_stell: boolean;
   service: string;
   status: string;
   note: string;
@@ -141,6 +169,7 @@ export function toShiftInput(draft: ShiftDraft): ShiftInput {
     break_minutes: draft.break_minutes,
     passive_minutes: draft.passive_minutes,
     long_shift: draft.long_shift,
+    personlig_stell: draft.personlig_stell,
     service: draft.service,
     status: draft.status,
     note: draft.note,

@@ -45,4 +45,8 @@ status?: string, note?: string,
  * The code of the shift type it is made from; its times, break, passive time, service
  * and long-shift mark are used where the input leaves them out.
  */
-shift_type?: string, };
+shift_type?: string, 
+/**
+ * Personlig stell: never carries an egenandel (absent: as before, or no for a new shift).
+ */
+personlig_stell?: boolean, };
