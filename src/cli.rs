@@ -420,6 +420,7 @@ fn execute(command: Command, out: &mut dyn Write) -> Result<i32, InputFailure> {
             let options = CheckOptions {
                 from: from.map(Instant::start_of_day),
                 to: to.map(|d| Instant::start_of_day(d + Duration::days(1))),
+                today: Some(today()?),
             };
             let report = check(&loaded, &options);
             match format {
