@@ -487,12 +487,10 @@ pub fn calendar(plan: &Plan, state: &ExportState, scope: &CalendarScope, now: In
             CalendarScope::Assistant(id) => {
                 if r.assistant.as_deref() == Some(id.as_str()) {
                     records.push((uid, r, false));
-                } else if r.covered_for.as_deref() == Some(id.as_str()) {
-                    records.push((uid, r, true));
-                } else if r
-                    .handed_over
-                    .as_ref()
-                    .is_some_and(|h| h.assistant == id.as_str())
+                } else if r.covered_for.as_deref() == Some(id.as_str())
+                    || r.handed_over
+                        .as_ref()
+                        .is_some_and(|h| h.assistant == id.as_str())
                 {
                     records.push((uid, r, true));
                 }
