@@ -1576,6 +1576,7 @@ mod tests {
         let period = |from: NaiveDate, to: NaiveDate| CheckOptions {
             from: Some(Instant::start_of_day(from)),
             to: Some(Instant::start_of_day(to)),
+            today: None,
         };
         let during = check_plan(&p, &period(d(2027, 6, 1), d(2027, 7, 1)));
         assert!(!during.rotations.is_empty());

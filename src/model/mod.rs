@@ -16,14 +16,14 @@ mod rotation;
 mod shift;
 pub mod vedtak;
 
-pub use absence::{Absence, AbsenceKind};
+pub use absence::{Absence, AbsenceKind, SickNote};
 pub use assistant::{Assistant, Role};
 pub use busy::BusyTime;
 pub use ids::{AbsenceId, AssistantId, RotationId, ShiftId};
 pub use month::{
     Categories, ClosedMonth, EgenandelBracket, EgenandelChoice, EgenandelFee, EgenandelTable, Month,
 };
-pub use plan::{Plan, Settings};
+pub use plan::{MonthDay, Plan, Settings};
 pub use profile::{Param, Preset, Profile, ProfileError, ProfileValues, SundayRule};
 pub use rotation::{DayChange, Rotation, Slot};
 pub use shift::{Actual, ServiceType, Shift, ShiftStatus, ShiftType};

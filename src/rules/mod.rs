@@ -46,6 +46,9 @@ pub struct CheckOptions {
     /// read, so rest before the period is known.
     pub from: Option<Instant>,
     pub to: Option<Instant>,
+    /// The day the plan is looked at: HOLIDAY-MAIN warns only once the plan's main-holiday
+    /// deadline of a year has come. `None` checks no deadline.
+    pub today: Option<chrono::NaiveDate>,
 }
 
 impl CheckOptions {
@@ -126,6 +129,7 @@ impl Checker {
         self.cache = fresh;
         integrity::check_plan(plan, &mut findings);
         holiday::check_plan(plan, &mut findings);
+        holiday::check_balances(plan, options.today, &mut findings);
         findings.retain(|f| options.keeps(f));
         Report::new(findings)
     }
@@ -154,7 +158,12 @@ fn fingerprints(plan: &Plan) -> Vec<u64> {
             h
         })
         .collect();
+    // A shift that needs cover is nobody's: the absence changes the fingerprint through it.
+    let uncovered = crate::cover::uncovered_mask(plan);
     for (i, s) in plan.shifts.iter().enumerate() {
+        if uncovered[i] {
+            continue;
+        }
         let Some(&a) = s.assistant.as_ref().and_then(|id| index.get(id)) else {
             continue;
         };

@@ -43,6 +43,9 @@ pub enum ErrorCode {
     /// The edit touches a shift of a closed month; `details` has `month` (`YYYY-MM`) and
     /// `shift`. The message says how to reopen the month.
     MonthClosed,
+    /// The command needs the user to choose first (deleting an absence whose shifts were
+    /// covered meanwhile: keep the vikar or give them back); `details` says what to choose.
+    ChoiceNeeded,
 }
 
 /// An error as the UI receives it.

@@ -15,6 +15,7 @@
 //! Nothing here reads the clock: every method that records or compares a time takes `now`
 //! and `today`. Renewing the lock's heartbeat on a timer is the shell's job.
 
+mod absence;
 pub mod busy;
 pub mod commands;
 pub mod error;
@@ -30,14 +31,19 @@ pub mod view;
 pub use error::{ErrorCode, IpcError};
 pub use export::{CalendarFolderView, ExportDone, ExportPreview, ExportRequest};
 pub use input::{
-    AssistantInput, NewPlanInput, ProfileInput, RotationInput, SettingsInput, ShiftInput,
-    ShiftTypeInput, SlotInput, VedtakInput, Window,
+    AbsenceInput, AssistantInput, CoverAssignment, NewPlanInput, ProfileInput, RotationInput,
+    SettingsInput, ShiftInput, ShiftTypeInput, SlotInput, VedtakInput, Window,
 };
 pub use month::{
     EgenandelBracketInput, EgenandelEstimateView, EgenandelTableInput, EgenandelTableView,
     MonthRow, MonthSums, MonthView, TimekontoAssistant, TimekontoPeriod, TimekontoView, TimesView,
 };
 pub use settings::{AppSettings, Language, Theme};
+pub use view::{
+    AbsenceView, CandidateView, CoverCandidatesView, CoverProposal, CoverShiftView, ExcludedView,
+    HolidayBalanceView, HolidayYearView, ProposalItemView, RedDayView, UncoveredView,
+    YearAssistantView, YearMonthView, YearView, YearWeekView,
+};
 pub use view::{
     AssistantView, ClosedMonthView, DayView, FileView, FindingView, HistoryEntry, HistoryState,
     HoursView, LockView, PatternPlaceView, PatternShift, PlanCheckView, PlanView, ProfileRow,
@@ -48,8 +54,8 @@ pub use view::{
 mod app;
 mod build;
 mod limits;
-mod password;
 pub mod month;
+mod password;
 pub mod validate;
 
 pub use app::App;
@@ -240,10 +246,11 @@ impl Session {
         IpcError::from_store(e, self.lang)
     }
 
-    fn check(&mut self, from: NaiveDate, to: NaiveDate) -> Report {
+    fn check(&mut self, from: NaiveDate, to: NaiveDate, today: NaiveDate) -> Report {
         let options = CheckOptions {
             from: Some(Instant::start_of_day(from)),
             to: Some(Instant::start_of_day(to + Duration::days(1))),
+            today: Some(today),
         };
         self.checker.check(&self.plan, &options)
     }
@@ -257,10 +264,21 @@ impl Session {
         from: Option<&str>,
         to: Option<&str>,
     ) -> Result<PlanCheckView, IpcError> {
+        self.check_plan_on(from, to, None)
+    }
+
+    /// [`Session::check_plan`] as of `today` (the main-holiday deadline is checked from it).
+    pub fn check_plan_on(
+        &mut self,
+        from: Option<&str>,
+        to: Option<&str>,
+        today: Option<NaiveDate>,
+    ) -> Result<PlanCheckView, IpcError> {
         let (start, end) = validate::period(from, to, self.lang)?;
         let options = CheckOptions {
             from: start.map(Instant::start_of_day),
             to: end.map(|d| Instant::start_of_day(d + Duration::days(1))),
+            today,
         };
         let calendar = self.checker.check(&self.plan, &options);
         let report = self.patterns.check(&self.plan, calendar, &options);
@@ -290,10 +308,13 @@ impl Session {
     /// The view of `window` as of `today`.
     pub fn view(&mut self, window: &Window, today: NaiveDate) -> Result<PlanView, IpcError> {
         let (from, to) = validate::window(window, self.lang)?;
-        let report = self.check(from, to);
+        let report = self.check(from, to, today);
         // The checker remembers each assistant's findings, so the whole plan's check costs
         // only the plan-wide rules again.
-        let whole = CheckOptions::default();
+        let whole = CheckOptions {
+            today: Some(today),
+            ..CheckOptions::default()
+        };
         let plan_calendar = self.checker.check(&self.plan, &whole);
         // Each rotation's pattern is checked on its own once, then again only when it (or
         // what its check reads) changes.
@@ -784,7 +805,10 @@ impl Session {
         input: &SettingsInput,
     ) -> Result<PlanView, IpcError> {
         self.writable()?;
-        let settings = validate::settings(input, self.lang)?;
+        let mut settings = validate::settings(input, self.lang)?;
+        if input.main_holiday_deadline.is_none() {
+            settings.main_holiday_deadline = self.plan.settings.main_holiday_deadline;
+        }
         self.edit(
             now,
             today,
@@ -969,6 +993,7 @@ fn new_plan(input: &NewPlanInput, user: &str, lang: Language) -> Result<Plan, Ip
             leverandor: input.leverandor.clone(),
             current_user: Some(user.to_string()),
             carry_over: input.carry_over,
+            main_holiday_deadline: None,
         },
         lang,
     )
@@ -1029,6 +1054,8 @@ pub fn this_week(today: NaiveDate) -> Window {
     }
 }
 
+#[cfg(test)]
+mod absence_tests;
 #[cfg(test)]
 mod check_tests;
 #[cfg(test)]

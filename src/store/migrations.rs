@@ -35,6 +35,10 @@ pub(crate) const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("migrations/0006_file_identity.sql"),
     ),
     (
+        "0007_cover_and_holidays",
+        include_str!("migrations/0007_cover_and_holidays.sql"),
+    ),
+    (
         "0008_worked_month",
         include_str!("migrations/0008_worked_month.sql"),
     ),

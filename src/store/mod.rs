@@ -262,6 +262,8 @@ impl PlanFile {
             categories,
             egenandel,
             egenandel_tables: months::load_tables(&self.conn)?,
+            covers: shifts::load_covers(&self.conn)?,
+            holiday_carry: assistants::load_carry(&self.conn)?,
         })
     }
 
@@ -400,6 +402,8 @@ pub(crate) fn load_from(conn: &Connection) -> Result<Plan> {
         categories,
         egenandel,
         egenandel_tables: months::load_tables(conn)?,
+        covers: shifts::load_covers(conn)?,
+        holiday_carry: assistants::load_carry(conn)?,
     })
 }
 
