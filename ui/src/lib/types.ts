@@ -105,8 +105,8 @@ export const THEMES: readonly Theme[] = ['system', 'light', 'dark', 'high_contra
 export const TEXT_SIZES: readonly number[] = [100, 125, 150, 200];
 
 /** The PDF documents the Export page makes, in menu order (the core's `PdfKind`). */
-export type ExportKind = 'turnusplan' | 'arbeidsplan' | 'timeliste' | 'timeregnskap' | 'lovsjekk';
-export const EXPORT_KINDS: readonly ExportKind[] = ['turnusplan', 'arbeidsplan', 'timeliste', 'timeregnskap', 'lovsjekk'];
+export type ExportKind = 'turnusplan' | 'arbeidsplan' | 'timeliste' | 'timeregnskap' | 'lovsjekk' | 'ferieliste';
+export const EXPORT_KINDS: readonly ExportKind[] = ['turnusplan', 'arbeidsplan', 'timeliste', 'timeregnskap', 'lovsjekk', 'ferieliste'];
 /** The documents about one assistant. */
 export const ONE_ASSISTANT_KINDS: readonly ExportKind[] = ['arbeidsplan', 'timeliste'];
 
@@ -155,3 +155,23 @@ export function toShiftInput(draft: ShiftDraft): ShiftInput {
 
 /** The key of a weekday number of the core (1 = Monday … 7 = Sunday). */
 export const WEEKDAY_NUMBERS: readonly number[] = [1, 2, 3, 4, 5, 6, 7];
+
+// ---- Absences, holidays and vikar cover (docs/ipc.md; the core's session commands) ----
+
+export type AbsenceKind = 'ferie' | 'sykdom' | 'permisjon' | 'annet';
+export const ABSENCE_KINDS: readonly AbsenceKind[] = ['ferie', 'sykdom', 'permisjon', 'annet'];
+export type SickNote = 'egenmelding' | 'sykmelding';
+export const SICK_NOTES: readonly SickNote[] = ['egenmelding', 'sykmelding'];
+
+/** An absence as its dialog edits it: every field present, null for "none". */
+export interface AbsenceDraft {
+  id: string | null;
+  assistant: string;
+  kind: AbsenceKind;
+  sick_note: SickNote | null;
+  from: string;
+  to: string;
+  from_time: string | null;
+  to_time: string | null;
+  note: string;
+}
