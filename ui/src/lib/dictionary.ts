@@ -1318,7 +1318,7 @@ const en: Record<Key, string> = {
   'cover.plannedFor': 'Planned for',
   'cover.why': 'Absence',
   'cover.findVikar': 'Find a substitute',
-  'cover.forShift': 'til {shift}',
+  'cover.forShift': 'for {shift}',
   'cover.proposeAll': 'Cover all …',
   'cover.proposeHint': 'Turnus proposes a substitute for every shift in the period. You see the proposal before anything changes.',
   'cover.proposeNothing': 'There are no shifts to cover in the period.',
