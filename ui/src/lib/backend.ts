@@ -6,8 +6,15 @@
 import type { ErrorCode } from './bindings/ErrorCode';
 import type { IpcError } from './bindings/IpcError';
 import type { HandOver } from './bindings/HandOver';
+import type { CoverChoice } from './absenceActions';
 import type {
+  AbsenceInput,
   AppSettings,
+  CoverCandidates,
+  CoverProposal,
+  HolidayYear,
+  Uncovered,
+  YearView,
   AssistantInput,
   BusyImport,
   ExportDone,
@@ -101,6 +108,22 @@ export interface Backend {
   importBusy(window: PlanWindow, assistant: string, path: string): Promise<BusyImport>;
   /** Removes the busy time the calendar `source` gave the assistant. */
   removeBusy(window: PlanWindow, assistant: string, source: string): Promise<PlanView>;
+
+  /** Adds (id null) or changes an absence; one undo step. */
+  saveAbsence(window: PlanWindow, absence: AbsenceInput): Promise<PlanView>;
+  /** Deletes an absence; when a vikar covered some of its shifts, `covered` says what happens to them. */
+  deleteAbsence(window: PlanWindow, id: string, covered: CoverChoice | null): Promise<PlanView>;
+  /** The shifts of a period that need cover, in time order. */
+  needsCover(from: string | null, to: string | null): Promise<Uncovered[]>;
+  /** Who can cover a shift, best first, and who cannot and why. */
+  coverCandidates(shift: string): Promise<CoverCandidates>;
+  assignCover(window: PlanWindow, shift: string, assistant: string): Promise<PlanView>;
+  /** A proposed cover for every uncovered shift of a period, for review; changes nothing. */
+  proposeCover(from: string, to: string): Promise<CoverProposal>;
+  applyCover(window: PlanWindow, assignments: { shift: string; assistant: string }[]): Promise<PlanView>;
+  holidayBalances(year: number): Promise<HolidayYear>;
+  setHolidayCarry(window: PlanWindow, assistant: string, year: number, days: number): Promise<PlanView>;
+  yearView(year: number): Promise<YearView>;
 }
 
 /** An error from the backend, always with one of the closed set of codes. */

@@ -175,3 +175,29 @@ export interface AbsenceDraft {
   to_time: string | null;
   note: string;
 }
+
+/** The draft as the core takes it. */
+export function toAbsenceInput(draft: AbsenceDraft): AbsenceInput {
+  return {
+    id: draft.id,
+    assistant: draft.assistant,
+    kind: draft.kind,
+    sick_note: draft.kind === 'sykdom' ? draft.sick_note : null,
+    from: draft.from,
+    to: draft.to,
+    from_time: draft.from_time,
+    to_time: draft.to_time,
+    note: draft.note,
+  };
+}
+
+// PROVISIONAL until the core's bindings arrive (h-c12).
+export interface AbsenceInput { id: string | null; assistant: string; kind: string; sick_note: string | null; from: string; to: string; from_time: string | null; to_time: string | null; note: string }
+export interface Uncovered { shift: string; start: string; end: string; label: string; assistant: string; assistant_name: string; absence: string; kind_label: string }
+export interface CoverCandidate { assistant: string; name: string; new_violations: number; new_warnings: number; free_contract_minutes: number | null; week_minutes: number; reasons: string[]; lawful: boolean }
+export interface CoverCandidates { shift: Uncovered; candidates: CoverCandidate[]; excluded: { assistant: string; name: string; reason: string }[] }
+export interface CoverProposal { items: { shift: string; start: string; end: string; label: string; absent_name: string; assistant: string | null; name: string | null; new_violations: number; new_warnings: number; reasons: string[] }[] }
+export interface HolidayBalance { assistant: string; name: string; entitlement_days: number; booked_days: number; carried_days: number; remaining_days: number; main_holiday_met: boolean; over_booked: boolean }
+export interface HolidayYear { year: number; assistants: HolidayBalance[] }
+export interface YearAbsence { id: string; assistant: string; kind: string; sick_note: string | null; from: string; to: string; from_time: string | null; to_time: string | null; note: string; label: string }
+export interface YearView { year: number; weeks: { week: number; monday: string }[]; red_days: { date: string; name: string }[]; assistants: { assistant: string; name: string; absences: YearAbsence[]; balance: HolidayBalance | null }[] }
