@@ -261,11 +261,11 @@ test('the main-holiday deadline is set as dd.mm on the plan’s settings, and a 
   await showPage(page, 'Innstillinger');
   const deadline = page.getByLabel('Frist for å planlegge hovedferien (kan stå tomt)');
   await deadline.fill('31.04');
-  await page.getByRole('region', { name: 'Planen' }).getByRole('button', { name: 'Lagre' }).click();
+  await page.getByRole('region', { name: 'Om planen' }).getByRole('button', { name: 'Lagre' }).click();
   await expect(deadline).toHaveAttribute('aria-invalid', 'true');
   await expect(page.locator('#settings-deadline-error')).toContainText('dd.mm');
   await deadline.fill('01.05');
-  await page.getByRole('region', { name: 'Planen' }).getByRole('button', { name: 'Lagre' }).click();
+  await page.getByRole('region', { name: 'Om planen' }).getByRole('button', { name: 'Lagre' }).click();
   await expect(deadline).not.toHaveAttribute('aria-invalid', 'true');
   await showPage(page, 'Turnus');
   await showPage(page, 'Innstillinger');
