@@ -60,8 +60,11 @@ fn year_plan() -> Plan {
         id: AbsenceId("f1".into()),
         assistant: AssistantId("A0".into()),
         kind: AbsenceKind::Sykdom,
+        sick_note: None,
         from: sick_from,
         to: sick_from + Duration::days(6),
+        from_time: None,
+        to_time: None,
         hours: None,
         note: String::new(),
     });

@@ -61,6 +61,7 @@ pub fn demo_plan(today: NaiveDate) -> Plan {
             leverandor: "Eksempel kommune".into(),
             current_user: "Ragnhild Aasen".into(),
             carry_over: false,
+            main_holiday_deadline: None,
         },
         vedtak: vec![Vedtak {
             from: vedtak_from,
@@ -330,8 +331,11 @@ fn deliberate_changes(rotation: &Rotation, today: NaiveDate, to: NaiveDate) -> C
             id: AbsenceId("demo-fravaer-sykdom".into()),
             assistant: AssistantId::from("a2"),
             kind: AbsenceKind::Sykdom,
+            sick_note: Some(crate::model::SickNote::Egenmelding),
             from: tue,
             to: tue,
+            from_time: None,
+            to_time: None,
             hours: None,
             note: "Egenmelding".into(),
         });
@@ -351,8 +355,11 @@ fn deliberate_changes(rotation: &Rotation, today: NaiveDate, to: NaiveDate) -> C
             id: AbsenceId("demo-fravaer-ferie".into()),
             assistant: AssistantId::from("a4"),
             kind: AbsenceKind::Ferie,
+            sick_note: None,
             from: monday,
             to: sunday,
+            from_time: None,
+            to_time: None,
             hours: None,
             note: "Ferie".into(),
         });

@@ -235,8 +235,11 @@ mod tests {
             id: AbsenceId("f".into()),
             assistant: AssistantId("A".into()),
             kind: AbsenceKind::Ferie,
+            sick_note: None,
             from,
             to,
+            from_time: None,
+            to_time: None,
             hours: None,
             note: String::new(),
         }

@@ -15,9 +15,9 @@ use serde_json::{json, Map, Value};
 
 use crate::limits;
 use crate::model::{
-    Absence, AbsenceId, AbsenceKind, Assistant, AssistantId, BusyTime, DayChange, NightHelp, Plan,
-    Profile, Role, Rotation, RotationId, ServiceType, Settings, Shift, ShiftId, ShiftStatus,
-    ShiftType, Slot, Vedtak,
+    Absence, AbsenceId, AbsenceKind, Assistant, AssistantId, BusyTime, DayChange, MonthDay,
+    NightHelp, Plan, Profile, Role, Rotation, RotationId, ServiceType, Settings, Shift, ShiftId,
+    ShiftStatus, ShiftType, SickNote, Slot, Vedtak,
 };
 use crate::time::{parse_day, Instant};
 
@@ -72,6 +72,8 @@ struct RawSettings {
     current_user: String,
     #[serde(default)]
     carry_over: bool,
+    #[serde(default)]
+    main_holiday_deadline: Option<String>,
 }
 
 #[derive(Deserialize, Serialize)]
@@ -139,6 +141,8 @@ struct RawAssistant {
     family_approval: Option<String>,
     #[serde(default)]
     start_date: Option<String>,
+    #[serde(default)]
+    holiday_carried: BTreeMap<String, u32>,
 }
 
 #[derive(Deserialize, Serialize)]
@@ -186,6 +190,8 @@ struct RawShift {
     created_at: Option<String>,
     #[serde(default)]
     updated_at: Option<String>,
+    #[serde(default)]
+    original_assistant: Option<String>,
 }
 
 #[derive(Deserialize, Serialize)]
@@ -253,6 +259,12 @@ struct RawAbsence {
     hours: Option<f64>,
     #[serde(default)]
     note: String,
+    #[serde(default)]
+    sick_note: Option<String>,
+    #[serde(default)]
+    from_time: Option<String>,
+    #[serde(default)]
+    to_time: Option<String>,
 }
 
 #[derive(Deserialize, Serialize)]
@@ -368,6 +380,15 @@ pub fn read_plan_value(value: Value) -> Result<Plan, InputError> {
             leverandor: raw.leverandor,
             current_user: raw.current_user,
             carry_over: raw.carry_over,
+            main_holiday_deadline: match raw.main_holiday_deadline.as_deref() {
+                None => None,
+                Some(text) => Some(MonthDay::parse(text).ok_or_else(|| {
+                    err(
+                        "settings.main_holiday_deadline",
+                        format!("«{text}» is not a day of the year; write MM-DD, such as 05-01"),
+                    )
+                })?),
+            },
         };
     }
     plan.profile = match top.remove("profile") {
@@ -387,7 +408,12 @@ pub fn read_plan_value(value: Value) -> Result<Plan, InputError> {
     )?;
     for (i, v) in assistants.into_iter().enumerate() {
         let path = format!("assistants[{i}]");
-        let assistant = read_assistant(&path, parse_part(&path, v)?)?;
+        let raw: RawAssistant = parse_part(&path, v)?;
+        let carried = read_carry(&path, &raw.holiday_carried)?;
+        let assistant = read_assistant(&path, raw)?;
+        if !carried.is_empty() {
+            plan.holiday_carry.insert(assistant.id.clone(), carried);
+        }
         if plan.assistant(&assistant.id).is_some() {
             return Err(used_twice(&path, "id", &assistant.id));
         }
@@ -409,7 +435,16 @@ pub fn read_plan_value(value: Value) -> Result<Plan, InputError> {
     count_within_limit("shifts", "shifts", shifts.len(), limits::MAX_SHIFTS)?;
     for (i, v) in shifts.into_iter().enumerate() {
         let path = format!("shifts[{i}]");
-        let shift = read_shift(&path, parse_part(&path, v)?, &plan)?;
+        let raw: RawShift = parse_part(&path, v)?;
+        let original = raw
+            .original_assistant
+            .as_deref()
+            .map(|id| assistant_ref(&format!("{path}.original_assistant"), id, &plan))
+            .transpose()?;
+        let shift = read_shift(&path, raw, &plan)?;
+        if let Some(original) = original {
+            plan.covers.insert(shift.id.clone(), original);
+        }
         if !shift_ids.insert(shift.id.clone()) {
             return Err(used_twice(&path, "id", &shift.id));
         }
@@ -837,6 +872,32 @@ fn read_assistant(path: &str, raw: RawAssistant) -> Result<Assistant, InputError
     })
 }
 
+/// `holiday_carried`: years (as text) → days, each 0 to 12.
+fn read_carry(path: &str, raw: &BTreeMap<String, u32>) -> Result<BTreeMap<i32, u32>, InputError> {
+    let mut out = BTreeMap::new();
+    for (year, days) in raw {
+        let p = format!("{path}.holiday_carried.{year}");
+        let y: i32 = year
+            .parse()
+            .ok()
+            .filter(|y| crate::time::year_supported(*y))
+            .ok_or_else(|| err(p.clone(), format!("«{year}» is not a year")))?;
+        if *days > crate::holidays::MAX_CARRIED_DAYS {
+            return Err(err(
+                p,
+                format!(
+                    "{days} days is more than the {} virkedager ferieloven § 7 (2) lets be carried over",
+                    crate::holidays::MAX_CARRIED_DAYS
+                ),
+            ));
+        }
+        if *days > 0 {
+            out.insert(y, *days);
+        }
+    }
+    Ok(out)
+}
+
 fn read_shift_type(path: &str, raw: RawShiftType) -> Result<ShiftType, InputError> {
     if raw.code.trim().is_empty() {
         return Err(err(format!("{path}.code"), "a shift type needs a code"));
@@ -1181,7 +1242,66 @@ fn read_absence(path: &str, raw: RawAbsence, plan: &Plan) -> Result<Absence, Inp
             ));
         }
     }
+    let sick_note = match raw.sick_note.as_deref() {
+        None => None,
+        Some(key) => {
+            let note = SickNote::from_key(key).ok_or_else(|| {
+                err(
+                    format!("{path}.sick_note"),
+                    format!("unknown sick note «{key}»; use egenmelding or sykmelding"),
+                )
+            })?;
+            if kind != AbsenceKind::Sykdom {
+                return Err(err(
+                    format!("{path}.sick_note"),
+                    "only a sickness absence (kind sykdom) has a sick note",
+                ));
+            }
+            Some(note)
+        }
+    };
+    let time = |field: &str, v: &Option<String>| {
+        v.as_deref()
+            .map(|t| clock(&format!("{path}.{field}"), t))
+            .transpose()
+    };
+    let (from_time, to_time) = (
+        time("from_time", &raw.from_time)?,
+        time("to_time", &raw.to_time)?,
+    );
+    match (from_time, to_time) {
+        (None, None) => {}
+        (Some(start), Some(end)) => {
+            if from != to {
+                return Err(err(
+                    format!("{path}.from_time"),
+                    "a part-day absence is on one day; give the same from and to date",
+                ));
+            }
+            if end <= start {
+                return Err(err(
+                    format!("{path}.to_time"),
+                    format!("the absence ends ({end}) before or when it starts ({start})"),
+                ));
+            }
+        }
+        (Some(_), None) => {
+            return Err(err(
+                format!("{path}.to_time"),
+                "missing; a part-day absence needs both times",
+            ))
+        }
+        (None, Some(_)) => {
+            return Err(err(
+                format!("{path}.from_time"),
+                "missing; a part-day absence needs both times",
+            ))
+        }
+    }
     Ok(Absence {
+        sick_note,
+        from_time,
+        to_time,
         id: AbsenceId(raw.id),
         assistant: assistant_ref(&format!("{path}.assistant"), &raw.assistant, plan)?,
         kind,
@@ -1223,6 +1343,7 @@ pub fn plan_to_value(plan: &Plan) -> Value {
             leverandor: s.leverandor.clone(),
             current_user: s.current_user.clone(),
             carry_over: s.carry_over,
+            main_holiday_deadline: s.main_holiday_deadline.map(|d| d.to_string()),
         },
         "profile": profile_value(&plan.profile),
         "vedtak": plan.vedtak.iter().map(|v| json!({
@@ -1250,6 +1371,9 @@ pub fn plan_to_value(plan: &Plan) -> Value {
             "close_family": a.close_family,
             "family_approval": a.family_approval.map(day),
             "start_date": a.start_date.map(day),
+            "holiday_carried": plan.holiday_carry.get(&a.id).map_or_else(Map::new, |years| {
+                years.iter().map(|(y, d)| (y.to_string(), json!(d))).collect()
+            }),
         })).collect::<Vec<_>>(),
         "shift_types": plan.shift_types.iter().map(|t| json!({
             "code": t.code,
@@ -1262,7 +1386,11 @@ pub fn plan_to_value(plan: &Plan) -> Value {
             "colour": t.colour,
             "long_shift": t.long_shift,
         })).collect::<Vec<_>>(),
-        "shifts": plan.shifts.iter().map(shift_value).collect::<Vec<_>>(),
+        "shifts": plan.shifts.iter().map(|s| {
+            let mut v = shift_value(s);
+            v["original_assistant"] = json!(plan.covers.get(&s.id));
+            v
+        }).collect::<Vec<_>>(),
         "rotations": plan.rotations.iter().map(|r| json!({
             "id": r.id,
             "name": r.name,
@@ -1291,6 +1419,9 @@ pub fn plan_to_value(plan: &Plan) -> Value {
             "to": day(a.to),
             "hours": a.hours,
             "note": a.note,
+            "sick_note": a.sick_note.map(SickNote::key),
+            "from_time": a.from_time.map(|t| t.format("%H:%M").to_string()),
+            "to_time": a.to_time.map(|t| t.format("%H:%M").to_string()),
         })).collect::<Vec<_>>(),
         "busy": plan.busy.iter().map(|b| json!({
             "id": b.id,

@@ -565,6 +565,7 @@ pub fn check_pattern(
         rotations: Vec::new(),
         absences: Vec::new(),
         busy: Vec::new(),
+        ..Plan::default()
     };
     let report = check(&only_pattern, &CheckOptions::default());
     let mut groups: Vec<PatternFinding> = Vec::new();

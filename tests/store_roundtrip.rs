@@ -8,9 +8,9 @@ use chrono::{Duration, NaiveDate, NaiveTime, Weekday};
 use proptest::prelude::*;
 use turnus::interchange;
 use turnus::model::{
-    Absence, AbsenceId, AbsenceKind, Assistant, AssistantId, BusyTime, DayChange, NightHelp, Plan,
-    Preset, Profile, Role, Rotation, RotationId, ServiceType, Settings, Shift, ShiftId,
-    ShiftStatus, ShiftType, Slot, Vedtak,
+    Absence, AbsenceId, AbsenceKind, Assistant, AssistantId, BusyTime, DayChange, MonthDay,
+    NightHelp, Plan, Preset, Profile, Role, Rotation, RotationId, ServiceType, Settings, Shift,
+    ShiftId, ShiftStatus, ShiftType, SickNote, Slot, Vedtak,
 };
 use turnus::store::transfer::{export, import};
 use turnus::store::{OpenOptions, StoreError};
@@ -323,21 +323,53 @@ fn absence(i: usize, people: Vec<AssistantId>) -> impl Strategy<Value = Absence>
         0i64..30,
         prop::option::of((0u32..=80).prop_map(|h| f64::from(h) / 4.0)),
         text(),
+        (0usize..3, prop::option::of((0u32..22 * 4, 1u32..8))),
     )
-        .prop_map(move |(assistant, kind, from, days, hours, note)| Absence {
-            id: AbsenceId(format!("f{i}")),
-            assistant,
-            kind: [
-                AbsenceKind::Ferie,
-                AbsenceKind::Sykdom,
-                AbsenceKind::Permisjon,
-                AbsenceKind::Annet,
-            ][kind],
-            from,
-            to: from + Duration::days(days),
-            hours,
-            note,
-        })
+        .prop_map(
+            move |(assistant, kind, from, days, hours, note, (sick, part))| {
+                let kind = [
+                    AbsenceKind::Ferie,
+                    AbsenceKind::Sykdom,
+                    AbsenceKind::Permisjon,
+                    AbsenceKind::Annet,
+                ][kind];
+                // Sick notes only on sickness; a part-day absence on one day, its end after
+                // its start.
+                let sick_note = (kind == AbsenceKind::Sykdom)
+                    .then_some(
+                        [
+                            None,
+                            Some(SickNote::Egenmelding),
+                            Some(SickNote::Sykmelding),
+                        ][sick],
+                    )
+                    .flatten();
+                let times = part.map(|(start, len)| {
+                    let start_min = start * 15;
+                    let end_min = (start_min + len * 15).min(23 * 60 + 59);
+                    (
+                        NaiveTime::from_hms_opt(start_min / 60, start_min % 60, 0).unwrap(),
+                        NaiveTime::from_hms_opt(end_min / 60, end_min % 60, 0).unwrap(),
+                    )
+                });
+                Absence {
+                    id: AbsenceId(format!("f{i}")),
+                    assistant,
+                    kind,
+                    sick_note,
+                    from,
+                    to: if times.is_some() {
+                        from
+                    } else {
+                        from + Duration::days(days)
+                    },
+                    from_time: times.map(|t| t.0),
+                    to_time: times.map(|t| t.1),
+                    hours: if times.is_some() { None } else { hours },
+                    note,
+                }
+            },
+        )
 }
 
 fn busy(i: usize, people: Vec<AssistantId>) -> impl Strategy<Value = BusyTime> {
@@ -387,8 +419,31 @@ fn plan() -> impl Strategy<Value = Plan> {
                         .collect(),
                 )
             };
+            let links = if ids.is_empty() || n_shifts == 0 {
+                Just(Vec::new()).boxed()
+            } else {
+                prop::collection::vec((0..n_shifts, prop::sample::select(ids.clone())), 0..3)
+                    .boxed()
+            };
+            let carry = if ids.is_empty() {
+                Just(Vec::new()).boxed()
+            } else {
+                prop::collection::vec(
+                    (prop::sample::select(ids.clone()), 2020i32..2030, 1u32..=12),
+                    0..3,
+                )
+                .boxed()
+            };
             (
-                (text(), text(), text(), text(), any::<bool>()),
+                (
+                    text(),
+                    text(),
+                    text(),
+                    text(),
+                    any::<bool>(),
+                    prop::option::of((1u32..=12, 1u32..=28)),
+                ),
+                (links, carry),
                 profile(),
                 prop::collection::vec(vedtak(), 0..3),
                 people,
@@ -400,7 +455,22 @@ fn plan() -> impl Strategy<Value = Plan> {
             )
         })
         .prop_map(
-            |(s, profile, vedtak, assistants, shift_types, shifts, rotations, absences, busy)| {
+            |(
+                s,
+                (links, carry),
+                profile,
+                vedtak,
+                assistants,
+                shift_types,
+                shifts,
+                rotations,
+                absences,
+                busy,
+            )| {
+                let mut holiday_carry: BTreeMap<AssistantId, BTreeMap<i32, u32>> = BTreeMap::new();
+                for (who, year, days) in carry {
+                    holiday_carry.entry(who).or_default().insert(year, days);
+                }
                 Plan {
                     settings: Settings {
                         name: s.0,
@@ -408,7 +478,13 @@ fn plan() -> impl Strategy<Value = Plan> {
                         leverandor: s.2,
                         current_user: s.3,
                         carry_over: s.4,
+                        main_holiday_deadline: s.5.map(|(month, day)| MonthDay { month, day }),
                     },
+                    covers: links
+                        .into_iter()
+                        .map(|(i, who)| (ShiftId(format!("s{i}")), who))
+                        .collect(),
+                    holiday_carry,
                     profile,
                     vedtak,
                     assistants,

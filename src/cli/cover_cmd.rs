@@ -146,8 +146,11 @@ fn absence_add(
         id: AbsenceId(String::new()),
         assistant: AssistantId(assistant.to_string()),
         kind,
+        sick_note: None,
         from,
         to,
+        from_time: None,
+        to_time: None,
         hours: None,
         note: note.to_string(),
     };

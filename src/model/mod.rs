@@ -15,11 +15,11 @@ mod rotation;
 mod shift;
 pub mod vedtak;
 
-pub use absence::{Absence, AbsenceKind};
+pub use absence::{Absence, AbsenceKind, SickNote};
 pub use assistant::{Assistant, Role};
 pub use busy::BusyTime;
 pub use ids::{AbsenceId, AssistantId, RotationId, ShiftId};
-pub use plan::{Plan, Settings};
+pub use plan::{MonthDay, Plan, Settings};
 pub use profile::{Param, Preset, Profile, ProfileError, ProfileValues, SundayRule};
 pub use rotation::{DayChange, Rotation, Slot};
 pub use shift::{ServiceType, Shift, ShiftStatus, ShiftType};

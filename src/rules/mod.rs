@@ -150,7 +150,12 @@ fn fingerprints(plan: &Plan) -> Vec<u64> {
             h
         })
         .collect();
+    // A shift that needs cover is nobody's: the absence changes the fingerprint through it.
+    let uncovered = crate::cover::uncovered_mask(plan);
     for (i, s) in plan.shifts.iter().enumerate() {
+        if uncovered[i] {
+            continue;
+        }
         let Some(&a) = s.assistant.as_ref().and_then(|id| index.get(id)) else {
             continue;
         };

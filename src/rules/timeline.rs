@@ -229,11 +229,12 @@ pub struct Own {
 }
 
 impl Own {
-    /// The shifts and busy times of `assistant`.
+    /// The shifts and busy times of `assistant`, without the shifts that need cover.
     pub fn of(plan: &Plan, assistant: &AssistantId) -> Own {
+        let uncovered = crate::cover::uncovered_mask(plan);
         Own {
             shifts: (0..plan.shifts.len())
-                .filter(|&i| plan.shifts[i].assistant.as_ref() == Some(assistant))
+                .filter(|&i| !uncovered[i] && plan.shifts[i].assistant.as_ref() == Some(assistant))
                 .collect(),
             busy: (0..plan.busy.len())
                 .filter(|&i| &plan.busy[i].assistant == assistant)
@@ -243,9 +244,14 @@ impl Own {
 
     /// Every assistant's shifts and busy times, in one pass over the plan: what checking all
     /// assistants needs, without a pass over every shift per assistant.
+    /// Shifts that need cover (their assistant is absent at their time) are nobody's.
     pub fn all(plan: &Plan) -> HashMap<&AssistantId, Own> {
         let mut all: HashMap<&AssistantId, Own> = HashMap::new();
+        let uncovered = crate::cover::uncovered_mask(plan);
         for (i, s) in plan.shifts.iter().enumerate() {
+            if uncovered[i] {
+                continue;
+            }
             if let Some(a) = &s.assistant {
                 all.entry(a).or_default().shifts.push(i);
             }

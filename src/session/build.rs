@@ -457,7 +457,9 @@ fn shift_views(
     from: NaiveDate,
     to: NaiveDate,
     report: &Report,
+    lang: Language,
 ) -> Vec<ShiftView> {
+    let absences = crate::cover::Absences::new(plan);
     let patterns = pattern_shifts(plan, from - Duration::days(1), to);
     let mut worst: HashMap<&str, Severity> = HashMap::new();
     for f in &report.findings {
@@ -487,7 +489,16 @@ fn shift_views(
                         || (p.status == ShiftStatus::Cancelled)
                             != (s.status == ShiftStatus::Cancelled)
                 });
+            let original = plan.original_assistant(s);
+            let away = absences.of_shift(s);
+            let cover_for =
+                original.and_then(|who| absences.during(who, s.start.local_date(), s.interval()));
             ShiftView {
+                needs_cover: away.is_some(),
+                original_assistant: original.map(|a| a.to_string()),
+                absence_label: away
+                    .or(cover_for)
+                    .map(|a| super::absence::absence_label(a, lang)),
                 id: s.id.to_string(),
                 assistant: s.assistant.as_ref().map(|a| a.to_string()),
                 day: date_text(s.start.local_date()),
@@ -744,6 +755,7 @@ pub(crate) fn plan_view(parts: Parts<'_>) -> PlanView {
             leverandor: s.leverandor.clone(),
             current_user: s.current_user.clone(),
             carry_over: s.carry_over,
+            main_holiday_deadline: s.main_holiday_deadline.map(|d| d.to_string()),
         },
         profile: ProfileView {
             preset: plan.profile.preset.key().to_string(),
@@ -768,12 +780,13 @@ pub(crate) fn plan_view(parts: Parts<'_>) -> PlanView {
             .map(|r| rotation_view(plan, r, lang))
             .collect(),
         days,
-        shifts: shift_views(plan, interval, from, to, report),
+        shifts: shift_views(plan, interval, from, to, report, lang),
         findings: finding_views(plan, report, (from, to), lang),
         summary: summary_view(report),
         plan_summary: summary_view(plan_report),
         hours: hours_view(plan, from, to, today, lang),
         history,
+        absences: super::absence::absence_views(plan, from, to, lang),
     }
 }
 
@@ -815,6 +828,13 @@ pub(crate) fn describe(what: &str, lang: Language) -> String {
             "Fjern annet arbeid fra en kalender",
             "Remove work elsewhere from a calendar",
         ),
+        "set cover" => ("Sett inn vikar", "Assign cover"),
+        "assign cover" => ("Sett inn vikar", "Assign cover"),
+        "apply cover" => (
+            "Sett inn vikarer for perioden",
+            "Assign cover for the period",
+        ),
+        "set holiday carry-over" => ("Endre overførte feriedager", "Change carried-over holiday"),
         "import" => (
             "Planen ble laget eller importert",
             "Plan created or imported",

@@ -26,6 +26,10 @@ use super::{
     HandOver, HistoryEntry, IpcError, NewPlanInput, PlanCheckView, PlanView, ProfileInput,
     RecentPlan, RotationInput, SettingsInput, ShiftInput, ShiftTypeInput, VedtakInput, Window,
 };
+use super::{
+    AbsenceInput, CoverAssignment, CoverCandidatesView, CoverProposal, HolidayYearView,
+    UncoveredView, YearView,
+};
 use crate::time::Instant;
 
 /// One command of the table.
@@ -296,6 +300,36 @@ commands! {
     /// Remove the busy time one calendar gave an assistant.
     remove_busy(RemoveBusyArgs { window: Window, assistant: String, source: String }) -> PlanView
         = |app, now, today, a| app.session()?.remove_busy(now, today, &a.window, &a.assistant, &a.source);
+    /// Add (`absence.id` null) or change an absence.
+    save_absence(SaveAbsenceArgs { window: Window, absence: AbsenceInput }) -> PlanView
+        = |app, now, today, a| app.session()?.save_absence(now, today, &a.window, &a.absence);
+    /// Delete an absence; `covered` (`keep` or `give_back`) decides for shifts covered meanwhile.
+    delete_absence(DeleteAbsenceArgs { window: Window, id: String, covered: Option<String> }) -> PlanView
+        = |app, now, today, a| app.session()?.delete_absence(now, today, &a.window, &a.id, a.covered.as_deref());
+    /// The shifts that need cover, in time order.
+    needs_cover(NeedsCoverArgs { from: Option<String>, to: Option<String> }) -> Vec<UncoveredView>
+        = |app, _, _, a| app.session()?.needs_cover(a.from.as_deref(), a.to.as_deref());
+    /// Everyone who could cover a shift, best first, and who cannot.
+    cover_candidates(CoverCandidatesArgs { shift: String }) -> CoverCandidatesView
+        = |app, _, _, a| app.session()?.cover_candidates(&a.shift);
+    /// Let an assistant cover a shift.
+    assign_cover(AssignCoverArgs { window: Window, shift: String, assistant: String }) -> PlanView
+        = |app, now, today, a| app.session()?.assign_cover(now, today, &a.window, &a.shift, &a.assistant);
+    /// A cover for every uncovered shift of a period, for review.
+    propose_cover(ProposeCoverArgs { from: Option<String>, to: Option<String> }) -> CoverProposal
+        = |app, _, _, a| app.session()?.propose_cover(a.from.as_deref(), a.to.as_deref());
+    /// Apply reviewed covers as one undo step.
+    apply_cover(ApplyCoverArgs { window: Window, assignments: Vec<CoverAssignment> }) -> PlanView
+        = |app, now, today, a| app.session()?.apply_cover(now, today, &a.window, &a.assignments);
+    /// Every assistant's holiday account for a year.
+    holiday_balances(HolidayBalancesArgs { year: i32 }) -> HolidayYearView
+        = |app, _, _, a| app.session()?.holiday_balances(a.year);
+    /// Set the holiday days carried into a year for an assistant.
+    set_holiday_carry(SetHolidayCarryArgs { window: Window, assistant: String, year: i32, days: i32 }) -> PlanView
+        = |app, now, today, a| app.session()?.set_holiday_carry(now, today, &a.window, &a.assistant, a.year, a.days);
+    /// A whole year: weeks, months, red days, absences and holiday balances.
+    year_view(YearViewArgs { year: i32 }) -> YearView
+        = |app, _, _, a| app.session()?.year_view(a.year);
 }
 
 #[cfg(test)]

@@ -36,6 +36,9 @@ pub enum ErrorCode {
     NoPlan,
     /// Something inside Turnus went wrong; not the user's fault.
     Internal,
+    /// The command needs the user to choose first (deleting an absence whose shifts were
+    /// covered meanwhile: keep the vikar or give them back); `details` says what to choose.
+    ChoiceNeeded,
 }
 
 /// An error as the UI receives it.

@@ -176,6 +176,9 @@ pub struct SettingsInput {
     pub leverandor: Option<String>,
     pub current_user: Option<String>,
     pub carry_over: Option<bool>,
+    /// `MM-DD`: from this day of each year, a missing main holiday is a warning
+    /// (HOLIDAY-MAIN); `""` removes the deadline; absent keeps it as it is.
+    pub main_holiday_deadline: Option<String>,
 }
 
 /// The guide's answers for a new plan.
@@ -194,4 +197,35 @@ pub struct NewPlanInput {
     pub assistants: Vec<AssistantInput>,
     /// Absent: none; the grid's shift types can be added later.
     pub shift_types: Vec<ShiftTypeInput>,
+}
+
+/// An absence from its form: whole days `from`–`to`, or part of one day with `from_time` and
+/// `to_time` (then `from` = `to`).
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, TS)]
+#[serde(default)]
+#[ts(optional_fields)]
+pub struct AbsenceInput {
+    /// Absent or null: a new absence; else the absence to change.
+    pub id: Option<String>,
+    pub assistant: String,
+    /// `ferie`, `sykdom`, `permisjon` or `annet`.
+    pub kind: String,
+    /// `egenmelding` or `sykmelding`; only for `sykdom`.
+    pub sick_note: Option<String>,
+    /// `YYYY-MM-DD`, the first day.
+    pub from: String,
+    /// `YYYY-MM-DD`, the last day (inclusive).
+    pub to: String,
+    /// `HH:MM`, local: the start of a part-day absence.
+    pub from_time: Option<String>,
+    /// `HH:MM`, local: the end of a part-day absence.
+    pub to_time: Option<String>,
+    pub note: String,
+}
+
+/// One cover to apply: who takes which shift.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, TS)]
+pub struct CoverAssignment {
+    pub shift: String,
+    pub assistant: String,
 }

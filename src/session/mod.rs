@@ -15,6 +15,7 @@
 //! Nothing here reads the clock: every method that records or compares a time takes `now`
 //! and `today`. Renewing the lock's heartbeat on a timer is the shell's job.
 
+mod absence;
 pub mod busy;
 pub mod commands;
 pub mod error;
@@ -28,10 +29,15 @@ pub mod view;
 pub use error::{ErrorCode, IpcError};
 pub use export::{CalendarFolderView, ExportDone, ExportPreview, ExportRequest};
 pub use input::{
-    AssistantInput, NewPlanInput, ProfileInput, RotationInput, SettingsInput, ShiftInput,
-    ShiftTypeInput, SlotInput, VedtakInput, Window,
+    AbsenceInput, AssistantInput, CoverAssignment, NewPlanInput, ProfileInput, RotationInput,
+    SettingsInput, ShiftInput, ShiftTypeInput, SlotInput, VedtakInput, Window,
 };
 pub use settings::{AppSettings, Language, Theme};
+pub use view::{
+    AbsenceView, CandidateView, CoverCandidatesView, CoverProposal, CoverShiftView, ExcludedView,
+    HolidayBalanceView, HolidayYearView, ProposalItemView, RedDayView, UncoveredView,
+    YearAssistantView, YearMonthView, YearView, YearWeekView,
+};
 pub use view::{
     AssistantView, DayView, FileView, FindingView, HistoryEntry, HistoryState, HoursView, LockView,
     PatternShift, PlanCheckView, PlanView, ProfileRow, ProfileView, RecentPlan, RotationView,
@@ -729,7 +735,10 @@ impl Session {
         input: &SettingsInput,
     ) -> Result<PlanView, IpcError> {
         self.writable()?;
-        let settings = validate::settings(input, self.lang)?;
+        let mut settings = validate::settings(input, self.lang)?;
+        if input.main_holiday_deadline.is_none() {
+            settings.main_holiday_deadline = self.plan.settings.main_holiday_deadline;
+        }
         self.edit(
             now,
             today,
@@ -914,6 +923,7 @@ fn new_plan(input: &NewPlanInput, user: &str, lang: Language) -> Result<Plan, Ip
             leverandor: input.leverandor.clone(),
             current_user: Some(user.to_string()),
             carry_over: input.carry_over,
+            main_holiday_deadline: None,
         },
         lang,
     )
@@ -974,6 +984,8 @@ pub fn this_week(today: NaiveDate) -> Window {
     }
 }
 
+#[cfg(test)]
+mod absence_tests;
 #[cfg(test)]
 mod check_tests;
 #[cfg(test)]

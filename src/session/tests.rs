@@ -1495,6 +1495,7 @@ fn a_leverandor_longer_than_200_characters_is_refused_naming_the_field() {
         leverandor: Some("x".repeat(crate::limits::MAX_NAME_CHARS + 1)),
         current_user: None,
         carry_over: None,
+        main_holiday_deadline: None,
     };
     let e = validate::settings(&input, Language::En).expect_err("201 characters");
     assert_eq!(e.details["field"], "leverandor", "{e:?}");

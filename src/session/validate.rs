@@ -827,5 +827,18 @@ pub fn settings(input: &SettingsInput, lang: Language) -> Result<Settings, IpcEr
             lang,
         )?,
         carry_over: input.carry_over.unwrap_or(false),
+        main_holiday_deadline: match input.main_holiday_deadline.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(text) => Some(crate::model::MonthDay::parse(text).ok_or_else(|| {
+                IpcError::field(
+                    "main_holiday_deadline",
+                    text,
+                    lang.pick(
+                        "Fristen for hovedferien må være en dag i året skrevet MM-DD, for eksempel 05-01.",
+                        "The main holiday deadline must be a day of the year written MM-DD, such as 05-01.",
+                    ),
+                )
+            })?),
+        },
     })
 }

@@ -37,6 +37,8 @@ pub struct PlanView {
     pub plan_summary: SummaryView,
     pub hours: HoursView,
     pub history: HistoryState,
+    /// The absences reaching into the window, by first day.
+    pub absences: Vec<AbsenceView>,
 }
 
 /// The plan file and whether it can be changed.
@@ -78,6 +80,8 @@ pub struct SettingsView {
     pub leverandor: String,
     pub current_user: String,
     pub carry_over: bool,
+    /// `MM-DD`, or null: from this day of each year a missing main holiday is a warning.
+    pub main_holiday_deadline: Option<String>,
 }
 
 /// The plan's rule profile: what was chosen, and every value in force.
@@ -246,6 +250,13 @@ pub struct ShiftView {
     pub pattern: Option<PatternShift>,
     /// The worst severity of the findings naming this shift; null when none does.
     pub worst: Option<String>,
+    /// True when its assistant is absent at its time: it shows in the open-shifts row and in
+    /// "Trenger dekning", and counts in no assistant's hours.
+    pub needs_cover: bool,
+    /// The absent assistant a covered shift was originally planned for; null when not covered.
+    pub original_assistant: Option<String>,
+    /// The absence that makes it need cover (or that the cover is for), in words.
+    pub absence_label: Option<String>,
 }
 
 /// The pattern's own shift for a real day.
@@ -404,4 +415,195 @@ pub struct RecentPlan {
     pub last_opened: Option<String>,
     /// False when the file is no longer there.
     pub exists: bool,
+}
+
+/// One absence in the view.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct AbsenceView {
+    pub id: String,
+    pub assistant: String,
+    /// `ferie`, `sykdom`, `permisjon` or `annet`.
+    pub kind: String,
+    /// `egenmelding` or `sykmelding`, or null.
+    pub sick_note: Option<String>,
+    /// `YYYY-MM-DD`, inclusive.
+    pub from: String,
+    pub to: String,
+    /// `HH:MM` of a part-day absence; null for whole days.
+    pub from_time: Option<String>,
+    pub to_time: Option<String>,
+    /// Hours of a part-day absence from an older file that has no times; null otherwise.
+    pub hours: Option<f64>,
+    pub note: String,
+    /// The kind in words: "Syk (egenmelding)".
+    pub kind_label: String,
+    /// The kind and the period in words: "Syk (egenmelding), 09.06.–10.06.2026".
+    pub label: String,
+}
+
+/// A shift that needs cover ("Trenger dekning").
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct UncoveredView {
+    pub shift: String,
+    /// RFC 3339 instants.
+    pub start: String,
+    pub end: String,
+    /// The day and time in words: "ti. 09.06. 07:00–15:00".
+    pub label: String,
+    /// The absent assistant the shift is planned for.
+    pub absent_assistant: String,
+    pub absent_name: String,
+    pub absence: String,
+    /// "Syk (egenmelding)".
+    pub kind_label: String,
+}
+
+/// The shift the candidates are for.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct CoverShiftView {
+    pub id: String,
+    /// RFC 3339 instants.
+    pub start: String,
+    pub end: String,
+    pub label: String,
+    /// Who has the shift now (the absent one while it needs cover); null when open.
+    pub assistant: Option<String>,
+    pub name: Option<String>,
+    pub needs_cover: bool,
+    /// The absence that makes it need cover, in words; null when it does not.
+    pub absence_label: Option<String>,
+}
+
+/// One person who could take a shift, with why they rank where they do.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct CandidateView {
+    pub assistant: String,
+    pub name: String,
+    /// Breaches of the law taking the shift would bring them that the plan does not have now.
+    pub new_violations: u32,
+    pub new_warnings: u32,
+    /// Contract minutes still free in the shift's week; null without a contract.
+    pub free_contract_minutes: Option<i32>,
+    /// Their minutes in the shift's ISO week before taking it.
+    pub week_minutes: i32,
+    /// Plain reasons in the UI language.
+    pub reasons: Vec<String>,
+    /// True when taking the shift brings no new breach.
+    pub lawful: bool,
+}
+
+/// Someone who cannot take the shift, and why ("syk", "har en vakt samtidig").
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct ExcludedView {
+    pub assistant: String,
+    pub name: String,
+    pub reason: String,
+}
+
+/// Everyone who could cover a shift, best first, and who cannot.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct CoverCandidatesView {
+    pub shift: CoverShiftView,
+    pub candidates: Vec<CandidateView>,
+    pub excluded: Vec<ExcludedView>,
+}
+
+/// One proposed cover of "Dekk alle".
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct ProposalItemView {
+    pub shift: String,
+    /// RFC 3339 instants.
+    pub start: String,
+    pub end: String,
+    pub label: String,
+    pub absent_name: String,
+    /// Who is proposed; null when no one can take it (`reasons` says why).
+    pub assistant: Option<String>,
+    pub name: Option<String>,
+    pub new_violations: u32,
+    pub new_warnings: u32,
+    pub reasons: Vec<String>,
+}
+
+/// A cover for every uncovered shift of a period, for review before it is applied.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct CoverProposal {
+    /// `YYYY-MM-DD`, inclusive; null: from the plan's start / to its end.
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub items: Vec<ProposalItemView>,
+    /// How many items have a person, and how many of those bring new breaches.
+    pub proposed: u32,
+    pub with_violations: u32,
+}
+
+/// One assistant's holiday account for a year (ferieloven).
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct HolidayBalanceView {
+    pub assistant: String,
+    pub name: String,
+    pub entitlement_days: u32,
+    pub booked_days: u32,
+    pub carried_days: u32,
+    /// Entitlement + carried − booked; negative when over-booked.
+    pub remaining_days: i32,
+    pub main_holiday_met: bool,
+    pub over_booked: bool,
+}
+
+/// Every assistant's holiday account for a year.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct HolidayYearView {
+    pub year: i32,
+    pub assistants: Vec<HolidayBalanceView>,
+}
+
+/// One ISO week of the year view.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct YearWeekView {
+    pub iso_year: i32,
+    pub iso_week: u32,
+    /// Its Monday, `YYYY-MM-DD`.
+    pub monday: String,
+    /// The month (1–12) its Thursday falls in, the month the week belongs to.
+    pub month: u32,
+}
+
+/// One month of the year view.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct YearMonthView {
+    /// 1–12.
+    pub month: u32,
+    /// "januar" (or English).
+    pub name: String,
+    pub first: String,
+    pub last: String,
+}
+
+/// A red day of the year.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct RedDayView {
+    pub date: String,
+    pub name: String,
+}
+
+/// One assistant's row of the year view.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct YearAssistantView {
+    pub assistant: String,
+    pub name: String,
+    /// Their absences reaching into the year, by first day.
+    pub absences: Vec<AbsenceView>,
+    pub balance: HolidayBalanceView,
+}
+
+/// A whole year (årshjul): weeks, months, red days, and per assistant their absences and
+/// holiday balance.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct YearView {
+    pub year: i32,
+    pub weeks: Vec<YearWeekView>,
+    pub months: Vec<YearMonthView>,
+    pub red_days: Vec<RedDayView>,
+    pub assistants: Vec<YearAssistantView>,
 }

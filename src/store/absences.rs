@@ -6,8 +6,8 @@ use serde_json::json;
 
 use super::error::{Result, StoreError};
 use super::row::{Entity, Row};
-use super::values::{day, key_of, Reader};
-use crate::model::{Absence, AbsenceId, AssistantId};
+use super::values::{clock, day, key_of, Reader};
+use crate::model::{Absence, AbsenceId, AssistantId, SickNote};
 
 pub(crate) const COLUMNS: &[&str] = &[
     "pos",
@@ -21,6 +21,9 @@ pub(crate) const COLUMNS: &[&str] = &[
     "created_by",
     "updated_at",
     "updated_by",
+    "sick_note",
+    "from_time",
+    "to_time",
 ];
 
 /// The row of `a`, with its id and without position and history columns.
@@ -33,10 +36,24 @@ pub(crate) fn to_row(a: &Absence) -> Row {
     row.insert("to_date".into(), json!(day(a.to)));
     row.insert("hours".into(), json!(a.hours));
     row.insert("note".into(), json!(a.note));
+    row.insert("sick_note".into(), json!(a.sick_note.map(SickNote::key)));
+    row.insert("from_time".into(), json!(a.from_time.map(clock)));
+    row.insert("to_time".into(), json!(a.to_time.map(clock)));
     row
 }
 
-type Raw = (String, String, String, String, String, Option<f64>, String);
+type Raw = (
+    String,
+    String,
+    String,
+    String,
+    String,
+    Option<f64>,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
 
 /// The absences touching `[from, to]` (every absence without bounds), in the plan's order.
 pub(crate) fn load(
@@ -50,7 +67,8 @@ pub(crate) fn load(
     );
     let mut stmt = conn
         .prepare_cached(
-            "SELECT id, assistant_id, kind, from_date, to_date, hours, note
+            "SELECT id, assistant_id, kind, from_date, to_date, hours, note, sick_note,
+                    from_time, to_time
              FROM absences WHERE to_date >= ?1 AND from_date <= ?2 ORDER BY pos",
         )
         .map_err(StoreError::sqlite(context))?;
@@ -64,6 +82,9 @@ pub(crate) fn load(
                 r.get(4)?,
                 r.get(5)?,
                 r.get(6)?,
+                r.get(7)?,
+                r.get(8)?,
+                r.get(9)?,
             ))
         })
         .and_then(|rows| rows.collect::<rusqlite::Result<Vec<Raw>>>())
@@ -74,7 +95,24 @@ pub(crate) fn load(
                 entity: Entity::Absence,
                 id: &raw.0,
             };
+            let time = |column: &str, text: &Option<String>| {
+                text.as_deref().map(|t| reader.clock(column, t)).transpose()
+            };
+            let sick_note = match raw.7.as_deref() {
+                None => None,
+                Some(key) => Some(
+                    SickNote::from_key(key)
+                        .ok_or_else(|| reader.invalid(format!("sick note «{key}» is unknown")))?,
+                ),
+            };
+            let (from_time, to_time) = (time("from_time", &raw.8)?, time("to_time", &raw.9)?);
+            if from_time.is_some() != to_time.is_some() {
+                return Err(reader.invalid("a part-day absence needs both its times"));
+            }
             Ok(Absence {
+                sick_note,
+                from_time,
+                to_time,
                 kind: reader.key("kind", &raw.2)?,
                 from: reader.day("from_date", &raw.3)?,
                 to: reader.day("to_date", &raw.4)?,

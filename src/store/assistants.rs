@@ -1,6 +1,8 @@
 //! The `assistants` table: assistants and vikarer with contact details, contract, profile and
 //! holiday facts.
 
+use std::collections::BTreeMap;
+
 use rusqlite::Connection;
 use serde_json::{json, Value};
 
@@ -29,6 +31,7 @@ pub(crate) const COLUMNS: &[&str] = &[
     "created_by",
     "updated_at",
     "updated_by",
+    "holiday_carried",
 ];
 
 /// The row of `a`, with its id and without position and history columns.
@@ -110,6 +113,62 @@ fn from_raw(raw: Raw) -> Result<Assistant> {
         birth_year: raw.9,
         close_family: raw.11,
     })
+}
+
+/// The carry-over column of an assistant: days carried into each year, as JSON text.
+pub(crate) fn carry_row(years: &BTreeMap<i32, u32>) -> Row {
+    let text: serde_json::Map<String, Value> = years
+        .iter()
+        .filter(|(_, days)| **days > 0)
+        .map(|(year, days)| (year.to_string(), json!(days)))
+        .collect();
+    let mut row = Row::new();
+    row.insert(
+        "holiday_carried".into(),
+        Value::String(Value::Object(text).to_string()),
+    );
+    row
+}
+
+/// Every assistant's agreed carry-over, by year; assistants with none are left out.
+pub(crate) fn load_carry(conn: &Connection) -> Result<BTreeMap<AssistantId, BTreeMap<i32, u32>>> {
+    let context = "failed to read the holiday carry-over";
+    let mut stmt = conn
+        .prepare_cached("SELECT id, holiday_carried FROM assistants WHERE holiday_carried <> '{}'")
+        .map_err(StoreError::sqlite(context))?;
+    let rows = stmt
+        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
+        .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+        .map_err(StoreError::sqlite(context))?;
+    let mut out = BTreeMap::new();
+    for (id, text) in rows {
+        let reader = Reader {
+            entity: Entity::Assistant,
+            id: &id,
+        };
+        let raw: BTreeMap<String, u32> = reader.json("holiday_carried", &text)?;
+        let mut years = BTreeMap::new();
+        for (year, days) in raw {
+            let year: i32 = year
+                .parse()
+                .ok()
+                .filter(|y| crate::time::year_supported(*y))
+                .ok_or_else(|| reader.invalid(format!("carry-over year «{year}» is not a year")))?;
+            if days > crate::holidays::MAX_CARRIED_DAYS {
+                return Err(reader.invalid(format!(
+                    "{days} days carried into {year} is more than {}",
+                    crate::holidays::MAX_CARRIED_DAYS
+                )));
+            }
+            if days > 0 {
+                years.insert(year, days);
+            }
+        }
+        if !years.is_empty() {
+            out.insert(AssistantId(id), years);
+        }
+    }
+    Ok(out)
 }
 
 /// Every assistant, in the plan's order.

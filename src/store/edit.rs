@@ -48,6 +48,10 @@ pub enum Edit {
     AddBusy(BusyTime),
     UpdateBusy(BusyTime),
     DeleteBusy(String),
+    /// Set or clear a shift's cover link (the absent assistant it is covered for).
+    SetCover(ShiftId, Option<AssistantId>),
+    /// Set an assistant's agreed holiday carry-over, by year.
+    SetHolidayCarry(AssistantId, std::collections::BTreeMap<i32, u32>),
 }
 
 enum Op {
@@ -141,6 +145,16 @@ impl Edit {
                 Op::Update(busy::to_row(b), None),
             ),
             DeleteBusy(id) => (Entity::Busy, id.clone(), Op::Delete),
+            SetCover(shift, original) => (
+                Entity::Shift,
+                shift.0.clone(),
+                Op::Update(shifts::cover_row(original.as_ref()), None),
+            ),
+            SetHolidayCarry(assistant, years) => (
+                Entity::Assistant,
+                assistant.0.clone(),
+                Op::Update(assistants::carry_row(years), None),
+            ),
             UpdateSettings(s) => (
                 Entity::Settings,
                 "1".into(),
@@ -181,6 +195,8 @@ impl Edit {
             AddBusy(_) => "add busy time",
             UpdateBusy(_) => "update busy time",
             DeleteBusy(_) => "delete busy time",
+            SetCover(..) => "set cover",
+            SetHolidayCarry(..) => "set holiday carry-over",
         }
     }
 }

@@ -34,6 +34,10 @@ pub(crate) const MIGRATIONS: &[(&str, &str)] = &[
         "0006_file_identity",
         include_str!("migrations/0006_file_identity.sql"),
     ),
+    (
+        "0007_cover_and_holidays",
+        include_str!("migrations/0007_cover_and_holidays.sql"),
+    ),
 ];
 
 /// The schema version this build writes, and the newest it opens.

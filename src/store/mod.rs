@@ -211,6 +211,8 @@ impl PlanFile {
             rotations: rotations::load(&self.conn)?,
             absences: absences::load(&self.conn, None)?,
             busy: busy::load(&self.conn)?,
+            covers: shifts::load_covers(&self.conn)?,
+            holiday_carry: assistants::load_carry(&self.conn)?,
         })
     }
 
@@ -230,6 +232,8 @@ impl PlanFile {
             rotations: rotations::load(&self.conn)?,
             absences: absences::load(&self.conn, Some(days))?,
             busy: busy::load_window(&self.conn, from, to)?,
+            covers: shifts::load_covers(&self.conn)?,
+            holiday_carry: assistants::load_carry(&self.conn)?,
         })
     }
 

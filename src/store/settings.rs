@@ -9,7 +9,7 @@ use serde_json::{json, Value};
 use super::error::{Result, StoreError};
 use super::row::{Entity, Row};
 use super::values::Reader;
-use crate::model::{Profile, Settings};
+use crate::model::{MonthDay, Profile, Settings};
 
 pub(crate) const COLUMNS: &[&str] = &[
     "name",
@@ -23,6 +23,7 @@ pub(crate) const COLUMNS: &[&str] = &[
     "created_by",
     "updated_at",
     "updated_by",
+    "main_holiday_deadline",
 ];
 
 /// The settings columns of `settings`.
@@ -33,6 +34,10 @@ pub(crate) fn to_row(s: &Settings) -> Row {
     row.insert("leverandor".into(), json!(s.leverandor));
     row.insert("current_user".into(), json!(s.current_user));
     row.insert("carry_over".into(), json!(s.carry_over));
+    row.insert(
+        "main_holiday_deadline".into(),
+        json!(s.main_holiday_deadline.map(|d| d.to_string())),
+    );
     row
 }
 
@@ -67,7 +72,7 @@ pub(crate) fn load(conn: &Connection) -> Result<(Settings, Profile)> {
     let raw = conn
         .query_row(
             "SELECT name, arbeidsleder, leverandor, current_user, carry_over, profile_preset,
-                    profile_overrides FROM settings WHERE id = 1",
+                    profile_overrides, main_holiday_deadline FROM settings WHERE id = 1",
             [],
             |r| {
                 Ok((
@@ -77,9 +82,11 @@ pub(crate) fn load(conn: &Connection) -> Result<(Settings, Profile)> {
                         leverandor: r.get(2)?,
                         current_user: r.get(3)?,
                         carry_over: r.get(4)?,
+                        main_holiday_deadline: None,
                     },
                     r.get::<_, String>(5)?,
                     r.get::<_, String>(6)?,
+                    r.get::<_, Option<String>>(7)?,
                 ))
             },
         )
@@ -92,6 +99,12 @@ pub(crate) fn load(conn: &Connection) -> Result<(Settings, Profile)> {
         leverandor: reader.name("leverandor", settings.leverandor)?,
         current_user: reader.name("current_user", settings.current_user)?,
         carry_over: settings.carry_over,
+        main_holiday_deadline: match raw.3 {
+            None => None,
+            Some(text) => Some(MonthDay::parse(&text).ok_or_else(|| {
+                reader.invalid(format!("main holiday deadline «{text}» is not MM-DD"))
+            })?),
+        },
     };
     Ok((settings, profile))
 }

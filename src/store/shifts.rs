@@ -3,6 +3,8 @@
 //! `created_at`/`updated_at` are the model's own fields (the 14-day notice reads them); the
 //! edit functions of [`super::PlanFile`] set them, an import keeps them as given.
 
+use std::collections::BTreeMap;
+
 use rusqlite::{Connection, Statement};
 use serde_json::json;
 
@@ -28,6 +30,7 @@ pub(crate) const COLUMNS: &[&str] = &[
     "created_by",
     "updated_at",
     "updated_by",
+    "original_assistant",
 ];
 
 /// The row of `s`, with its id and without position and history columns.
@@ -134,6 +137,34 @@ fn collect(stmt: &mut Statement<'_>, params: impl rusqlite::Params) -> Result<Ve
         .and_then(|rows| rows.collect::<rusqlite::Result<Vec<Raw>>>())
         .map_err(StoreError::sqlite("failed to read the shifts"))?;
     raws.into_iter().map(from_raw).collect()
+}
+
+/// The cover-link column of a shift: the absent assistant it is covered for, or none.
+pub(crate) fn cover_row(original: Option<&AssistantId>) -> Row {
+    let mut row = Row::new();
+    row.insert(
+        "original_assistant".into(),
+        json!(original.map(AssistantId::as_str)),
+    );
+    row
+}
+
+/// Every cover link: shift → the absent assistant it was originally planned for.
+pub(crate) fn load_covers(conn: &Connection) -> Result<BTreeMap<ShiftId, AssistantId>> {
+    let context = "failed to read the cover links";
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT id, original_assistant FROM shifts WHERE original_assistant IS NOT NULL",
+        )
+        .map_err(StoreError::sqlite(context))?;
+    let rows = stmt
+        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
+        .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+        .map_err(StoreError::sqlite(context))?;
+    Ok(rows
+        .into_iter()
+        .map(|(shift, original)| (ShiftId(shift), AssistantId(original)))
+        .collect())
 }
 
 /// Every shift, in the plan's order; refused when there are more than

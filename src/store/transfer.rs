@@ -84,7 +84,18 @@ pub(crate) fn write_all(
             &tx,
             Entity::Assistant,
             a.id.as_str(),
-            &stamped(assistants::to_row(a), pos, user, now),
+            &stamped(
+                {
+                    let mut row = assistants::to_row(a);
+                    if let Some(years) = plan.holiday_carry.get(&a.id) {
+                        row.extend(assistants::carry_row(years));
+                    }
+                    row
+                },
+                pos,
+                user,
+                now,
+            ),
         )?;
     }
     for (pos, t) in plan.shift_types.iter().enumerate() {
@@ -108,6 +119,7 @@ pub(crate) fn write_all(
         let mut row = stamped(shifts::to_row(s), pos, user, now);
         row.insert("created_at".into(), json!(s.created_at.map(Instant::unix)));
         row.insert("updated_at".into(), json!(s.updated_at.map(Instant::unix)));
+        row.extend(shifts::cover_row(plan.covers.get(&s.id)));
         put(&tx, Entity::Shift, s.id.as_str(), &row)?;
     }
     for (pos, r) in plan.rotations.iter().enumerate() {

@@ -2,11 +2,17 @@
 import type { AddShiftArgs } from './AddShiftArgs';
 import type { AppSettings } from './AppSettings';
 import type { AppSettingsArgs } from './AppSettingsArgs';
+import type { ApplyCoverArgs } from './ApplyCoverArgs';
 import type { ApplyRotationArgs } from './ApplyRotationArgs';
+import type { AssignCoverArgs } from './AssignCoverArgs';
 import type { BusyImportView } from './BusyImportView';
 import type { CheckPlanArgs } from './CheckPlanArgs';
 import type { ClosePlanArgs } from './ClosePlanArgs';
+import type { CoverCandidatesArgs } from './CoverCandidatesArgs';
+import type { CoverCandidatesView } from './CoverCandidatesView';
+import type { CoverProposal } from './CoverProposal';
 import type { CreatePlanArgs } from './CreatePlanArgs';
+import type { DeleteAbsenceArgs } from './DeleteAbsenceArgs';
 import type { DeleteAssistantArgs } from './DeleteAssistantArgs';
 import type { DeleteRotationArgs } from './DeleteRotationArgs';
 import type { DeleteShiftArgs } from './DeleteShiftArgs';
@@ -19,26 +25,35 @@ import type { ExportPreview } from './ExportPreview';
 import type { ExportPreviewArgs } from './ExportPreviewArgs';
 import type { HistoryArgs } from './HistoryArgs';
 import type { HistoryEntry } from './HistoryEntry';
+import type { HolidayBalancesArgs } from './HolidayBalancesArgs';
+import type { HolidayYearView } from './HolidayYearView';
 import type { ImportBusyArgs } from './ImportBusyArgs';
+import type { NeedsCoverArgs } from './NeedsCoverArgs';
 import type { OpenDemoArgs } from './OpenDemoArgs';
 import type { OpenPlanArgs } from './OpenPlanArgs';
 import type { PlanCheckView } from './PlanCheckView';
 import type { PlanView } from './PlanView';
 import type { PlanViewArgs } from './PlanViewArgs';
+import type { ProposeCoverArgs } from './ProposeCoverArgs';
 import type { RecentPlan } from './RecentPlan';
 import type { RecentPlansArgs } from './RecentPlansArgs';
 import type { RedoArgs } from './RedoArgs';
 import type { RemoveBusyArgs } from './RemoveBusyArgs';
+import type { SaveAbsenceArgs } from './SaveAbsenceArgs';
 import type { SaveAppSettingsArgs } from './SaveAppSettingsArgs';
 import type { SaveAssistantArgs } from './SaveAssistantArgs';
 import type { SaveRotationArgs } from './SaveRotationArgs';
 import type { SaveShiftTypeArgs } from './SaveShiftTypeArgs';
 import type { SaveVedtakArgs } from './SaveVedtakArgs';
 import type { SetCalendarFolderArgs } from './SetCalendarFolderArgs';
+import type { SetHolidayCarryArgs } from './SetHolidayCarryArgs';
 import type { SetProfileArgs } from './SetProfileArgs';
+import type { UncoveredView } from './UncoveredView';
 import type { UndoArgs } from './UndoArgs';
 import type { UpdateSettingsArgs } from './UpdateSettingsArgs';
 import type { UpdateShiftArgs } from './UpdateShiftArgs';
+import type { YearView } from './YearView';
+import type { YearViewArgs } from './YearViewArgs';
 
 /** Every IPC command: its arguments and its answer. */
 export type Commands = {
@@ -74,6 +89,16 @@ export type Commands = {
   set_calendar_folder: { args: SetCalendarFolderArgs; result: PlanView };
   import_busy: { args: ImportBusyArgs; result: BusyImportView };
   remove_busy: { args: RemoveBusyArgs; result: PlanView };
+  save_absence: { args: SaveAbsenceArgs; result: PlanView };
+  delete_absence: { args: DeleteAbsenceArgs; result: PlanView };
+  needs_cover: { args: NeedsCoverArgs; result: Array<UncoveredView> };
+  cover_candidates: { args: CoverCandidatesArgs; result: CoverCandidatesView };
+  assign_cover: { args: AssignCoverArgs; result: PlanView };
+  propose_cover: { args: ProposeCoverArgs; result: CoverProposal };
+  apply_cover: { args: ApplyCoverArgs; result: PlanView };
+  holiday_balances: { args: HolidayBalancesArgs; result: HolidayYearView };
+  set_holiday_carry: { args: SetHolidayCarryArgs; result: PlanView };
+  year_view: { args: YearViewArgs; result: YearView };
 };
 
 /** The name of a command. */

@@ -3,4 +3,4 @@
 /**
  * Every kind of failure the UI is prepared to handle: the closed set of docs/ipc.md.
  */
-export type ErrorCode = "invalid_input" | "not_found" | "read_only" | "in_use" | "not_a_plan" | "corrupt" | "newer_version" | "io" | "no_plan" | "internal";
+export type ErrorCode = "invalid_input" | "not_found" | "read_only" | "in_use" | "not_a_plan" | "corrupt" | "newer_version" | "io" | "no_plan" | "internal" | "choice_needed";

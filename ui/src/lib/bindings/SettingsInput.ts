@@ -3,4 +3,9 @@
 /**
  * The plan's settings.
  */
-export type SettingsInput = { name: string, arbeidsleder: string, leverandor?: string, current_user?: string, carry_over?: boolean, };
+export type SettingsInput = { name: string, arbeidsleder: string, leverandor?: string, current_user?: string, carry_over?: boolean, 
+/**
+ * `MM-DD`: from this day of each year, a missing main holiday is a warning
+ * (HOLIDAY-MAIN); `""` removes the deadline; absent keeps it as it is.
+ */
+main_holiday_deadline?: string, };

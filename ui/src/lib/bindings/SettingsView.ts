@@ -3,4 +3,8 @@
 /**
  * The plan's settings.
  */
-export type SettingsView = { name: string, arbeidsleder: string, leverandor: string, current_user: string, carry_over: boolean, };
+export type SettingsView = { name: string, arbeidsleder: string, leverandor: string, current_user: string, carry_over: boolean, 
+/**
+ * `MM-DD`, or null: from this day of each year a missing main holiday is a warning.
+ */
+main_holiday_deadline: string | null, };

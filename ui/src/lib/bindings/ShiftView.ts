@@ -46,4 +46,17 @@ pattern: PatternShift | null,
 /**
  * The worst severity of the findings naming this shift; null when none does.
  */
-worst: string | null, };
+worst: string | null, 
+/**
+ * True when its assistant is absent at its time: it shows in the open-shifts row and in
+ * "Trenger dekning", and counts in no assistant's hours.
+ */
+needs_cover: boolean, 
+/**
+ * The absent assistant a covered shift was originally planned for; null when not covered.
+ */
+original_assistant: string | null, 
+/**
+ * The absence that makes it need cover (or that the cover is for), in words.
+ */
+absence_label: string | null, };
