@@ -10,7 +10,7 @@ export type CoverChoice = 'keep' | 'give_back';
 
 /** True when the core refused a deletion until the cover choice is given. */
 export function isCoverChoice(error: BackendError): boolean {
-  return (error.code as string) === 'choice_needed';
+  return error.code === 'choice_needed';
 }
 
 /** A new absence for `assistant` over the given days (ferie, whole days). */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { absencesOn, cellParts, daysBetween, extendTo, formatMonthDay, monthColumns, parseMonthDay, redDaysIn, spanOf, timesInOrder, weekColumns } from './absences';
 
-const sick = { id: 'a1', assistant: 'kari', kind: 'sykdom', from: '2026-03-03', to: '2026-03-05', label: 'Syk (egenmelding)' };
-const holiday = { id: 'a2', assistant: 'kari', kind: 'ferie', from: '2026-06-29', to: '2026-07-17', label: 'Ferie' };
-const olas = { id: 'a3', assistant: 'ola', kind: 'permisjon', from: '2026-03-04', to: '2026-03-04', label: 'Permisjon' };
+const sick = { id: 'a1', assistant: 'kari', kind: 'sykdom', from: '2026-03-03', to: '2026-03-05', kind_label: 'Syk (egenmelding)' };
+const holiday = { id: 'a2', assistant: 'kari', kind: 'ferie', from: '2026-06-29', to: '2026-07-17', kind_label: 'Ferie' };
+const olas = { id: 'a3', assistant: 'ola', kind: 'permisjon', from: '2026-03-04', to: '2026-03-04', kind_label: 'Permisjon' };
 
 describe('absences on a day of the grid', () => {
   it('finds only that assistant’s absences that include the day, ends included', () => {

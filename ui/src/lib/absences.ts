@@ -12,7 +12,8 @@ export interface AbsenceSpan {
   kind: string;
   from: string;
   to: string;
-  label: string;
+  /** The kind in words: "Syk (egenmelding)". */
+  kind_label: string;
 }
 
 /** The absences of `assistant` that include `date` (whole or part of the day). */
@@ -94,7 +95,7 @@ export function cellParts(absences: readonly AbsenceSpan[], column: YearColumn):
     .map((a) => ({
       id: a.id,
       kind: a.kind,
-      label: a.label,
+      label: a.kind_label,
       days: daysBetween(a.from > column.from ? a.from : column.from, a.to < column.to ? a.to : column.to),
     }));
 }

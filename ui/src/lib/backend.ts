@@ -47,6 +47,7 @@ export const ERROR_CODES = [
   'io',
   'no_plan',
   'internal',
+  'choice_needed',
 ] as const satisfies readonly ErrorCode[];
 
 // svelte-check fails here when the Rust enum gains a code that the list above lacks.

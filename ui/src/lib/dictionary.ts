@@ -488,6 +488,7 @@ const nb = {
   'error.io': 'Turnus fikk ikke lest eller skrevet filen. Sjekk at disken eller mappen er tilgjengelig, og prøv igjen.',
   'error.no_plan': 'Ingen plan er åpen. Åpne en plan først.',
   'error.internal': 'Noe gikk galt i Turnus. Prøv igjen, eller start programmet på nytt.',
+  'error.choice_needed': 'Noen av vaktene er dekket av en vikar. Velg om vikaren skal beholde dem, eller om de skal gis tilbake.',
 
   'unit.hours': '{n} t',
   'unit.hoursMinutes': '{h} t {m} min',
@@ -1190,6 +1191,7 @@ const en: Record<Key, string> = {
   'error.io': 'Turnus could not read or write the file. Check that the disk or folder is available, and try again.',
   'error.no_plan': 'No plan is open. Open a plan first.',
   'error.internal': 'Something went wrong in Turnus. Try again, or restart the program.',
+  'error.choice_needed': 'A substitute covers some of the shifts. Choose whether the substitute keeps them or they are given back.',
 
   'unit.hours': '{n} h',
   'unit.hoursMinutes': '{h} h {m} min',

@@ -92,6 +92,8 @@ export function errorSentence(error: BackendError): string {
   switch (error.code) {
     case 'invalid_input':
       return error.message || t('error.invalid_input');
+    case 'choice_needed':
+      return error.message || t('error.choice_needed');
     case 'in_use': {
       const details = (error.details ?? {}) as { name?: string; computer?: string; since?: string };
       if (details.name && details.computer && details.since) {

@@ -2,7 +2,15 @@
 // into ./bindings (ts-rs), re-exported here under short names, plus the few closed sets of
 // values the UI offers in its forms.
 
+import type { AbsenceInput as AbsenceInputBinding } from './bindings/AbsenceInput';
+import type { AbsenceView } from './bindings/AbsenceView';
 import type { AppSettings } from './bindings/AppSettings';
+import type { CoverCandidatesView } from './bindings/CoverCandidatesView';
+import type { CoverProposal } from './bindings/CoverProposal';
+import type { HolidayBalanceView } from './bindings/HolidayBalanceView';
+import type { HolidayYearView } from './bindings/HolidayYearView';
+import type { UncoveredView } from './bindings/UncoveredView';
+import type { YearView } from './bindings/YearView';
 import type { AssistantInput } from './bindings/AssistantInput';
 import type { AssistantView } from './bindings/AssistantView';
 import type { BusyImportView } from './bindings/BusyImportView';
@@ -178,26 +186,21 @@ export interface AbsenceDraft {
 
 /** The draft as the core takes it. */
 export function toAbsenceInput(draft: AbsenceDraft): AbsenceInput {
-  return {
-    id: draft.id,
-    assistant: draft.assistant,
-    kind: draft.kind,
-    sick_note: draft.kind === 'sykdom' ? draft.sick_note : null,
-    from: draft.from,
-    to: draft.to,
-    from_time: draft.from_time,
-    to_time: draft.to_time,
-    note: draft.note,
-  };
+  const input: AbsenceInput = { assistant: draft.assistant, kind: draft.kind, from: draft.from, to: draft.to, note: draft.note };
+  if (draft.id !== null) input.id = draft.id;
+  if (draft.kind === 'sykdom' && draft.sick_note !== null) input.sick_note = draft.sick_note;
+  if (draft.from_time !== null && draft.to_time !== null) {
+    input.from_time = draft.from_time;
+    input.to_time = draft.to_time;
+  }
+  return input;
 }
 
-// PROVISIONAL until the core's bindings arrive (h-c12).
-export interface AbsenceInput { id: string | null; assistant: string; kind: string; sick_note: string | null; from: string; to: string; from_time: string | null; to_time: string | null; note: string }
-export interface Uncovered { shift: string; start: string; end: string; label: string; assistant: string; assistant_name: string; absence: string; kind_label: string }
-export interface CoverCandidate { assistant: string; name: string; new_violations: number; new_warnings: number; free_contract_minutes: number | null; week_minutes: number; reasons: string[]; lawful: boolean }
-export interface CoverCandidates { shift: Uncovered; candidates: CoverCandidate[]; excluded: { assistant: string; name: string; reason: string }[] }
-export interface CoverProposal { items: { shift: string; start: string; end: string; label: string; absent_name: string; assistant: string | null; name: string | null; new_violations: number; new_warnings: number; reasons: string[] }[] }
-export interface HolidayBalance { assistant: string; name: string; entitlement_days: number; booked_days: number; carried_days: number; remaining_days: number; main_holiday_met: boolean; over_booked: boolean }
-export interface HolidayYear { year: number; assistants: HolidayBalance[] }
-export interface YearAbsence { id: string; assistant: string; kind: string; sick_note: string | null; from: string; to: string; from_time: string | null; to_time: string | null; note: string; label: string }
-export interface YearView { year: number; weeks: { week: number; monday: string }[]; red_days: { date: string; name: string }[]; assistants: { assistant: string; name: string; absences: YearAbsence[]; balance: HolidayBalance | null }[] }
+export type AbsenceInput = AbsenceInputBinding;
+export type Absence = AbsenceView;
+export type Uncovered = UncoveredView;
+export type CoverCandidates = CoverCandidatesView;
+export type { CoverProposal };
+export type HolidayBalance = HolidayBalanceView;
+export type HolidayYear = HolidayYearView;
+export type { YearView };
