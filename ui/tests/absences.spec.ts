@@ -271,3 +271,30 @@ test('the main-holiday deadline is set as dd.mm on the plan’s settings, and a 
   await showPage(page, 'Innstillinger');
   await expect(page.getByLabel('Frist for å planlegge hovedferien (kan stå tomt)')).toHaveValue('01.05');
 });
+
+test('at 200 % text and in high contrast the absence band, Trenger dekning, the year planner and the balance stay readable, without sideways scrolling of the page', async ({ page }) => {
+  await openGrid(page);
+  await showPage(page, 'Innstillinger');
+  await page.getByLabel('200 %').check();
+  await page.getByLabel('Høy kontrast').check();
+  await showPage(page, 'Turnus');
+  const col = await solveigsWorkDay(page);
+  await focusSolveig(page, col);
+  await enterSickness(page);
+  await expect(page.locator(`#cell-0-${col} .band`)).toContainText('Syk (egenmelding)');
+  await expectNoAxeViolations(page);
+  await shot(page, 'ui-absence-contrast-200');
+  for (const name of ['Trenger dekning', 'Årshjul']) {
+    await showPage(page, name);
+    if (name === 'Trenger dekning') {
+      await page.getByRole('button', { name: /^Finn vikar/ }).click();
+      await expect(page.getByRole('table', { name: 'Forslag, de beste først' })).toBeVisible();
+    } else {
+      await expect(page.getByRole('table', { name: 'Fravær per uke i 2026' })).toBeVisible();
+    }
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `${name}: the page is no wider than the window; wide tables scroll in their own box`).toBeLessThanOrEqual(0);
+    await expectNoAxeViolations(page);
+    await shot(page, `ui-${name === 'Årshjul' ? 'year' : 'cover'}-contrast-200`);
+  }
+});
