@@ -120,6 +120,7 @@ fn open_and_view(c: &mut Criterion) {
                 let options = CheckOptions {
                     from: Some(view_start),
                     to: Some(view_end),
+                    today: None,
                 };
                 let report = check(&view, &options);
                 (plan, report)

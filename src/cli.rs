@@ -420,6 +420,7 @@ fn execute(command: Command, out: &mut dyn Write) -> Result<i32, InputFailure> {
             let options = CheckOptions {
                 from: from.map(Instant::start_of_day),
                 to: to.map(|d| Instant::start_of_day(d + Duration::days(1))),
+                today: Some(today()?),
             };
             let report = check(&loaded, &options);
             match format {
@@ -555,10 +556,18 @@ fn holidays_command(
         Some(text) => year_arg(text)?,
     };
     let plan = load_plan(path)?;
-    let mut agreed = std::collections::HashMap::new();
+    // The plan's recorded carry-over, each `--carried` replacing its assistant's for this run.
+    let mut agreed: std::collections::HashMap<_, _> = plan
+        .assistants
+        .iter()
+        .map(|a| (a.id.clone(), plan.carried_days(&a.id, year)))
+        .filter(|(_, days)| *days > 0)
+        .collect();
+    let mut given = std::collections::HashSet::new();
     for item in carried {
         let (id, days) = carried_arg(&plan, item)?;
-        if agreed.insert(id, days).is_some() {
+        agreed.insert(id.clone(), days);
+        if !given.insert(id) {
             return Err(InputFailure(format!(
                 "--carried: «{item}» gives the same assistant twice; give each assistant once"
             )));

@@ -78,6 +78,8 @@ pub fn rule_title(rule: Rule, lang: Lang) -> &'static str {
         Rule::Contract => ("Merarbeid", "Hours above contract"),
         Rule::Plan14 => ("Kort varsel", "Short notice"),
         Rule::HolidayWork => ("Vakt i ferien", "Shift in a holiday"),
+        Rule::HolidayMain => ("Hovedferie ikke planlagt", "Main holiday not planned"),
+        Rule::HolidayOver => ("Mer ferie enn saldoen", "More holiday than the balance"),
     };
     match lang {
         Lang::Nb => nb,
@@ -243,6 +245,14 @@ pub fn explain(f: &Finding, lang: Lang) -> String {
         (Rule::HolidayWork, _) => pick(
             format!("{m} av vakten ligger i assistentens ferie; vakten trenger en vikar, eller ferien må flyttes etter avtale."),
             format!("{m} of the shift lies in the assistant's booked holiday; the shift needs a vikar, or the holiday must be moved by agreement."),
+        ),
+        (Rule::HolidayMain, _) => pick(
+            format!("Fristen for å planlegge hovedferien er passert, og den lengste sammenhengende ferien mellom 1. juni og 30. september er {m}; hovedferien skal være {l} i ett strekk. Legg inn sommerferien."),
+            format!("The deadline for planning the main holiday has passed, and the longest holiday in one stretch between 1 June and 30 September is {m}; the main holiday is {l} in one stretch. Book the summer holiday."),
+        ),
+        (Rule::HolidayOver, _) => pick(
+            format!("Det er lagt inn {m} ferie i ferieåret, men assistenten har {l} (rett pluss overført). Flytt eller kort ned ferien, eller avtal overføring."),
+            format!("{m} of holiday are booked in the holiday year, but the assistant has {l} (entitlement plus carried over). Move or shorten the holiday, or agree a carry-over."),
         ),
     }
 }

@@ -36,11 +36,13 @@ pub enum Rule {
     Contract,
     Plan14,
     HolidayWork,
+    HolidayMain,
+    HolidayOver,
 }
 
 impl Rule {
     /// Every rule, in the order of RULES.md.
-    pub const ALL: [Rule; 24] = [
+    pub const ALL: [Rule; 26] = [
         Rule::NhD,
         Rule::TotD,
         Rule::Brk,
@@ -65,6 +67,8 @@ impl Rule {
         Rule::Contract,
         Rule::Plan14,
         Rule::HolidayWork,
+        Rule::HolidayMain,
+        Rule::HolidayOver,
     ];
 
     /// The rule's id, e.g. `REST-D`.
@@ -94,6 +98,8 @@ impl Rule {
             Rule::Contract => "CONTRACT",
             Rule::Plan14 => "PLAN-14",
             Rule::HolidayWork => "HOLIDAY-WORK",
+            Rule::HolidayMain => "HOLIDAY-MAIN",
+            Rule::HolidayOver => "HOLIDAY-OVER",
         }
     }
 
@@ -129,6 +135,8 @@ impl Rule {
             Rule::Contract => "aml § 10-6 (1)",
             Rule::Plan14 => "aml § 10-3",
             Rule::HolidayWork => "ferieloven §§ 5, 6",
+            Rule::HolidayMain => "ferieloven § 7 (1)",
+            Rule::HolidayOver => "ferieloven §§ 5, 7 (2)",
         }
     }
 }

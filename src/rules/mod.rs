@@ -46,6 +46,9 @@ pub struct CheckOptions {
     /// read, so rest before the period is known.
     pub from: Option<Instant>,
     pub to: Option<Instant>,
+    /// The day the plan is looked at: HOLIDAY-MAIN warns only once the plan's main-holiday
+    /// deadline of a year has come. `None` checks no deadline.
+    pub today: Option<chrono::NaiveDate>,
 }
 
 impl CheckOptions {
@@ -122,6 +125,7 @@ impl Checker {
         self.cache = fresh;
         integrity::check_plan(plan, &mut findings);
         holiday::check_plan(plan, &mut findings);
+        holiday::check_balances(plan, options.today, &mut findings);
         findings.retain(|f| options.keeps(f));
         Report::new(findings)
     }

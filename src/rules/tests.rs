@@ -568,6 +568,7 @@ fn period_filter_keeps_only_findings_reaching_into_it() {
     let options = CheckOptions {
         from: Some(at("2026-06-15T00:00")),
         to: None,
+        today: None,
     };
     let later: Vec<_> = check(&plan, &options)
         .findings

@@ -224,7 +224,7 @@ commands! {
         = |app, _, today, a| app.session()?.view(&a.window, today);
     /// The law check of a period: from and to (inclusive), each null for the plan's start or end.
     check_plan(CheckPlanArgs { from: Option<String>, to: Option<String> }) -> PlanCheckView
-        = |app, _, _, a| app.session()?.check_plan(a.from.as_deref(), a.to.as_deref());
+        = |app, _, today, a| app.session()?.check_plan_on(a.from.as_deref(), a.to.as_deref(), Some(today));
     /// Add a shift.
     add_shift(AddShiftArgs { window: Window, shift: ShiftInput }) -> PlanView
         = |app, now, today, a| app.session()?.add_shift(now, today, &a.window, &a.shift);

@@ -217,10 +217,11 @@ impl Session {
         Ok(())
     }
 
-    fn check(&mut self, from: NaiveDate, to: NaiveDate) -> Report {
+    fn check(&mut self, from: NaiveDate, to: NaiveDate, today: NaiveDate) -> Report {
         let options = CheckOptions {
             from: Some(Instant::start_of_day(from)),
             to: Some(Instant::start_of_day(to + Duration::days(1))),
+            today: Some(today),
         };
         self.checker.check(&self.plan, &options)
     }
@@ -234,10 +235,21 @@ impl Session {
         from: Option<&str>,
         to: Option<&str>,
     ) -> Result<PlanCheckView, IpcError> {
+        self.check_plan_on(from, to, None)
+    }
+
+    /// [`Session::check_plan`] as of `today` (the main-holiday deadline is checked from it).
+    pub fn check_plan_on(
+        &mut self,
+        from: Option<&str>,
+        to: Option<&str>,
+        today: Option<NaiveDate>,
+    ) -> Result<PlanCheckView, IpcError> {
         let (start, end) = validate::period(from, to, self.lang)?;
         let options = CheckOptions {
             from: start.map(Instant::start_of_day),
             to: end.map(|d| Instant::start_of_day(d + Duration::days(1))),
+            today,
         };
         let report = self.checker.check(&self.plan, &options);
         let dates = (
@@ -255,10 +267,16 @@ impl Session {
     /// The view of `window` as of `today`.
     pub fn view(&mut self, window: &Window, today: NaiveDate) -> Result<PlanView, IpcError> {
         let (from, to) = validate::window(window, self.lang)?;
-        let report = self.check(from, to);
+        let report = self.check(from, to, today);
         // The checker remembers each assistant's findings, so the whole plan's check costs
         // only the plan-wide rules again.
-        let plan_report = self.checker.check(&self.plan, &CheckOptions::default());
+        let plan_report = self.checker.check(
+            &self.plan,
+            &CheckOptions {
+                today: Some(today),
+                ..CheckOptions::default()
+            },
+        );
         let read_only = match self.file.access() {
             Access::ReadWrite => None,
             Access::ReadOnly(reason) => Some(reason.clone()),

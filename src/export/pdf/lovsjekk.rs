@@ -24,6 +24,7 @@ pub fn build(plan: &Plan, options: &PdfOptions) -> Doc {
         &CheckOptions {
             from: Some(Instant::start_of_day(options.from)),
             to: Some(Instant::start_of_day(options.to + Duration::days(1))),
+            today: Some(options.made),
         },
     );
     let s = report.summary;
