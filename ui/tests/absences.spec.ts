@@ -115,6 +115,32 @@ test('keyboard only: a sick day from the grid is a band, its shift needs cover, 
   await expect(cell.locator('.chip')).toContainText(time);
 });
 
+test('an absence overlapping the same person’s other absence is refused in the dialog, beside the field, and said to screen readers', async ({ page }) => {
+  await openGrid(page);
+  const col = await solveigsWorkDay(page);
+  await focusSolveig(page, col);
+  await enterSickness(page);
+  // The whole row, which holds the sick day: a new absence over it.
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Shift+End');
+  await page.keyboard.press('f');
+  const dialog = page.getByRole('dialog', { name: `Nytt fravær: ${SOLVEIG}` });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByLabel('Fra og med dato')).toHaveValue('08.06.2026');
+  await expect(dialog.getByLabel('Til og med dato')).toHaveValue('21.06.2026');
+  await dialog.getByRole('button', { name: 'Lagre' }).click();
+  const invalid = dialog.locator('[aria-invalid="true"]');
+  await expect(invalid).toHaveCount(1);
+  await expect(invalid).toBeFocused();
+  const said = (await dialog.locator('.field-error').textContent())!.replace('⚠', '').trim();
+  expect(said.length, 'the refusal is a sentence').toBeGreaterThan(20);
+  await expect(dialog.getByRole('alert')).toHaveText(said);
+  await expectNoAxeViolations(page);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(page.locator('.band')).toHaveCount(1);
+});
+
 test('Dekk alle: the proposal is a table to review, an unticked row stays uncovered, and applying is one undo step', async ({ page }) => {
   await openGrid(page);
   // Solveig away for the whole two weeks: Shift+End selects the row from the first day.
