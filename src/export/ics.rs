@@ -14,6 +14,9 @@
 //!   the export that first saw it gone; after that it is dropped;
 //! - a shift given to another assistant shows as cancelled in the former assistant's calendar
 //!   for the same 60 days, under the same UID and SEQUENCE as the new assistant's event;
+//! - a shift covered by a vikar for an absent assistant (a cover link) is in the vikar's
+//!   calendar, and in the absent assistant's with STATUS:CANCELLED and a summary saying who
+//!   covers, for as long as the link stands, so their phone drops it;
 //! - shifts that ended more than [`PAST_DAYS`] days before `now` are left out, and forgotten.
 //!
 //! Times are written in UTC (`DTSTART:20260329T060000Z`), which is exact across daylight
@@ -99,6 +102,9 @@ pub struct EventRecord {
     /// The assistant the shift was taken from, whose calendar shows it cancelled.
     #[serde(default)]
     pub handed_over: Option<HandOver>,
+    /// The absent assistant a vikar covers the shift for; their calendar shows it cancelled.
+    #[serde(default)]
+    pub covered_for: Option<String>,
 }
 
 /// A shift given to someone else: the former assistant's calendar keeps a cancelled copy for
@@ -394,7 +400,15 @@ fn record(plan: &Plan, shift: &Shift) -> EventRecord {
     if cancelled {
         lines.push("Vakten er avlyst.".into());
     }
+    let covered_for = plan.original_assistant(shift);
+    if let Some(absent) = covered_for {
+        let name = plan
+            .assistant(absent)
+            .map_or_else(|| absent.to_string(), |a| a.name_or_id());
+        lines.push(format!("Dekker for: {name}"));
+    }
     let mut r = EventRecord {
+        covered_for: covered_for.map(|a| a.to_string()),
         assistant: shift.assistant.as_ref().map(|a| a.to_string()),
         assistant_name,
         start: shift.start.unix(),
@@ -473,6 +487,8 @@ pub fn calendar(plan: &Plan, state: &ExportState, scope: &CalendarScope, now: In
             CalendarScope::Assistant(id) => {
                 if r.assistant.as_deref() == Some(id.as_str()) {
                     records.push((uid, r, false));
+                } else if r.covered_for.as_deref() == Some(id.as_str()) {
+                    records.push((uid, r, true));
                 } else if r
                     .handed_over
                     .as_ref()
@@ -491,8 +507,18 @@ pub fn calendar(plan: &Plan, state: &ExportState, scope: &CalendarScope, now: In
         };
         let mut description = r.description.clone();
         if handed_over && !r.cancelled {
-            summary = format!("Avlyst: {summary}");
-            description = format!("Vakten er gitt til {}.\n{description}", r.assistant_name);
+            let covering = matches!(scope, CalendarScope::Assistant(id)
+                if r.covered_for.as_deref() == Some(id.as_str()));
+            if covering {
+                summary = format!("Avlyst: {summary} – dekkes av {}", r.assistant_name);
+                description = format!(
+                    "Du er borte; {} dekker vakten.\n{description}",
+                    r.assistant_name
+                );
+            } else {
+                summary = format!("Avlyst: {summary}");
+                description = format!("Vakten er gitt til {}.\n{description}", r.assistant_name);
+            }
         }
         let mut event = Event::new();
         event
@@ -761,6 +787,7 @@ mod tests {
             hash: String::new(),
             gone_since: None,
             handed_over: None,
+            covered_for: None,
         };
         assert_eq!(
             content_hash(&r),

@@ -441,3 +441,43 @@ fn holiday_balances_count_the_carry_over_and_refuse_more_than_twelve_days() {
     assert_eq!(year.assistants[0].absences.len(), 1);
     assert_eq!(year.assistants[0].balance.carried_days, 5);
 }
+
+#[test]
+fn the_vikar_s_calendar_has_the_covered_shift_and_the_absent_one_s_shows_it_cancelled() {
+    use crate::export::ics::{calendar, update_state, CalendarScope, ExportState};
+    let (mut s, ids) = session();
+    let (now, today, w) = (t(NOW), day("2026-05-01"), window());
+    s.save_absence(now, today, &w, &sick(&ids[0], "2026-06-09", "2026-06-09"))
+        .unwrap();
+    let shift = s.needs_cover(None, None).unwrap()[0].shift.clone();
+    s.assign_cover(now, today, &w, &shift, &ids[2]).unwrap();
+    // A first export after the cover: no earlier state to hand over from.
+    let state = update_state(s.plan(), &ExportState::default(), now);
+    let uid = format!("{shift}@turnus");
+    let vikar = calendar(
+        s.plan(),
+        &state,
+        &CalendarScope::Assistant(AssistantId(ids[2].clone())),
+        now,
+    );
+    let event = vikar
+        .split("BEGIN:VEVENT")
+        .find(|e| e.contains(&uid))
+        .expect("Ola has the shift");
+    assert!(event.contains("STATUS:CONFIRMED"), "{event}");
+    assert!(event.contains("Dekker for: Kari"), "{event}");
+    let kari = calendar(
+        s.plan(),
+        &state,
+        &CalendarScope::Assistant(AssistantId(ids[0].clone())),
+        now,
+    );
+    let event = kari
+        .split("BEGIN:VEVENT")
+        .find(|e| e.contains(&uid))
+        .expect("Kari's copy");
+    assert!(event.contains("STATUS:CANCELLED"), "{event}");
+    assert!(event.contains("dekkes av Ola"), "{event}");
+    // Her other shift stays hers.
+    assert_eq!(kari.matches("STATUS:CONFIRMED").count(), 1, "{kari}");
+}
