@@ -502,6 +502,10 @@ async function main() {
       if (olaAfter === olaBefore || !olaAfter.includes('BEGIN:VEVENT')) {
         throw new Error(`Ola's calendar file did not get the shift:\n${olaAfter}`);
       }
+      // Kari's phone drops the shift: cancelled on her calendar, saying who covers (lines unfolded).
+      const karis = readdirSync(CALENDAR_DIR).find((name) => name.startsWith('Kari-Nordmann'));
+      const kari = readFileSync(join(CALENDAR_DIR, karis), 'utf8').replace(/\r?\n[ \t]/g, '');
+      if (!kari.includes('dekkes av Ola Hansen')) throw new Error(`Kari's calendar does not say that Ola covers:\n${kari}`);
     });
   } finally {
     await stopApp(session);
