@@ -90,6 +90,42 @@ fn bench(c: &mut Criterion) {
         "rank 10 people for one shift, 52 weeks, checker kept",
         |b| b.iter(|| turnus::cover::rank_with(&mut checker, black_box(&plan), black_box(&shift))),
     );
+
+    // "Dekk alle": four more assistants away for four weeks, and cover proposed for 50 of
+    // their shifts at once.
+    let mut away = plan.clone();
+    let from = away.absences[0].from;
+    for (n, who) in ["A1", "A2", "A3", "A4"].into_iter().enumerate() {
+        away.absences.push(Absence {
+            id: AbsenceId(format!("f{}", n + 2)),
+            assistant: AssistantId(who.into()),
+            kind: AbsenceKind::Ferie,
+            sick_note: None,
+            from,
+            to: from + Duration::days(27),
+            from_time: None,
+            to_time: None,
+            hours: None,
+            note: String::new(),
+        });
+    }
+    let uncovered: Vec<_> = turnus::cover::needs_cover(&away)
+        .into_iter()
+        .map(|u| u.shift)
+        .take(50)
+        .collect();
+    assert_eq!(uncovered.len(), 50, "50 shifts need cover");
+    c.bench_function("propose cover for 50 uncovered shifts, 52 weeks", |b| {
+        b.iter(|| {
+            let mut checker = Checker::default();
+            turnus::cover::propose(
+                &mut checker,
+                black_box(&away),
+                black_box(&uncovered),
+                turnus::rules::explain::Lang::Nb,
+            )
+        })
+    });
 }
 
 criterion_group!(benches, bench);

@@ -180,11 +180,19 @@ fn assigning_gives_the_shift_to_the_new_assistant_and_keeps_the_absence() {
         .expect("opens")
         .history(10)
         .expect("the change log");
-    let assigned: Vec<_> = history
+    let mut assigned: Vec<_> = history
         .iter()
         .filter(|e| e.what == "assign cover")
+        .map(|e| e.action)
         .collect();
+    assigned.dedup();
     assert_eq!(assigned.len(), 1, "one action: {history:?}");
+    // The shift changed hands and got its cover link in that one action.
+    assert_eq!(
+        history.iter().filter(|e| e.what == "assign cover").count(),
+        2,
+        "{history:?}"
+    );
 }
 
 #[test]
@@ -239,4 +247,219 @@ fn without_a_shift_cover_lists_the_shifts_that_need_cover() {
             text.out
         );
     }
+}
+
+fn export_json(plan: &str) -> Value {
+    let text = if plan.ends_with(".turnus") {
+        let o = turnus(&["export", "json", plan]);
+        assert_eq!(o.code, EXIT_OK, "{}", o.err);
+        o.out
+    } else {
+        std::fs::read_to_string(plan).expect("the plan JSON")
+    };
+    serde_json::from_str(&text).expect("plan JSON")
+}
+
+#[test]
+fn assigning_cover_writes_the_cover_link_and_deleting_the_absence_then_asks() {
+    let (json, file) = plans("link");
+    for plan in [&json, &file] {
+        let o = turnus(&["cover", plan, "--shift", "s1", "--assign", "E"]);
+        assert_eq!(o.code, EXIT_OK, "{plan}: {}", o.err);
+        let written = export_json(plan);
+        let s1 = written["shifts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["id"] == "s1")
+            .unwrap();
+        assert_eq!(s1["assistant"], "E", "{plan}");
+        assert_eq!(
+            s1["original_assistant"], "A",
+            "{plan}: the cover link is written"
+        );
+
+        let list = turnus(&["absence", "list", plan, "--format", "json"]);
+        let list: Value = serde_json::from_str(&list.out).expect("JSON");
+        let f1 = list["absences"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["id"] == "f1")
+            .unwrap();
+        assert_eq!(f1["covered_shifts"], serde_json::json!(["s1"]), "{plan}");
+
+        let o = turnus(&["absence", "delete", plan, "--id", "f1"]);
+        assert_eq!(
+            o.code, EXIT_INPUT,
+            "{plan}: a covered shift needs --covered"
+        );
+        assert_eq!(o.err.trim().lines().count(), 1, "{}", o.err);
+        assert!(o.err.starts_with("turnus: --covered:"), "{}", o.err);
+
+        let o = turnus(&[
+            "absence",
+            "delete",
+            plan,
+            "--id",
+            "f1",
+            "--covered",
+            "give-back",
+        ]);
+        assert_eq!(o.code, EXIT_OK, "{plan}: {}", o.err);
+        let written = export_json(plan);
+        let s1 = written["shifts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["id"] == "s1")
+            .unwrap();
+        assert_eq!(s1["assistant"], "A", "{plan}: given back");
+        assert_eq!(s1["original_assistant"], Value::Null, "{plan}");
+    }
+}
+
+#[test]
+fn absence_input_errors_name_the_field_and_the_value() {
+    let (json, _) = plans("bad-input");
+    for (args, field) in [
+        (
+            vec![
+                "--assistant",
+                "Z",
+                "--kind",
+                "ferie",
+                "--from",
+                "2026-07-01",
+                "--to",
+                "2026-07-02",
+            ],
+            "--assistant",
+        ),
+        (
+            vec![
+                "--assistant",
+                "A",
+                "--kind",
+                "ferie",
+                "--from",
+                "2026-07-02",
+                "--to",
+                "2026-07-01",
+            ],
+            "--to",
+        ),
+        (
+            vec![
+                "--assistant",
+                "A",
+                "--kind",
+                "ferie",
+                "--from",
+                "2026-06-10",
+                "--to",
+                "2026-06-12",
+            ],
+            "--from",
+        ),
+        (
+            vec![
+                "--assistant",
+                "A",
+                "--kind",
+                "ferie",
+                "--from",
+                "2026-02-30",
+                "--to",
+                "2026-03-02",
+            ],
+            "--from",
+        ),
+        (
+            vec![
+                "--assistant",
+                "A",
+                "--kind",
+                "fri",
+                "--from",
+                "2026-07-01",
+                "--to",
+                "2026-07-02",
+            ],
+            "--kind",
+        ),
+        (
+            vec![
+                "--assistant",
+                "A",
+                "--kind",
+                "ferie",
+                "--sick-note",
+                "egenmelding",
+                "--from",
+                "2026-07-01",
+                "--to",
+                "2026-07-01",
+            ],
+            "--sick-note",
+        ),
+        (
+            vec![
+                "--assistant",
+                "A",
+                "--kind",
+                "annet",
+                "--from",
+                "2026-07-01",
+                "--to",
+                "2026-07-02",
+                "--from-time",
+                "10:00",
+                "--to-time",
+                "12:00",
+            ],
+            "--to",
+        ),
+    ] {
+        let mut all = vec!["absence", "add", json.as_str()];
+        all.extend(args.iter().copied());
+        let o = turnus(&all);
+        assert_eq!(o.code, EXIT_INPUT, "{args:?}: {}", o.out);
+        assert_eq!(o.err.trim().lines().count(), 1, "{}", o.err);
+        assert!(
+            o.err.starts_with(&format!("turnus: {field}:")),
+            "{args:?}: {}",
+            o.err
+        );
+    }
+    let o = turnus(&[
+        "absence",
+        "add",
+        &json,
+        "--assistant",
+        "A",
+        "--kind",
+        "sykdom",
+        "--sick-note",
+        "sykmelding",
+        "--from",
+        "2026-06-11",
+        "--to",
+        "2026-06-11",
+        "--from-time",
+        "10:00",
+        "--to-time",
+        "12:30",
+    ]);
+    assert_eq!(o.code, EXIT_OK, "{}", o.err);
+    let written = export_json(&json);
+    let added = written["absences"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(added["sick_note"], "sykmelding");
+    assert_eq!(added["from_time"], "10:00");
+    assert_eq!(added["to_time"], "12:30");
 }

@@ -40,6 +40,15 @@ pub(super) enum AbsenceAction {
         /// En merknad
         #[arg(long, value_name = "TEXT", default_value = "")]
         note: String,
+        /// Ved sykdom: egenmelding eller sykmelding
+        #[arg(long, value_name = "NOTE")]
+        sick_note: Option<String>,
+        /// Fravær en del av dagen: fra klokken (HH:MM, med --to-time, samme --from og --to)
+        #[arg(long, value_name = "HH:MM")]
+        from_time: Option<String>,
+        /// Fravær en del av dagen: til klokken (HH:MM)
+        #[arg(long, value_name = "HH:MM")]
+        to_time: Option<String>,
     },
     /// Vis fraværet i planen
     List {
@@ -47,6 +56,17 @@ pub(super) enum AbsenceAction {
         plan: std::path::PathBuf,
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
+    },
+    /// Slett et fravær; vakter som er dekket av vikar i mellomtiden krever --covered
+    Delete {
+        /// Planen: en .turnus-fil eller plan-JSON
+        plan: std::path::PathBuf,
+        /// Fraværets id
+        #[arg(long, value_name = "ID")]
+        id: String,
+        /// Dekkede vakter: keep (vikaren beholder dem) eller give-back (tilbake til assistenten)
+        #[arg(long, value_name = "CHOICE")]
+        covered: Option<String>,
     },
 }
 
@@ -59,8 +79,23 @@ pub(super) fn absence(action: AbsenceAction, out: &mut dyn Write) -> Result<i32,
             from,
             to,
             note,
-        } => absence_add(&plan, &assistant, &kind, &from, &to, &note, out),
+            sick_note,
+            from_time,
+            to_time,
+        } => absence_add(
+            &plan,
+            &assistant,
+            &kind,
+            (&from, &to),
+            (from_time.as_deref(), to_time.as_deref()),
+            sick_note.as_deref(),
+            &note,
+            out,
+        ),
         AbsenceAction::List { plan, format } => absence_list(&plan, format, out),
+        AbsenceAction::Delete { plan, id, covered } => {
+            absence_delete(&plan, &id, covered.as_deref(), out)
+        }
     }
 }
 
@@ -100,7 +135,7 @@ fn refuse_absence(plan: &Plan, absence: &Absence) -> Result<(), InputFailure> {
     if let Some(other) = plan
         .absences
         .iter()
-        .find(|a| a.assistant == absence.assistant && a.from <= absence.to && absence.from <= a.to)
+        .find(|a| a.assistant == absence.assistant && a.id != absence.id && a.overlaps(absence))
     {
         return Err(InputFailure(format!(
             "--from: {}–{} overlaps the absence «{}» of «{}» ({} {}–{}); change that one, or choose other days",
@@ -124,12 +159,22 @@ fn next_json_id(plan: &Plan) -> AbsenceId {
         .unwrap_or_else(|| AbsenceId(crate::store::new_id()))
 }
 
+fn clock_arg(flag: &str, text: &str) -> Result<chrono::NaiveTime, InputFailure> {
+    chrono::NaiveTime::parse_from_str(text.trim(), "%H:%M").map_err(|_| {
+        InputFailure(format!(
+            "{flag}: «{text}» is not a time of day; write HH:MM, such as 07:30"
+        ))
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
 fn absence_add(
     path: &Path,
     assistant: &str,
     kind: &str,
-    from: &str,
-    to: &str,
+    (from, to): (&str, &str),
+    (from_time, to_time): (Option<&str>, Option<&str>),
+    sick_note: Option<&str>,
     note: &str,
     out: &mut dyn Write,
 ) -> Result<i32, InputFailure> {
@@ -141,16 +186,61 @@ fn absence_add(
             "--to: {to} is before --from {from}; give the last day of the absence"
         )));
     }
+    let sick_note = match sick_note {
+        None => None,
+        Some(text) => {
+            let note = crate::model::SickNote::from_key(text.trim()).ok_or_else(|| {
+                InputFailure(format!(
+                    "--sick-note: unknown sick note «{text}»; use egenmelding or sykmelding"
+                ))
+            })?;
+            if kind != AbsenceKind::Sykdom {
+                return Err(InputFailure(format!(
+                    "--sick-note: «{text}» belongs to sickness only; use it with --kind sykdom"
+                )));
+            }
+            Some(note)
+        }
+    };
+    let from_time = from_time.map(|t| clock_arg("--from-time", t)).transpose()?;
+    let to_time = to_time.map(|t| clock_arg("--to-time", t)).transpose()?;
+    match (from_time, to_time) {
+        (None, None) => {}
+        (Some(_), None) => {
+            return Err(InputFailure(
+                "--to-time: missing; a part-day absence needs --from-time and --to-time".into(),
+            ))
+        }
+        (None, Some(_)) => {
+            return Err(InputFailure(
+                "--from-time: missing; a part-day absence needs --from-time and --to-time".into(),
+            ))
+        }
+        (Some(s), Some(e)) => {
+            if from != to {
+                return Err(InputFailure(format!(
+                    "--to: {to} is not --from {from}; a part-day absence is on one day"
+                )));
+            }
+            if e <= s {
+                return Err(InputFailure(format!(
+                    "--to-time: {} is not after --from-time {}; give a later end",
+                    e.format("%H:%M"),
+                    s.format("%H:%M")
+                )));
+            }
+        }
+    }
     let plan = load_plan(path)?;
     let mut absence = Absence {
         id: AbsenceId(String::new()),
         assistant: AssistantId(assistant.to_string()),
         kind,
-        sick_note: None,
+        sick_note,
         from,
         to,
-        from_time: None,
-        to_time: None,
+        from_time,
+        to_time,
         hours: None,
         note: note.to_string(),
     };
@@ -207,14 +297,20 @@ fn absence_list(path: &Path, format: Format, out: &mut dyn Write) -> Result<i32,
                 .absences
                 .iter()
                 .map(|a| {
+                    let (uncovered, covered) = cover_status(&plan, a);
                     json!({
                         "id": a.id,
                         "assistant": a.assistant,
                         "kind": kind_key(a.kind),
+                        "sick_note": a.sick_note.map(crate::model::SickNote::key),
                         "from": a.from.to_string(),
                         "to": a.to.to_string(),
+                        "from_time": a.from_time.map(|t| t.format("%H:%M").to_string()),
+                        "to_time": a.to_time.map(|t| t.format("%H:%M").to_string()),
                         "hours": a.hours,
                         "note": a.note,
+                        "uncovered_shifts": uncovered,
+                        "covered_shifts": covered,
                     })
                 })
                 .collect();
@@ -233,9 +329,22 @@ fn absence_list(path: &Path, format: Format, out: &mut dyn Write) -> Result<i32,
                 } else {
                     format!("  «{}»", a.note)
                 };
+                let (uncovered, covered) = cover_status(&plan, a);
+                let status = match (uncovered.len(), covered.len()) {
+                    (0, 0) => String::new(),
+                    (u, c) => format!("  {u} trenger dekning, {c} dekket av vikar"),
+                };
+                let times = match (a.from_time, a.to_time) {
+                    (Some(s), Some(e)) => format!(" {}–{}", s.format("%H:%M"), e.format("%H:%M")),
+                    _ => String::new(),
+                };
+                let sick = a
+                    .sick_note
+                    .map(|n| format!(" ({})", n.key()))
+                    .unwrap_or_default();
                 writeln!(
                     out,
-                    "{}  {name}  {}  {}–{}{note}",
+                    "{}  {name}  {}{sick}  {}–{}{times}{note}{status}",
                     a.id,
                     kind_key(a.kind),
                     a.from.format("%d.%m.%Y"),
@@ -244,6 +353,123 @@ fn absence_list(path: &Path, format: Format, out: &mut dyn Write) -> Result<i32,
             }
         }
     }
+    Ok(EXIT_OK)
+}
+
+/// The shifts of `absence` that need cover, and those a vikar covers, by id.
+fn cover_status(plan: &Plan, absence: &Absence) -> (Vec<String>, Vec<String>) {
+    let uncovered = crate::cover::needs_cover(plan)
+        .into_iter()
+        .filter(|u| u.absence == absence.id)
+        .map(|u| u.shift.to_string())
+        .collect();
+    (uncovered, covered_by_vikar(plan, absence))
+}
+
+/// The shifts covered for the assistant of `absence` during it.
+fn covered_by_vikar(plan: &Plan, absence: &Absence) -> Vec<String> {
+    let only = Plan {
+        absences: vec![absence.clone()],
+        ..Plan::default()
+    };
+    let index = crate::cover::Absences::new(&only);
+    plan.shifts
+        .iter()
+        .filter(|s| s.counts() && plan.original_assistant(s) == Some(&absence.assistant))
+        .filter(|s| {
+            index
+                .during(&absence.assistant, s.start.local_date(), s.interval())
+                .is_some()
+        })
+        .map(|s| s.id.to_string())
+        .collect()
+}
+
+/// The edits deleting `id` from `plan`: refused when a vikar covers shifts of it and
+/// `covered` does not say what happens to them.
+fn delete_edits(
+    plan: &Plan,
+    id: &str,
+    covered: Option<&str>,
+) -> Result<(Vec<Edit>, usize), InputFailure> {
+    let Some(absence) = plan.absences.iter().find(|a| a.id.as_str() == id) else {
+        return Err(InputFailure(format!(
+            "--id: no absence has the id «{id}» in this plan"
+        )));
+    };
+    let shifts = covered_by_vikar(plan, absence);
+    let mut edits = vec![Edit::DeleteAbsence(absence.id.clone())];
+    if shifts.is_empty() {
+        return Ok((edits, 0));
+    }
+    let give_back = match covered.map(str::trim) {
+        Some("keep") => false,
+        Some("give-back") | Some("give_back") => true,
+        None => {
+            return Err(InputFailure(format!(
+                "--covered: missing; {} shift(s) of «{id}» are covered by a vikar; give --covered keep (the vikar keeps them) or --covered give-back",
+                shifts.len()
+            )))
+        }
+        Some(other) => {
+            return Err(InputFailure(format!(
+                "--covered: «{other}» is not a choice; use keep or give-back"
+            )))
+        }
+    };
+    for sid in &shifts {
+        let id = ShiftId(sid.clone());
+        if give_back {
+            if let Some(s) = plan.shifts.iter().find(|s| s.id == id) {
+                let mut back = s.clone();
+                back.assistant = Some(absence.assistant.clone());
+                edits.push(Edit::UpdateShift(back));
+            }
+        }
+        edits.push(Edit::SetCover(id, None));
+    }
+    Ok((edits, shifts.len()))
+}
+
+fn absence_delete(
+    path: &Path,
+    id: &str,
+    covered: Option<&str>,
+    out: &mut dyn Write,
+) -> Result<i32, InputFailure> {
+    let plan = load_plan(path)?;
+    let (edits, count) = delete_edits(&plan, id, covered)?;
+    if is_plan_file(path) {
+        edit_plan_file(path, "delete absence", |now_plan| {
+            delete_edits(now_plan, id, covered).map(|(e, _)| e)
+        })?;
+    } else {
+        let mut after = plan;
+        for e in edits {
+            match e {
+                Edit::DeleteAbsence(a) => after.absences.retain(|x| x.id != a),
+                Edit::UpdateShift(s) => {
+                    if let Some(slot) = after.shifts.iter_mut().find(|x| x.id == s.id) {
+                        *slot = s;
+                    }
+                }
+                Edit::SetCover(s, _) => {
+                    after.covers.remove(&s);
+                }
+                _ => {}
+            }
+        }
+        write_json(path, &after)?;
+    }
+    writeln!(
+        out,
+        "Fraværet {id} er slettet{}.",
+        match (count, covered.map(str::trim)) {
+            (0, _) => String::new(),
+            (n, Some("keep")) => format!("; vikaren beholder {n} dekkede vakter"),
+            (n, _) => format!("; {n} dekkede vakter er gitt tilbake"),
+        }
+    )?;
     Ok(EXIT_OK)
 }
 
@@ -413,7 +639,11 @@ fn assigned(plan: &Plan, id: &ShiftId, who: &str) -> Result<crate::model::Shift,
         return Err(unknown_assistant("--assign", who));
     }
     let day = shift.start.local_date();
-    if let Some(a) = absence_on(plan, &who_id, day) {
+    let index = crate::cover::Absences::new(plan);
+    if let Some(a) = index
+        .during(&who_id, day, shift.interval())
+        .or_else(|| absence_on(plan, &who_id, day))
+    {
         return Err(InputFailure(format!(
             "--assign: «{who}» is away on {day} ({} {}–{}, absence «{}»); choose someone who is not",
             absence_word(a.kind),
@@ -430,6 +660,17 @@ fn assigned(plan: &Plan, id: &ShiftId, who: &str) -> Result<crate::model::Shift,
     let mut changed = shift.clone();
     changed.assistant = Some(who_id);
     Ok(changed)
+}
+
+/// The absent assistant a cover of `id` is for: the shift's own assistant while they are
+/// absent at its time, or the one an earlier cover was for; `None` for a plain reassignment.
+fn cover_link(plan: &Plan, id: &ShiftId) -> Option<AssistantId> {
+    let shift = plan.shifts.iter().find(|s| &s.id == id)?;
+    let index = crate::cover::Absences::new(plan);
+    match index.of_shift(shift) {
+        Some(a) => Some(a.assistant.clone()),
+        None => plan.original_assistant(shift).cloned(),
+    }
 }
 
 fn assign_shift(
@@ -454,12 +695,21 @@ fn assign_shift(
         edit_plan_file(path, "assign cover", |now_plan| {
             let mut now_changed = assigned(now_plan, id, who)?;
             now_changed.updated_at = Some(at);
-            Ok(vec![Edit::UpdateShift(now_changed)])
+            let link = cover_link(now_plan, id);
+            let mut edits = vec![Edit::UpdateShift(now_changed)];
+            if link.is_some() {
+                edits.push(Edit::SetCover(id.clone(), link));
+            }
+            Ok(edits)
         })?;
     } else {
+        let link = cover_link(plan, id);
         let mut plan = plan.clone();
         if let Some(s) = plan.shifts.iter_mut().find(|s| &s.id == id) {
             *s = changed.clone();
+        }
+        if let Some(original) = link {
+            plan.covers.insert(id.clone(), original);
         }
         write_json(path, &plan)?;
     }

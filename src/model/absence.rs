@@ -95,6 +95,22 @@ impl Absence {
         self.from <= date && date <= self.to
     }
 
+    /// True when two absences share time: whole days meet on a day; two part-day absences
+    /// only when their times overlap.
+    pub fn overlaps(&self, other: &Absence) -> bool {
+        if self.to < other.from || other.to < self.from {
+            return false;
+        }
+        match (
+            self.from_time.and(other.from_time),
+            self.interval(),
+            other.interval(),
+        ) {
+            (Some(_), Some(x), Some(y)) => x.overlap(y) > 0,
+            _ => true,
+        }
+    }
+
     /// True for an absence of part of a day (with times, or hours from an older file).
     pub fn part_day(&self) -> bool {
         self.from_time.is_some() || self.hours.is_some()

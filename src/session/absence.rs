@@ -265,7 +265,7 @@ fn absence(
     if let Some(other) = plan
         .absences
         .iter()
-        .find(|o| o.id != absence.id && o.assistant == absence.assistant && overlaps(o, &absence))
+        .find(|o| o.id != absence.id && o.assistant == absence.assistant && o.overlaps(&absence))
     {
         return Err(IpcError::field(
             "from",
@@ -285,18 +285,6 @@ fn absence(
         ));
     }
     Ok(absence)
-}
-
-/// True when two absences share time: whole days meet on a day; two part-day absences only
-/// when their times overlap.
-pub(crate) fn overlaps(a: &Absence, b: &Absence) -> bool {
-    if a.to < b.from || b.to < a.from {
-        return false;
-    }
-    match (a.from_time.and(b.from_time), a.interval(), b.interval()) {
-        (Some(_), Some(x), Some(y)) => x.overlap(y) > 0,
-        _ => true,
-    }
 }
 
 /// The shifts covered for the absent assistant of `absence` during it.
