@@ -697,8 +697,6 @@ const nb = {
   'settings.deadline': 'Frist for å planlegge hovedferien (kan stå tomt)',
   'settings.deadlineHint': 'Skriv dag og måned som dd.mm, for eksempel 01.05. Fra denne datoen varsler lovsjekken om assistenter uten hovedferie.',
   'settings.badDeadline': 'Skriv fristen som dag og måned, dd.mm, for eksempel 01.05.',
-  'export.kind.ferieliste': 'Ferieliste',
-  'export.hint.ferieliste': 'Hvem som er borte når i ett år, og feriesaldoen til hver assistent.',
 };
 
 export type Key = keyof typeof nb;
@@ -1399,8 +1397,6 @@ const en: Record<Key, string> = {
   'settings.deadline': 'Deadline for planning the main holiday (may be empty)',
   'settings.deadlineHint': 'Write day and month as dd.mm, for example 01.05. From this date the law check warns about assistants without a main holiday.',
   'settings.badDeadline': 'Write the deadline as day and month, dd.mm, for example 01.05.',
-  'export.kind.ferieliste': 'Holiday list',
-  'export.hint.ferieliste': 'Who is away when during one year, and each assistant’s holiday balance.',
 };
 
 export const dictionary: Record<'nb' | 'en', Record<Key, string>> = { nb, en };
