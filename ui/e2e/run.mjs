@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const APP = resolve(ROOT, process.env.TURNUS_APP ?? 'target/debug/turnus');
 const OUT = join(ROOT, 'test-output');
-const TOTAL_LIMIT_MS = 180_000;
+const TOTAL_LIMIT_MS = 240_000;
 const STEP_LIMIT_MS = 30_000;
 
 const children = [];
@@ -161,6 +161,7 @@ const TAB = '\uE004';
 const ENTER = '\uE007';
 const CONTROL = '\uE009';
 const ARROW_RIGHT = '\uE014';
+const ARROW_DOWN = '\uE015';
 const DELETE = '\uE017';
 const PLAN_DIR = mkdtempSync(join(tmpdir(), 'turnus-e2e-plan-'));
 const PLAN_FILE = join(PLAN_DIR, 'E2E-plan.turnus');
@@ -461,6 +462,50 @@ async function main() {
       const after = readFileSync(join(CALENDAR_DIR, karis()), 'utf8');
       if (!after.includes('STATUS:CANCELLED')) throw new Error(`the deleted shift is not cancelled on Kari's calendar:\n${after}`);
       screenshot(display, 'e2e-calendar-folder.png');
+    });
+
+    await check('keyboard: Kari marked sick, her shift needs cover, the first suggestion takes it, and the grid and the vikar\'s calendar file change', async () => {
+      const olas = () => readdirSync(CALENDAR_DIR).find((name) => name.startsWith('Ola-Hansen'));
+      const olaBefore = olas() ? readFileSync(join(CALENDAR_DIR, olas()), 'utf8') : '';
+      // A day shift for Kari on the second day, as before (the focus is still in the grid).
+      const [tuesday] = await waitForElements(session, "//td[@id='cell-0-1']", 'Kari\'s second day');
+      await session.call('POST', `/element/${tuesday}/click`, {});
+      await press(session, ENTER);
+      await waitForElements(session, "//dialog[@open]", 'the shift dialog');
+      await press(session, TAB);
+      await press(session, TAB);
+      await press(session, ENTER);
+      await waitForText(session, "//td[@id='cell-0-1']", '08:00–16:00', 'Kari\'s day shift');
+      // F: the absence dialog for that day; the arrow key chooses Sykdom, egenmelding is the default.
+      await type(session, 'f');
+      await waitForElements(session, "//dialog[@open]//h2[starts-with(normalize-space(), 'Nytt fravær')]", 'the absence dialog');
+      await press(session, ARROW_DOWN);
+      await tabUntil(session, (f) => f.text === 'Lagre', 'the button Lagre');
+      await press(session, ENTER);
+      await waitForText(session, "//td[@id='cell-0-1']//*[contains(@class,'band')]", 'Syk', 'the sick band in Kari\'s row');
+      await waitForText(session, "//tr[contains(@class,'open-row')]//td", 'Trenger dekning', 'the shift in the open-shifts row as needing cover');
+      screenshot(display, 'e2e-sick.png');
+      const [list] = await waitForElements(session, "//button[starts-with(normalize-space(), 'Trenger dekning (1)')]", 'the button Trenger dekning');
+      await session.call('POST', `/element/${list}/click`, {});
+      await waitForText(session, '//main//table//tr', 'Kari Nordmann', 'Kari\'s shift in the list Trenger dekning');
+      const [find] = await waitForElements(session, "//button[starts-with(normalize-space(), 'Finn vikar')]", 'the button Finn vikar');
+      await session.call('POST', `/element/${find}/click`, {});
+      await waitForText(session, "//table[contains(@class,'candidates')]//tr", 'Ola Hansen', 'Ola among the candidates');
+      const [choose] = await waitForElements(session, "//table[contains(@class,'candidates')]//tbody/tr[1]//button", 'the first suggestion\'s button Velg');
+      await session.call('POST', `/element/${choose}/click`, {});
+      await waitForText(session, '//main//p', 'Ingen vakter trenger dekning', 'the empty list after the cover');
+      const [grid] = await waitForElements(session, "//nav//button[normalize-space()='Turnus']", 'the Turnus page in the menu');
+      await session.call('POST', `/element/${grid}/click`, {});
+      await waitForText(session, "//td[@id='cell-1-1']", 'Dekker for Kari Nordmann', 'the shift in Ola\'s row, covering for Kari');
+      screenshot(display, 'e2e-covered.png');
+      const olaAfter = olas() ? readFileSync(join(CALENDAR_DIR, olas()), 'utf8') : '';
+      if (olaAfter === olaBefore || !olaAfter.includes('BEGIN:VEVENT')) {
+        throw new Error(`Ola's calendar file did not get the shift:\n${olaAfter}`);
+      }
+      // Kari's phone drops the shift: cancelled on her calendar, saying who covers (lines unfolded).
+      const karis = readdirSync(CALENDAR_DIR).find((name) => name.startsWith('Kari-Nordmann'));
+      const kari = readFileSync(join(CALENDAR_DIR, karis), 'utf8').replace(/\r?\n[ \t]/g, '');
+      if (!kari.includes('dekkes av Ola Hansen')) throw new Error(`Kari's calendar does not say that Ola covers:\n${kari}`);
     });
   } finally {
     await stopApp(session);

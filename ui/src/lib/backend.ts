@@ -9,8 +9,15 @@ import type { HandOver } from './bindings/HandOver';
 import type { SlotInput } from './bindings/SlotInput';
 import type { SuggestInput } from './bindings/SuggestInput';
 import type { SuggestionView } from './bindings/SuggestionView';
+import type { CoverChoice } from './absenceActions';
 import type {
+  AbsenceInput,
   AppSettings,
+  CoverCandidates,
+  CoverProposal,
+  HolidayYear,
+  Uncovered,
+  YearView,
   AssistantInput,
   BusyImport,
   CorrectWorkedInput,
@@ -52,6 +59,7 @@ export const ERROR_CODES = [
   'password_needed',
   'wrong_password',
   'month_closed',
+  'choice_needed',
 ] as const satisfies readonly ErrorCode[];
 
 // svelte-check fails here when the Rust enum gains a code that the list above lacks.
@@ -138,6 +146,22 @@ export interface Backend {
   saveEgenandelTable(window: PlanWindow, table: EgenandelTableInput): Promise<PlanView>;
   /** The payroll CSV of a month, for one assistant or (null) everyone. */
   exportCsv(month: string, assistant: string | null, path: string): Promise<ExportDone>;
+
+  /** Adds (id null) or changes an absence; one undo step. */
+  saveAbsence(window: PlanWindow, absence: AbsenceInput): Promise<PlanView>;
+  /** Deletes an absence; when a vikar covered some of its shifts, `covered` says what happens to them. */
+  deleteAbsence(window: PlanWindow, id: string, covered: CoverChoice | null): Promise<PlanView>;
+  /** The shifts of a period that need cover, in time order. */
+  needsCover(from: string | null, to: string | null): Promise<Uncovered[]>;
+  /** Who can cover a shift, best first, and who cannot and why. */
+  coverCandidates(shift: string): Promise<CoverCandidates>;
+  assignCover(window: PlanWindow, shift: string, assistant: string): Promise<PlanView>;
+  /** A proposed cover for every uncovered shift of a period, for review; changes nothing. */
+  proposeCover(from: string, to: string): Promise<CoverProposal>;
+  applyCover(window: PlanWindow, assignments: { shift: string; assistant: string }[]): Promise<PlanView>;
+  holidayBalances(year: number): Promise<HolidayYear>;
+  setHolidayCarry(window: PlanWindow, assistant: string, year: number, days: number): Promise<PlanView>;
+  yearView(year: number): Promise<YearView>;
 }
 
 /** An error from the backend, always with one of the closed set of codes. */

@@ -6,8 +6,15 @@
 
 import { toBackendError, type Backend, type HandOver, type SlotInput, type SuggestInput, type SuggestionView } from './backend';
 import type { CommandName, Commands } from './bindings/Commands';
+import type { CoverChoice } from './absenceActions';
 import type {
+  AbsenceInput,
   AppSettings,
+  CoverCandidates,
+  CoverProposal,
+  HolidayYear,
+  Uncovered,
+  YearView,
   AssistantInput,
   BusyImport,
   CorrectWorkedInput,
@@ -219,5 +226,35 @@ export class CoreBackend implements Backend {
   }
   exportCsv(month: string, assistant: string | null, path: string): Promise<ExportDone> {
     return this.call('export_csv', { month, assistant, path });
+  }
+  saveAbsence(window: PlanWindow, absence: AbsenceInput): Promise<PlanView> {
+    return this.call('save_absence', { window, absence });
+  }
+  deleteAbsence(window: PlanWindow, id: string, covered: CoverChoice | null): Promise<PlanView> {
+    return this.call('delete_absence', { window, id, covered });
+  }
+  needsCover(from: string | null, to: string | null): Promise<Uncovered[]> {
+    return this.call('needs_cover', { from, to });
+  }
+  coverCandidates(shift: string): Promise<CoverCandidates> {
+    return this.call('cover_candidates', { shift });
+  }
+  assignCover(window: PlanWindow, shift: string, assistant: string): Promise<PlanView> {
+    return this.call('assign_cover', { window, shift, assistant });
+  }
+  proposeCover(from: string, to: string): Promise<CoverProposal> {
+    return this.call('propose_cover', { from, to });
+  }
+  applyCover(window: PlanWindow, assignments: { shift: string; assistant: string }[]): Promise<PlanView> {
+    return this.call('apply_cover', { window, assignments });
+  }
+  holidayBalances(year: number): Promise<HolidayYear> {
+    return this.call('holiday_balances', { year });
+  }
+  setHolidayCarry(window: PlanWindow, assistant: string, year: number, days: number): Promise<PlanView> {
+    return this.call('set_holiday_carry', { window, assistant, year, days });
+  }
+  yearView(year: number): Promise<YearView> {
+    return this.call('year_view', { year });
   }
 }

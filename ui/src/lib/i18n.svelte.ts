@@ -95,6 +95,8 @@ export function errorSentence(error: BackendError): string {
     case 'month_closed':
       // The core's sentence names the month and how to reopen it.
       return error.message || t('error.month_closed');
+    case 'choice_needed':
+      return error.message || t('error.choice_needed');
     case 'in_use': {
       const details = (error.details ?? {}) as { name?: string; computer?: string; since?: string };
       if (details.name && details.computer && details.since) {

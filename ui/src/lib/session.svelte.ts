@@ -7,8 +7,8 @@ import { localToday, periodWindow, stepPeriod, type PeriodKind } from './dates';
 import { checkSentence, errorSentence, t } from './i18n.svelte';
 import type { PlanView, PlanWindow, ShiftDraft } from './types';
 
-export type Page = 'grid' | 'rotations' | 'assistants' | 'vedtak' | 'lovsjekk' | 'hours' | 'export' | 'history' | 'settings' | 'rights' | 'month' | 'egenandel';
-export const PAGES: readonly Page[] = ['grid', 'rotations', 'assistants', 'vedtak', 'lovsjekk', 'hours', 'month', 'egenandel', 'rights', 'export', 'history', 'settings'];
+export type Page = 'grid' | 'cover' | 'year' | 'rotations' | 'assistants' | 'vedtak' | 'lovsjekk' | 'hours' | 'export' | 'history' | 'settings' | 'rights' | 'month' | 'egenandel';
+export const PAGES: readonly Page[] = ['grid', 'cover', 'year', 'rotations', 'assistants', 'vedtak', 'lovsjekk', 'hours', 'month', 'egenandel', 'rights', 'export', 'history', 'settings'];
 
 export interface FocusTarget {
   shift: string | null;
@@ -32,6 +32,8 @@ export class Session {
   /** A shift or a day the grid should select and focus (set by choosing a finding). */
   focusTarget = $state<FocusTarget | null>(null);
   clipboard = $state<Clipboard | null>(null);
+  /** The shift that needs cover whose candidates the cover page should open with. */
+  coverShift = $state<string | null>(null);
   /** Bumped after every change of the plan, so pages can reload what they fetch themselves. */
   revision = $state(0);
   /** The last refused action, shown where the person is looking until they close it or the

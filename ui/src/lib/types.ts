@@ -2,7 +2,15 @@
 // into ./bindings (ts-rs), re-exported here under short names, plus the few closed sets of
 // values the UI offers in its forms.
 
+import type { AbsenceInput as AbsenceInputBinding } from './bindings/AbsenceInput';
+import type { AbsenceView } from './bindings/AbsenceView';
 import type { AppSettings } from './bindings/AppSettings';
+import type { CoverCandidatesView } from './bindings/CoverCandidatesView';
+import type { CoverProposal } from './bindings/CoverProposal';
+import type { HolidayBalanceView } from './bindings/HolidayBalanceView';
+import type { HolidayYearView } from './bindings/HolidayYearView';
+import type { UncoveredView } from './bindings/UncoveredView';
+import type { YearView } from './bindings/YearView';
 import type { AssistantInput } from './bindings/AssistantInput';
 import type { AssistantView } from './bindings/AssistantView';
 import type { BusyImportView } from './bindings/BusyImportView';
@@ -184,3 +192,44 @@ export function toShiftInput(draft: ShiftDraft): ShiftInput {
 
 /** The key of a weekday number of the core (1 = Monday … 7 = Sunday). */
 export const WEEKDAY_NUMBERS: readonly number[] = [1, 2, 3, 4, 5, 6, 7];
+
+// ---- Absences, holidays and vikar cover (docs/ipc.md; the core's session commands) ----
+
+export type AbsenceKind = 'ferie' | 'sykdom' | 'permisjon' | 'annet';
+export const ABSENCE_KINDS: readonly AbsenceKind[] = ['ferie', 'sykdom', 'permisjon', 'annet'];
+export type SickNote = 'egenmelding' | 'sykmelding';
+export const SICK_NOTES: readonly SickNote[] = ['egenmelding', 'sykmelding'];
+
+/** An absence as its dialog edits it: every field present, null for "none". */
+export interface AbsenceDraft {
+  id: string | null;
+  assistant: string;
+  kind: AbsenceKind;
+  sick_note: SickNote | null;
+  from: string;
+  to: string;
+  from_time: string | null;
+  to_time: string | null;
+  note: string;
+}
+
+/** The draft as the core takes it. */
+export function toAbsenceInput(draft: AbsenceDraft): AbsenceInput {
+  const input: AbsenceInput = { assistant: draft.assistant, kind: draft.kind, from: draft.from, to: draft.to, note: draft.note };
+  if (draft.id !== null) input.id = draft.id;
+  if (draft.kind === 'sykdom' && draft.sick_note !== null) input.sick_note = draft.sick_note;
+  if (draft.from_time !== null && draft.to_time !== null) {
+    input.from_time = draft.from_time;
+    input.to_time = draft.to_time;
+  }
+  return input;
+}
+
+export type AbsenceInput = AbsenceInputBinding;
+export type Absence = AbsenceView;
+export type Uncovered = UncoveredView;
+export type CoverCandidates = CoverCandidatesView;
+export type { CoverProposal };
+export type HolidayBalance = HolidayBalanceView;
+export type HolidayYear = HolidayYearView;
+export type { YearView };
