@@ -10,6 +10,7 @@ import type {
   AppSettings,
   AssistantInput,
   BusyImport,
+  DiskChange,
   ExportDone,
   ExportPreview,
   ExportRequest,
@@ -103,6 +104,20 @@ export interface Backend {
   importBusy(window: PlanWindow, assistant: string, path: string): Promise<BusyImport>;
   /** Removes the busy time the calendar `source` gave the assistant. */
   removeBusy(window: PlanWindow, assistant: string, source: string): Promise<PlanView>;
+
+  /** Opens a plan protected by a password (after `openPlan` refused with `password_needed`). */
+  openPlanWithPassword(path: string, password: string, takeOver: boolean, window: PlanWindow): Promise<PlanView>;
+  setPassword(window: PlanWindow, password: string): Promise<PlanView>;
+  changePassword(window: PlanWindow, old: string, password: string): Promise<PlanView>;
+  removePassword(window: PlanWindow, password: string): Promise<PlanView>;
+  /** Whether another program changed the open plan's file (the core has then read it again). */
+  checkDisk(): Promise<DiskChange | null>;
+  /**
+   * Calls `onChange` whenever another program (a sync client) changed the open plan's file. The
+   * app listens to the shell's `plan-changed-on-disk` event; the browser tests ask `check_disk`
+   * every 2 s. Answers the function that stops watching.
+   */
+  watchDisk(onChange: (change: DiskChange) => void): () => void;
 }
 
 /** An error from the backend, always with one of the closed set of codes. */

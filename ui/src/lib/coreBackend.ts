@@ -10,6 +10,7 @@ import type {
   AppSettings,
   AssistantInput,
   BusyImport,
+  DiskChange,
   ExportDone,
   ExportPreview,
   ExportRequest,
@@ -168,5 +169,39 @@ export class CoreBackend implements Backend {
   }
   removeBusy(window: PlanWindow, assistant: string, source: string): Promise<PlanView> {
     return this.call('remove_busy', { window, assistant, source });
+  }
+
+  async openPlanWithPassword(path: string, password: string, takeOver: boolean, window: PlanWindow): Promise<PlanView> {
+    await this.call('open_plan_with_password', { path, password, take_over: takeOver });
+    return this.planView(window);
+  }
+  setPassword(window: PlanWindow, password: string): Promise<PlanView> {
+    return this.call('set_password', { window, password });
+  }
+  changePassword(window: PlanWindow, old: string, password: string): Promise<PlanView> {
+    return this.call('change_password', { window, old, new: password });
+  }
+  removePassword(window: PlanWindow, password: string): Promise<PlanView> {
+    return this.call('remove_password', { window, password });
+  }
+  checkDisk(): Promise<DiskChange | null> {
+    return this.call('check_disk', {});
+  }
+  /** Asks `check_disk` every 2 s (the browser tests); the app's backend listens to the shell instead. */
+  watchDisk(onChange: (change: DiskChange) => void): () => void {
+    let stopped = false;
+    const timer = setInterval(() => {
+      this.checkDisk()
+        .then((change) => {
+          if (change && !stopped) onChange(change);
+        })
+        .catch(() => {
+          // A file half-written by a sync client is looked at again next time.
+        });
+    }, 2000);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
   }
 }

@@ -5,7 +5,9 @@ import type { AppSettingsArgs } from './AppSettingsArgs';
 import type { ApplyRotationArgs } from './ApplyRotationArgs';
 import type { BusyImportView } from './BusyImportView';
 import type { ChangePasswordArgs } from './ChangePasswordArgs';
+import type { CheckDiskArgs } from './CheckDiskArgs';
 import type { CheckPlanArgs } from './CheckPlanArgs';
+import type { DiskChange } from './DiskChange';
 import type { ClosePlanArgs } from './ClosePlanArgs';
 import type { CreatePlanArgs } from './CreatePlanArgs';
 import type { DeleteAssistantArgs } from './DeleteAssistantArgs';
@@ -82,6 +84,7 @@ export type Commands = {
   set_password: { args: SetPasswordArgs; result: PlanView };
   change_password: { args: ChangePasswordArgs; result: PlanView };
   remove_password: { args: RemovePasswordArgs; result: PlanView };
+  check_disk: { args: CheckDiskArgs; result: DiskChange | null };
 };
 
 /** The name of a command. */
