@@ -1,5 +1,6 @@
 // Two leaders, one plan (issue 14): who edits, a file changed underneath, read-only done right,
 // and a password for the plan file — in the browser, on the real core (examples/ui_test_server.rs).
+import { copyFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations, gotoStart, sessionRoot, shot, showPage } from './helpers';
 
@@ -159,4 +160,48 @@ test('Settings sets a password for the plan file (twice, at least 8) and removes
   await section.locator('#password-remove').fill('Hemmelig-2026');
   await remove.click({ force: true });
   await expect(section).toContainText('Planfilen har ikke passord.');
+});
+
+test('a conflict copy beside the plan is offered, merged with one conflict chosen, kept, and undone in one step', async ({ page }) => {
+  const copy = "/home/ingrid/Dokumenter/Turnus for Ingrid (Per Haugen's conflicted copy 2026-06-10).turnus";
+  await gotoStart(page, `?today=${TODAY}&open=${encodeURIComponent(copy)}`);
+  const root = await sessionRoot(page);
+  copyFileSync(`${root}${RECENT}`, `${root}${copy}`);
+
+  const rename = async (name: string) => {
+    await showPage(page, 'Innstillinger');
+    await page.locator('#settings-name').fill(name);
+    await page.locator('#settings-name').press('Enter');
+    await expect(page.locator('.plan-name')).toContainText(name);
+  };
+  // Per's computer edits the copy ...
+  await page.getByRole('button', { name: 'Åpne en plan' }).click();
+  await expect(page.getByRole('grid')).toBeVisible();
+  await rename('Turnus – Pers navn');
+  await page.getByRole('button', { name: 'Lukk planen' }).click();
+  // ... and Ingrid the plan, the same field differently.
+  await page.getByRole('list', { name: 'Planer du har brukt nylig' }).getByRole('button', { name: 'Turnus for Ingrid', exact: true }).click();
+  await expect(page.getByRole('grid')).toBeVisible();
+  await rename('Turnus – Ingrids navn');
+
+  const notice = page.getByRole('region', { name: 'Konfliktkopi av planen' });
+  await expect(notice).toContainText('Det finnes en konfliktkopi av planen (Per Haugen');
+  await notice.getByRole('button', { name: 'Slå sammen …' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Slå sammen konfliktkopien' });
+  await expect(dialog).toBeVisible();
+  const go = dialog.getByRole('button', { name: 'Slå sammen', exact: true });
+  await expect(dialog.getByRole('radio', { name: /Din versjon: .*Ingrids navn/ })).toBeVisible();
+  await expect(go, 'disabled until each conflict has a choice').toBeDisabled();
+  await expect(dialog).toContainText('Velg en versjon for hver konflikt før du slår sammen (1 igjen).');
+  await expectNoAxeViolations(page);
+  await shot(page, 'ui-sharing-merge');
+  await dialog.getByRole('radio', { name: /Den andre kopien: .*Pers navn/ }).check();
+  await expect(go).toBeEnabled();
+  await go.click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.locator('.plan-name')).toContainText('Pers navn');
+  await expect(page.getByRole('status').filter({ hasText: /kopi/i }).first(), 'where the copy was kept is said').toBeVisible();
+  await expect(notice, 'a merged copy is not offered again').toHaveCount(0);
+  await page.getByRole('button', { name: 'Angre' }).first().click();
+  await expect(page.locator('.plan-name'), 'one undo takes the merge back').toContainText('Ingrids navn');
 });

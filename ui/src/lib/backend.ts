@@ -6,6 +6,10 @@
 import type { ErrorCode } from './bindings/ErrorCode';
 import type { IpcError } from './bindings/IpcError';
 import type { HandOver } from './bindings/HandOver';
+import type { ConflictCopyView } from './bindings/ConflictCopyView';
+import type { MergeChoice } from './bindings/MergeChoice';
+import type { MergeDone } from './bindings/MergeDone';
+import type { MergePreview } from './bindings/MergePreview';
 import type {
   AppSettings,
   AssistantInput,
@@ -118,6 +122,12 @@ export interface Backend {
    * every 2 s. Answers the function that stops watching.
    */
   watchDisk(onChange: (change: DiskChange) => void): () => void;
+  /** The sync clients' conflict copies beside the open plan, newest first. */
+  conflictCopies(): Promise<ConflictCopyView[]>;
+  /** What merging the copy would do; writes nothing. */
+  mergePreview(other: string): Promise<MergePreview>;
+  /** Merges the copy as one undoable step with a choice for each conflict; the copy is kept as a backup. */
+  mergeCopy(window: PlanWindow, other: string, choices: MergeChoice[]): Promise<MergeDone>;
 }
 
 /** An error from the backend, always with one of the closed set of codes. */

@@ -6,6 +6,10 @@
 
 import { toBackendError, type Backend, type HandOver } from './backend';
 import type { CommandName, Commands } from './bindings/Commands';
+import type { ConflictCopyView } from './bindings/ConflictCopyView';
+import type { MergeChoice } from './bindings/MergeChoice';
+import type { MergeDone } from './bindings/MergeDone';
+import type { MergePreview } from './bindings/MergePreview';
 import type {
   AppSettings,
   AssistantInput,
@@ -203,5 +207,14 @@ export class CoreBackend implements Backend {
       stopped = true;
       clearInterval(timer);
     };
+  }
+  conflictCopies(): Promise<ConflictCopyView[]> {
+    return this.call('conflict_copies', {});
+  }
+  mergePreview(other: string): Promise<MergePreview> {
+    return this.call('merge_preview', { other });
+  }
+  mergeCopy(window: PlanWindow, other: string, choices: MergeChoice[]): Promise<MergeDone> {
+    return this.call('merge_copy', { window, other, choices });
   }
 }

@@ -594,6 +594,21 @@ const nb = {
   'password.didSet': 'Planfilen er nå beskyttet med passord.',
   'password.didChange': 'Passordet er byttet.',
   'password.didRemove': 'Passordet er fjernet. Planfilen er ikke lenger kryptert.',
+  'conflict.heading': 'Konfliktkopi av planen',
+  'conflict.notice': 'Det finnes en konfliktkopi av planen ({about}).',
+  'conflict.unknown': 'ukjent når',
+  'conflict.open': 'Slå sammen …',
+  'merge.heading': 'Slå sammen konfliktkopien',
+  'merge.intro': 'Kopien {name} har endringer som ikke er i planen din. Det som ikke kolliderer, tas med av seg selv. Der begge har endret det samme, velger du.',
+  'merge.autoHeading': 'Tas med av seg selv',
+  'merge.autoNone': 'Ingen endringer tas med av seg selv.',
+  'merge.conflictsHeading': 'Velg for hver konflikt',
+  'merge.ours': 'Din versjon',
+  'merge.theirs': 'Den andre kopien',
+  'merge.deleted': 'slettet',
+  'merge.go': 'Slå sammen',
+  'merge.needChoices': 'Velg en versjon for hver konflikt før du slår sammen ({left} igjen).',
+  'merge.loading': 'Leser konfliktkopien …',
 };
 
 export type Key = keyof typeof nb;
@@ -1191,6 +1206,21 @@ const en: Record<Key, string> = {
   'password.didSet': 'The plan file is now protected by a password.',
   'password.didChange': 'The password has been changed.',
   'password.didRemove': 'The password has been removed. The plan file is no longer encrypted.',
+  'conflict.heading': 'Conflict copy of the plan',
+  'conflict.notice': 'There is a conflict copy of the plan ({about}).',
+  'conflict.unknown': 'unknown when',
+  'conflict.open': 'Merge …',
+  'merge.heading': 'Merge the conflict copy',
+  'merge.intro': 'The copy {name} has changes that are not in your plan. What does not collide is taken on its own. Where both changed the same thing, you choose.',
+  'merge.autoHeading': 'Taken on its own',
+  'merge.autoNone': 'No changes are taken on their own.',
+  'merge.conflictsHeading': 'Choose for each conflict',
+  'merge.ours': 'Your version',
+  'merge.theirs': 'The other copy',
+  'merge.deleted': 'deleted',
+  'merge.go': 'Merge',
+  'merge.needChoices': 'Choose a version for each conflict before merging ({left} left).',
+  'merge.loading': 'Reading the conflict copy …',
 };
 
 export const dictionary: Record<'nb' | 'en', Record<Key, string>> = { nb, en };
