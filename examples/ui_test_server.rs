@@ -7,7 +7,8 @@
 //! ```
 //!
 //! - `GET /…` serves the file of `--ui` (`/` is `index.html`).
-//! - `POST /api/session` with `{ "today": "YYYY-MM-DD", "fail": "io", "delay_ms": N }` (each
+//! - `POST /api/session` with `{ "today": "YYYY-MM-DD", "fail": "io", "delay_ms": N,
+//!   "first_start": true }` (each
 //!   optional) starts a fresh app of its own in a new folder under `--root`, and answers
 //!   `{ "id", "root" }`. Every page load of the UI asks for one, so no two tests, and no two
 //!   test files, ever share a plan, a recent list or a setting.
@@ -43,6 +44,8 @@ struct SessionOptions {
     today: Option<String>,
     fail: Option<String>,
     delay_ms: Option<u64>,
+    /// The computer's first start: no user name saved yet (otherwise the user is "Ingrid").
+    first_start: Option<bool>,
 }
 
 struct Session {
@@ -183,12 +186,58 @@ fn api(state: &Server_, rest: &str, body: &str) -> Answer {
         return json_response(404, &json!({ "error": format!("no session {id}") }));
     };
     std::thread::sleep(session.delay);
+    if command == "test_another_program" {
+        // Not a command of the app: "another program" (a sync client) replaces the plan file.
+        return match another_program(&session.today, &args) {
+            Ok(()) => json_response(200, &Value::Null),
+            Err(e) => json_response(400, &json!({ "error": e.to_string() })),
+        };
+    }
     let now = now();
     let mut app = session.app.lock().unwrap_or_else(|p| p.into_inner());
     match commands::dispatch(&mut app, now, session.today, command, args) {
         Ok(answer) => json_response(200, &answer),
         Err(error) => json_response(400, &serde_json::to_value(error).unwrap_or(Value::Null)),
     }
+}
+
+/// `{ "path": "/…" }` (a path of the session's world, absolute here): as a sync client brings
+/// Per Haugen's version, the file is copied beside the plan, Per adds an open shift at 10:00–14:00
+/// today in the copy with the real core, and the copy is renamed over the plan.
+fn another_program(today: &NaiveDate, args: &Value) -> Result<(), Box<dyn std::error::Error>> {
+    let path = PathBuf::from(args["path"].as_str().ok_or("path is missing")?);
+    let incoming = path.with_extension("turnus.sync-tmp");
+    std::fs::copy(&path, &incoming)?;
+    let options = OpenOptions {
+        take_over: true,
+        ..OpenOptions::new("Per Haugen", now())
+    };
+    let mut file = turnus::store::PlanFile::open(&incoming, &options)?;
+    let at = |h: u32| {
+        Instant::at_local(
+            *today,
+            chrono::NaiveTime::from_hms_opt(h, 0, 0).unwrap_or_default(),
+        )
+    };
+    let shift = turnus::model::Shift {
+        id: turnus::model::ShiftId("fra-per".into()),
+        assistant: None,
+        start: at(10),
+        end: at(14),
+        break_minutes: 0,
+        passive_minutes: 0,
+        long_shift: false,
+        service: turnus::model::ServiceType::PersonligAssistanse,
+        status: turnus::model::ShiftStatus::Planned,
+        note: "Lagt inn av Per".into(),
+        shift_type: None,
+        created_at: None,
+        updated_at: None,
+    };
+    file.add_shift(now(), &shift)?;
+    file.close()?;
+    std::fs::rename(&incoming, &path)?;
+    Ok(())
 }
 
 fn now() -> Instant {
@@ -226,8 +275,15 @@ fn new_session(state: &Server_, args: Value) -> Result<Value, String> {
         std::fs::remove_dir_all(&folders.data).map_err(|e| e.to_string())?;
         std::fs::write(&folders.data, b"").map_err(|e| e.to_string())?;
     }
+    let mut app = App::new(folders, "Ingrid");
+    if options.first_start != Some(true) {
+        // Ingrid has used Turnus on this computer before: her name is saved.
+        let mut settings = app.settings();
+        settings.user_name = "Ingrid".into();
+        app.save_settings(&settings).map_err(|e| e.message)?;
+    }
     let session = Session {
-        app: Mutex::new(App::new(folders, "Ingrid")),
+        app: Mutex::new(app),
         today,
         delay: Duration::from_millis(options.delay_ms.unwrap_or(0)),
     };
@@ -250,6 +306,7 @@ fn new_session(state: &Server_, args: Value) -> Result<Value, String> {
 /// | `x/skrivebeskyttet.turnus` | a plan the user may not write |
 /// | `delt/i-bruk.turnus` | a plan Per Haugen holds on PER-BÆRBAR since 07:45 today |
 /// | `x/passord.turnus` | the recent plan protected by the password [`PASSWORD`] |
+/// | (`POST /api/<id>/test_another_program`) | another program (Per Haugen's sync client) changes a plan file |
 /// | `home/ingrid/Dokumenter/sykehjem.ics` | three evenings of work from Monday this week, an all-day course, a repeating meeting |
 /// | `home/ingrid/tom/sykehjem.ics` | the same calendar with no work in it: the course and the meeting |
 /// | `home/ingrid/Dokumenter/skadet.ics` | not a calendar |

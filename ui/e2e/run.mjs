@@ -12,7 +12,7 @@
 
 import { spawn, execFileSync } from 'node:child_process';
 import { createServer } from 'node:net';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -331,6 +331,15 @@ async function main() {
       if (inTauri !== true) throw new Error('window.__TAURI_INTERNALS__ is missing: the UI would look for the browser tests’ server');
     });
 
+    await check('at first start the window asks the name before anything else, and keeps it', async () => {
+      await waitForElements(session, "//dialog[@open]//h2[normalize-space()='Hva heter du?']", 'the question of the name');
+      const asked = await focused(session);
+      if (asked.id !== 'first-name') throw new Error(`the box of the name does not have the focus: ${JSON.stringify(asked)}`);
+      await type(session, 'Ingrid Haugen');
+      await press(session, ENTER);
+      await waitForGone(session, '//dialog[@open]', 'the question of the name');
+    });
+
     screenshot(display, 'e2e-start.png');
 
     await check('keyboard only: the guide creates a plan with two assistants in the chosen file', async () => {
@@ -524,6 +533,36 @@ async function main() {
       const start = await opened.call('POST', '/elements', { using: 'xpath', value: "//h2[normalize-space()='Velkommen til Turnus']" });
       if (start.length > 0) throw new Error('the start page is shown beside the plan');
       screenshot(display, 'e2e-opened-with-file.png');
+    } finally {
+      await stopApp(opened);
+    }
+  });
+
+  // The plan changed by another program while it is open, as a sync client does it: the other
+  // computer's version (made here in a copy by the app itself, then closed) is copied beside the
+  // plan and renamed over it by another process. The window notices it within seconds.
+  await check('a plan file replaced by another program while open is noticed, reloaded and told', async () => {
+    const other = join(PLAN_DIR, 'Other-computer.turnus');
+    copyFileSync(PLAN_FILE, other);
+    const elsewhere = await startApp([other]);
+    try {
+      const [nav] = await waitForElements(elsewhere, "//nav//button[normalize-space()='Innstillinger']", 'the Settings page in the menu');
+      await elsewhere.call('POST', `/element/${nav}/click`, {});
+      const [name] = await waitForElements(elsewhere, "//input[@id='settings-name']", 'the plan name box');
+      await elsewhere.call('POST', `/element/${name}/clear`, {});
+      await elsewhere.call('POST', `/element/${name}/value`, { text: 'Turnus fra den andre maskinen' });
+      await press(elsewhere, ENTER);
+      await waitForText(elsewhere, "//header//p[contains(@class,'plan-name')]", 'Turnus fra den andre maskinen', 'the new plan name');
+    } finally {
+      await stopApp(elsewhere);
+    }
+    const opened = await startApp([PLAN_FILE]);
+    try {
+      await waitForElements(opened, "//table[@role='grid']", 'the grid of the plan file');
+      execFileSync('sh', ['-c', 'cp "$1" "$2.sync-tmp" && mv "$2.sync-tmp" "$2"', 'sync', other, PLAN_FILE]);
+      await waitForText(opened, "//section[contains(@class,'disk-notice')]//*[@role='status']", 'endret planen kl.', 'the notice of the change on disk');
+      await waitForText(opened, "//header//p[contains(@class,'plan-name')]", 'Turnus fra den andre maskinen', 'the reloaded plan name');
+      screenshot(display, 'e2e-changed-on-disk.png');
     } finally {
       await stopApp(opened);
     }

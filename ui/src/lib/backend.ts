@@ -10,6 +10,10 @@ import type { SlotInput } from './bindings/SlotInput';
 import type { SuggestInput } from './bindings/SuggestInput';
 import type { SuggestionView } from './bindings/SuggestionView';
 import type { CoverChoice } from './absenceActions';
+import type { ConflictCopyView } from './bindings/ConflictCopyView';
+import type { MergeChoice } from './bindings/MergeChoice';
+import type { MergeDone } from './bindings/MergeDone';
+import type { MergePreview } from './bindings/MergePreview';
 import type {
   AbsenceInput,
   AppSettings,
@@ -24,6 +28,7 @@ import type {
   EgenandelEstimate,
   EgenandelTable,
   EgenandelTableInput,
+  DiskChange,
   ExportDone,
   ExportPreview,
   ExportRequest,
@@ -162,6 +167,26 @@ export interface Backend {
   holidayBalances(year: number): Promise<HolidayYear>;
   setHolidayCarry(window: PlanWindow, assistant: string, year: number, days: number): Promise<PlanView>;
   yearView(year: number): Promise<YearView>;
+
+  /** Opens a plan protected by a password (after `openPlan` refused with `password_needed`). */
+  openPlanWithPassword(path: string, password: string, takeOver: boolean, window: PlanWindow): Promise<PlanView>;
+  setPassword(window: PlanWindow, password: string): Promise<PlanView>;
+  changePassword(window: PlanWindow, old: string, password: string): Promise<PlanView>;
+  removePassword(window: PlanWindow, password: string): Promise<PlanView>;
+  /** Whether another program changed the open plan's file (the core has then read it again). */
+  checkDisk(): Promise<DiskChange | null>;
+  /**
+   * Calls `onChange` whenever another program (a sync client) changed the open plan's file. The
+   * app listens to the shell's `plan-changed-on-disk` event; the browser tests ask `check_disk`
+   * every 2 s. Answers the function that stops watching.
+   */
+  watchDisk(onChange: (change: DiskChange) => void): () => void;
+  /** The sync clients' conflict copies beside the open plan, newest first. */
+  conflictCopies(): Promise<ConflictCopyView[]>;
+  /** What merging the copy would do; writes nothing. */
+  mergePreview(other: string): Promise<MergePreview>;
+  /** Merges the copy as one undoable step with a choice for each conflict; the copy is kept as a backup. */
+  mergeCopy(window: PlanWindow, other: string, choices: MergeChoice[]): Promise<MergeDone>;
 }
 
 /** An error from the backend, always with one of the closed set of codes. */

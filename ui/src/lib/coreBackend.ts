@@ -7,6 +7,10 @@
 import { toBackendError, type Backend, type HandOver, type SlotInput, type SuggestInput, type SuggestionView } from './backend';
 import type { CommandName, Commands } from './bindings/Commands';
 import type { CoverChoice } from './absenceActions';
+import type { ConflictCopyView } from './bindings/ConflictCopyView';
+import type { MergeChoice } from './bindings/MergeChoice';
+import type { MergeDone } from './bindings/MergeDone';
+import type { MergePreview } from './bindings/MergePreview';
 import type {
   AbsenceInput,
   AppSettings,
@@ -21,6 +25,7 @@ import type {
   EgenandelEstimate,
   EgenandelTable,
   EgenandelTableInput,
+  DiskChange,
   ExportDone,
   ExportPreview,
   ExportRequest,
@@ -256,5 +261,48 @@ export class CoreBackend implements Backend {
   }
   yearView(year: number): Promise<YearView> {
     return this.call('year_view', { year });
+  }
+
+  async openPlanWithPassword(path: string, password: string, takeOver: boolean, window: PlanWindow): Promise<PlanView> {
+    await this.call('open_plan_with_password', { path, password, take_over: takeOver });
+    return this.planView(window);
+  }
+  setPassword(window: PlanWindow, password: string): Promise<PlanView> {
+    return this.call('set_password', { window, password });
+  }
+  changePassword(window: PlanWindow, old: string, password: string): Promise<PlanView> {
+    return this.call('change_password', { window, old, new: password });
+  }
+  removePassword(window: PlanWindow, password: string): Promise<PlanView> {
+    return this.call('remove_password', { window, password });
+  }
+  checkDisk(): Promise<DiskChange | null> {
+    return this.call('check_disk', {});
+  }
+  /** Asks `check_disk` every 2 s (the browser tests); the app's backend listens to the shell instead. */
+  watchDisk(onChange: (change: DiskChange) => void): () => void {
+    let stopped = false;
+    const timer = setInterval(() => {
+      this.checkDisk()
+        .then((change) => {
+          if (change && !stopped) onChange(change);
+        })
+        .catch(() => {
+          // A file half-written by a sync client is looked at again next time.
+        });
+    }, 2000);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }
+  conflictCopies(): Promise<ConflictCopyView[]> {
+    return this.call('conflict_copies', {});
+  }
+  mergePreview(other: string): Promise<MergePreview> {
+    return this.call('merge_preview', { other });
+  }
+  mergeCopy(window: PlanWindow, other: string, choices: MergeChoice[]): Promise<MergeDone> {
+    return this.call('merge_copy', { window, other, choices });
   }
 }

@@ -4,7 +4,7 @@
 import { tick } from 'svelte';
 import { toBackendError, type Backend, type BackendError } from './backend';
 import { localToday, periodWindow, stepPeriod, type PeriodKind } from './dates';
-import { checkSentence, errorSentence, t } from './i18n.svelte';
+import { checkSentence, errorSentence, formatDateTime, t } from './i18n.svelte';
 import type { PlanView, PlanWindow, ShiftDraft } from './types';
 
 export type Page = 'grid' | 'cover' | 'year' | 'rotations' | 'assistants' | 'vedtak' | 'lovsjekk' | 'hours' | 'export' | 'history' | 'settings' | 'rights' | 'month' | 'egenandel';
@@ -44,6 +44,30 @@ export class Session {
 
   constructor(backend: Backend) {
     this.backend = backend;
+  }
+
+  /** The open plan cannot be changed now: another person holds the lock, or it was opened
+   * read-only. Every edit control is then disabled with `readOnlyReason` (lib/editGuard.ts). */
+  get readOnly(): boolean {
+    return this.view?.file.read_only ?? false;
+  }
+
+  /** Why the plan cannot be changed, as one sentence (shown in the banner and on each control). */
+  get readOnlyReason(): string {
+    const file = this.view?.file;
+    if (!file?.read_only) return '';
+    if (file.lock) {
+      const inUse = t('file.inUse', { name: file.lock.name, computer: file.lock.computer, since: formatDateTime(file.lock.since) });
+      return `${t('error.read_only')} ${inUse}`;
+    }
+    return file.read_only_reason ?? t('readOnly.reasonFallback');
+  }
+
+  /** For keys that edit: when the plan is read-only, says why (visibly) and answers true. */
+  refuseIfReadOnly(): boolean {
+    if (!this.readOnly) return false;
+    this.refuse(this.readOnlyReason);
+    return true;
   }
 
   get window(): PlanWindow {
@@ -120,13 +144,13 @@ export class Session {
   }
 
   async undo() {
-    if (!this.view?.history.can_undo) return;
+    if (!this.view?.history.can_undo || this.refuseIfReadOnly()) return;
     const label = this.view.history.next_undo ?? '';
     await this.act((w) => this.backend.undo(w), t('status.undone', { what: label }));
   }
 
   async redo() {
-    if (!this.view?.history.can_redo) return;
+    if (!this.view?.history.can_redo || this.refuseIfReadOnly()) return;
     const label = this.view.history.next_redo ?? '';
     await this.act((w) => this.backend.redo(w), t('status.redone', { what: label }));
   }

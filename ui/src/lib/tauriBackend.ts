@@ -2,8 +2,10 @@
 // table), and Tauri's native file dialogs (@tauri-apps/plugin-dialog).
 
 import { invoke } from '@tauri-apps/api/core';
+import { listen } from '@tauri-apps/api/event';
 import { open, save } from '@tauri-apps/plugin-dialog';
 import { CoreBackend, type Dialogs, type Transport } from './coreBackend';
+import type { DiskChange } from './types';
 
 const PLAN_FILTER = [{ name: 'Turnus', extensions: ['turnus'] }];
 const EXPORT_FILTERS = {
@@ -59,7 +61,28 @@ const nativeDialogs: Dialogs = {
   },
 };
 
+/** The shell's event when another program changed the open plan's file (src-tauri/src/state.rs). */
+const PLAN_CHANGED_ON_DISK = 'plan-changed-on-disk';
+
+/** The app's backend: as the browser tests', but it listens to the shell's watcher instead of asking. */
+class TauriBackend extends CoreBackend {
+  override watchDisk(onChange: (change: DiskChange) => void): () => void {
+    let stopped = false;
+    let unlisten: (() => void) | null = null;
+    void listen<DiskChange>(PLAN_CHANGED_ON_DISK, (event) => {
+      if (!stopped) onChange(event.payload);
+    }).then((stop) => {
+      if (stopped) stop();
+      else unlisten = stop;
+    });
+    return () => {
+      stopped = true;
+      unlisten?.();
+    };
+  }
+}
+
 /** The backend of the Turnus window. */
 export function tauriBackend(): CoreBackend {
-  return new CoreBackend(ipc, nativeDialogs);
+  return new TauriBackend(ipc, nativeDialogs);
 }

@@ -7,6 +7,7 @@
 //   ?today=YYYY-MM-DD  the core's today (default: the browser's own date)
 //   ?fail=io           writing in the data folder fails, as on a broken disk
 //   ?delay=MS          every answer takes that long, as on a slow network folder
+//   ?firstStart=1      the computer's first start: no user name saved yet (otherwise "Ingrid")
 //   ?open= ?save= ?calendar= ?exportFolder= ?folder=
 //                      what the open, save, calendar, export-folder and folder dialogs answer;
 //                      empty: the person cancels; a path starting with / is inside the
@@ -26,6 +27,7 @@ export interface TestOptions {
   today: string;
   fail: string | null;
   delayMs: number;
+  firstStart: boolean;
   open: string | null | undefined;
   save: string | null | undefined;
   calendar: string | null | undefined;
@@ -46,6 +48,7 @@ export function testOptionsFromQuery(search: string): TestOptions {
     today: today !== null && isIsoDate(today) ? today : localToday(),
     fail: query.get('fail'),
     delayMs: Number.isInteger(delay) && delay > 0 ? delay : 0,
+    firstStart: query.get('firstStart') === '1',
     open: answer('open'),
     save: answer('save'),
     calendar: answer('calendar'),
@@ -65,7 +68,12 @@ export function testBackend(options: TestOptions): CoreBackend {
     session ??= fetch('/api/session', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ today: options.today, fail: options.fail ?? undefined, delay_ms: options.delayMs }),
+      body: JSON.stringify({
+        today: options.today,
+        fail: options.fail ?? undefined,
+        delay_ms: options.delayMs,
+        first_start: options.firstStart || undefined,
+      }),
     }).then(async (response) => {
       if (!response.ok) throw new Error(`the test server refused a session: ${await response.text()}`);
       const started = (await response.json()) as Session;

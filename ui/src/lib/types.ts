@@ -18,6 +18,7 @@ import type { BusySourceView } from './bindings/BusySourceView';
 import type { SkippedEventView } from './bindings/SkippedEventView';
 import type { CalendarFolderView } from './bindings/CalendarFolderView';
 import type { DayView } from './bindings/DayView';
+import type { DiskChange } from './bindings/DiskChange';
 import type { ExportDone } from './bindings/ExportDone';
 import type { ExportPreview } from './bindings/ExportPreview';
 import type { ExportRequest } from './bindings/ExportRequest';
@@ -71,6 +72,7 @@ export type {
   AppSettings,
   AssistantInput,
   CalendarFolderView,
+  DiskChange,
   ExportDone,
   ExportPreview,
   ExportRequest,
