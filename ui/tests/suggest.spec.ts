@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { expectNoAxeViolations, openDemo, shot, showPage } from './helpers';
+import { SHOTS, expectNoAxeViolations, openDemo, shot, showPage } from './helpers';
 
 // "Foreslå turnus" on the Rotations page, on the real core (issue 15 points 1–3): a request is
 // filled in with the keyboard only, the suggestion is shown as tables, applied as one undoable
@@ -84,12 +84,15 @@ test('a suggested rota is shown as tables, applied as a rotation and undone', as
   const jonas = await answer.getByRole('table', { name: 'Vaktene til Jonas Haugland' }).locator('tbody td').allInnerTexts();
   expect(jonas.some((c) => c.startsWith('K'))).toBe(false);
   await expect(answer.getByRole('table', { name: 'Vaktene til Solveig Bråten' })).toContainText(/Morgen|Kveld/);
+  await expect(answer.locator('.legend-line')).toContainText('M = Morgen (07:30–11:30)');
+  await expect(answer.locator('.legend-line')).toContainText('K = Kveld (16:00–21:00)');
   const figures = answer.getByRole('table', { name: 'Tall for hver assistent' });
   await expect(figures.getByRole('row')).toHaveCount(5);
   await expect(figures.getByRole('row', { name: /Solveig Bråten/ })).toContainText('av 12');
   await expect(figures).toContainText('Til sammen');
   await expectNoAxeViolations(page);
   await shot(page, 'suggest-answer');
+  await answer.screenshot({ path: `${SHOTS}/suggest-answer-only.png` });
 
   const use = answer.getByRole('button', { name: 'Bruk turnusen' });
   await use.focus();
@@ -116,4 +119,6 @@ test('a request the contracts cannot carry shows the reasons near the button', a
   await expect(section.getByRole('region', { name: /^Forslag:/ })).toHaveCount(0);
   await expectNoAxeViolations(page);
   await shot(page, 'suggest-impossible');
+  await section.locator('.form-actions').first().screenshot({ path: `${SHOTS}/suggest-button.png` });
+  await reasons.screenshot({ path: `${SHOTS}/suggest-reasons.png` });
 });
