@@ -20,7 +20,7 @@ UI_SOURCES := $(shell find ui/src ui/public -type f 2>/dev/null) ui/index.html u
 	ui/svelte.config.js ui/tsconfig.json ui/package-lock.json
 
 .PHONY: deps deps-apt deps-npm deps-tauri-driver ui build run lint test test-rust test-ui \
-	test-browser test-e2e test-package bench bindings package
+	test-browser test-e2e test-package bench bench-cpsat bindings package
 
 ## deps: system packages, npm packages and tauri-driver (each skipped when already there)
 deps: deps-apt deps-npm deps-tauri-driver
@@ -95,6 +95,14 @@ bindings:
 
 bench:
 	$(CARGO) bench -p turnus
+
+## bench-cpsat: `turnus suggest` at 2 s beside OR-Tools CP-SAT at 10 s (docs/suggest.md); not in `make test`
+CPSAT_VENV := $(TARGET_DIR)/cpsat-venv
+bench-cpsat:
+	@[ -x "$(CPSAT_VENV)/bin/python" ] || python3 -m venv "$(CPSAT_VENV)"
+	@"$(CPSAT_VENV)/bin/python" -c "import ortools" 2>/dev/null || "$(CPSAT_VENV)/bin/pip" install --quiet ortools
+	$(CARGO) build --release -p turnus --example turnus_cli
+	cd benches/cpsat && "$(CPSAT_VENV)/bin/python" compare.py "$(TARGET_DIR)/release/examples/turnus_cli" "$(TARGET_DIR)/suggest-bench"
 
 ## package: a .deb in target/release/bundle/deb, through npm's Tauri CLI (never the crates.io
 ## tauri-cli, which takes minutes to compile); the CLI runs `npm run build` in ui/ first

@@ -10,7 +10,9 @@ use std::path::Path;
 
 use serde_json::json;
 
-use super::{check_output, write_new_file, Format, InputFailure, LangArg, EXIT_OK, EXIT_VIOLATIONS};
+use super::{
+    check_output, write_new_file, Format, InputFailure, LangArg, EXIT_OK, EXIT_VIOLATIONS,
+};
 use crate::rules::explain::Lang;
 use crate::suggest::{read_request, score_slots, suggest, Options, Problem};
 
@@ -29,8 +31,8 @@ pub(super) struct SuggestArgs<'a> {
 fn load_request(path: &Path) -> Result<Problem, InputFailure> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| InputFailure(format!("{}: cannot read the file ({e})", path.display())))?;
-    let request =
-        read_request(&text).map_err(|e| InputFailure(format!("{}: {}", path.display(), shown(&e))))?;
+    let request = read_request(&text)
+        .map_err(|e| InputFailure(format!("{}: {}", path.display(), shown(&e))))?;
     request
         .validate()
         .map_err(|e| InputFailure(format!("{}: {}", path.display(), shown(&e))))
@@ -122,14 +124,22 @@ pub(super) fn run(args: SuggestArgs<'_>, out: &mut dyn Write) -> Result<i32, Inp
                             "  {}: {:.1} {} {:.1} ({} {}, {} {}, {} {}, {:.2})",
                             a.id,
                             a.average_hours_per_week,
-                            if en { "h/week, contract" } else { "t/uke, kontrakt" },
+                            if en {
+                                "h/week, contract"
+                            } else {
+                                "t/uke, kontrakt"
+                            },
                             a.contract_hours_per_week,
                             a.weekend_shifts,
                             if en { "weekend shifts" } else { "helgevakter" },
                             a.night_shifts,
                             if en { "nights" } else { "netter" },
                             a.wishes_broken,
-                            if en { "wishes broken" } else { "brutte ønsker" },
+                            if en {
+                                "wishes broken"
+                            } else {
+                                "brutte ønsker"
+                            },
                             a.score
                         )?;
                     }
@@ -155,9 +165,8 @@ fn score(problem: &Problem, file: &Path, out: &mut dyn Write) -> Result<i32, Inp
     let mut slots = Vec::new();
     for (i, s) in list.iter().enumerate() {
         let field = |k: &str| {
-            s.get(k).ok_or_else(|| {
-                InputFailure(format!("{}: slots[{i}].{k}: missing", file.display()))
-            })
+            s.get(k)
+                .ok_or_else(|| InputFailure(format!("{}: slots[{i}].{k}: missing", file.display())))
         };
         let week = field("week")?.as_u64().unwrap_or(0) as u32;
         let day_text = field("weekday")?.as_str().unwrap_or("");

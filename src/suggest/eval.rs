@@ -27,9 +27,10 @@ use crate::time::{Instant, DAY, HOUR};
 pub const W_CONTRACT: f64 = 3.0;
 pub const W_WEEKENDS: f64 = 1.0;
 pub const W_NIGHTS: f64 = 1.0;
-pub const W_RED_DAYS: f64 = 0.25;
+pub const W_RED_DAYS: f64 = 1.0;
 pub const W_QUICK: f64 = 2.0;
 pub const W_SINGLE: f64 = 1.5;
+pub const W_LONG_DAYS: f64 = 1.0;
 
 /// One position of the cycle: a place on a need on a day.
 #[derive(Clone, Debug)]
@@ -77,12 +78,14 @@ pub struct Parts {
     pub quick_returns: f64,
     pub single_days: f64,
     pub wishes: f64,
+    pub long_days: f64,
     /// Counts per cycle (red days per horizon).
     pub weekend_shifts: u32,
     pub night_shifts: u32,
     pub red_days_worked: u32,
     pub quick_return_count: f64,
     pub single_day_count: u32,
+    pub long_day_count: f64,
     pub wishes_broken: u32,
     pub wishes_met: u32,
 }
@@ -96,6 +99,7 @@ impl Parts {
             + self.quick_returns
             + self.single_days
             + self.wishes
+            + self.long_days
     }
 }
 
@@ -159,8 +163,7 @@ impl Model {
         for week in 1..=problem.weeks {
             for day in 0..7 {
                 for (n, need) in problem.needs.iter().enumerate() {
-                    if !need.days[day] || need.weeks.as_ref().is_some_and(|w| !w.contains(&week))
-                    {
+                    if !need.days[day] || need.weeks.as_ref().is_some_and(|w| !w.contains(&week)) {
                         continue;
                     }
                     let kind = &problem.shift_types[need.shift_type];
@@ -206,7 +209,7 @@ impl Model {
             .collect();
         let mut red = Vec::new();
         let last: NaiveDate = problem.start + Duration::weeks(i64::from(horizon_weeks) + 27);
-        let mut date = problem.start - Duration::days(1);
+        let mut date = problem.start;
         while date <= last {
             if let Some(zone) = red_day_zone(date) {
                 let week = ((date - problem.start).num_days().max(0) / 7) as usize;
@@ -374,6 +377,7 @@ impl Model {
         let mut week_hours = vec![0i64; n_weeks];
         let mut week_passive = vec![0i64; n_weeks];
         let mut week_excess = vec![0i64; n_weeks];
+        let mut long_days = 0u32;
         let mut i = 0;
         while i < blocks.len() {
             let day = blocks[i].day;
@@ -393,7 +397,11 @@ impl Model {
                 hard += hours_over(hours - limit);
             }
             let w = day / 7;
-            week_excess[w] += (hours - daily_normal_limit(passive, long, p)).max(0);
+            let normal = daily_normal_limit(passive, long, p);
+            if hours > normal {
+                long_days += 1;
+            }
+            week_excess[w] += (hours - normal).max(0);
             week_passive[w] += passive;
             i = j;
         }
@@ -427,9 +435,13 @@ impl Model {
                     hard += hours_over(ot - p.overtime_week_max);
                 }
             }
+            let mut prefix = vec![0i64; n_weeks + 1];
+            for w in 0..n_weeks {
+                prefix[w + 1] = prefix[w] + overtime[w];
+            }
             for (len, max) in [(4, p.overtime_4w_max), (52, p.overtime_52w_max)] {
                 for start in first..=last {
-                    let sum: i64 = overtime[start..(start + len).min(n_weeks)].iter().sum();
+                    let sum = prefix[(start + len).min(n_weeks)] - prefix[start];
                     if sum > max {
                         hard += hours_over(sum - max);
                     }
@@ -505,18 +517,19 @@ impl Model {
             }
         }
         // REST-W: each week with work needs a long enough rest inside it, or across its edge.
-        for w in 0..n_weeks {
-            if week_hours[w] == 0 {
+        let mut from_block = 0;
+        for (w, hours) in week_hours.iter().enumerate() {
+            if *hours == 0 {
                 continue;
             }
             let (ws, we) = (self.week_starts[w], self.week_starts[w + 1]);
             let mut cursor = ws;
             let mut longest = 0;
             let mut across = false;
-            for (k, b) in blocks.iter().enumerate() {
-                if b.end <= ws {
-                    continue;
-                }
+            while from_block < blocks.len() && blocks[from_block].end <= ws {
+                from_block += 1;
+            }
+            for (k, b) in blocks.iter().enumerate().skip(from_block) {
                 if b.start >= we {
                     break;
                 }
@@ -556,18 +569,23 @@ impl Model {
                     }
                 }
                 SundayRule::Average => {
+                    // Red days and those worked, per week from the start, as prefix sums.
+                    let span = self.red.last().map_or(0, |r| r.week + 1);
+                    let mut all = vec![0i64; span + 1];
+                    let mut done_by = vec![0i64; span + 1];
+                    for (r, w) in self.red.iter().zip(&worked) {
+                        all[r.week + 1] += 1;
+                        done_by[r.week + 1] += i64::from(*w);
+                    }
+                    for k in 0..span {
+                        all[k + 1] += all[k];
+                        done_by[k + 1] += done_by[k];
+                    }
                     for (len, half) in [(26, true), (4, false)] {
                         for start in first..=last {
-                            let inside = self
-                                .red
-                                .iter()
-                                .zip(&worked)
-                                .filter(|(r, _)| r.week >= start && r.week < start + len);
-                            let (mut total, mut done) = (0i64, 0i64);
-                            for (_, w) in inside {
-                                total += 1;
-                                done += i64::from(*w);
-                            }
+                            let (a, b) = (start.min(span), (start + len).min(span));
+                            let total = all[b] - all[a];
+                            let done = done_by[b] - done_by[a];
                             let limit = if half { total / 2 } else { total - 1 };
                             if done > limit {
                                 hard += (done - limit) as f64;
@@ -601,6 +619,8 @@ impl Model {
             .count() as u32;
         parts.single_day_count = single;
         parts.single_days = W_SINGLE * f64::from(single);
+        parts.long_day_count = f64::from(long_days) / self.cycles as f64;
+        parts.long_days = W_LONG_DAYS * parts.long_day_count;
         for &i in mine {
             let cost = self.wish[i][person];
             parts.wishes += cost;

@@ -24,9 +24,7 @@ pub mod search;
 use chrono::Duration;
 use serde::{Deserialize, Serialize};
 
-use crate::model::{
-    Assistant, AssistantId, Plan, Rotation, RotationId, Settings, Slot,
-};
+use crate::model::{Assistant, AssistantId, Plan, Rotation, RotationId, Settings, Slot};
 use crate::rules::{CheckOptions, Checker};
 use crate::time::HOUR;
 pub use eval::{Model, Parts};
@@ -112,6 +110,8 @@ pub struct AssistantScore {
     pub quick_returns: f64,
     /// Work days with a day off before and after, per cycle.
     pub single_work_days: u32,
+    /// Work days longer than the profile's daily normal hours (NH-D), per cycle.
+    pub long_days: f64,
     pub wishes_broken: u32,
     pub wishes_met: u32,
     pub parts: ScoreParts,
@@ -128,6 +128,7 @@ pub struct ScoreParts {
     pub quick_returns: f64,
     pub single_days: f64,
     pub wishes: f64,
+    pub long_days: f64,
 }
 
 /// A slot given against a wish.
@@ -216,7 +217,13 @@ pub fn suggest(problem: &Problem, options: &Options) -> Result<Answer, Infeasibl
         });
     };
     let plan = build_plan(&model, &best.assign);
-    let suggestion = score_of(&model, &best, options.seed, found.moves, found.first_lawful_move);
+    let suggestion = score_of(
+        &model,
+        &best,
+        options.seed,
+        found.moves,
+        found.first_lawful_move,
+    );
     Ok(Answer { plan, suggestion })
 }
 
@@ -241,6 +248,7 @@ fn score_of(
             red_days_worked: p.red_days_worked,
             quick_returns: round2(p.quick_return_count),
             single_work_days: p.single_day_count,
+            long_days: round2(p.long_day_count),
             wishes_broken: p.wishes_broken,
             wishes_met: p.wishes_met,
             parts: ScoreParts {
@@ -251,6 +259,7 @@ fn score_of(
                 quick_returns: round2(p.quick_returns),
                 single_days: round2(p.single_days),
                 wishes: round2(p.wishes),
+                long_days: round2(p.long_days),
             },
             score: round2(p.total()),
         });
@@ -355,7 +364,9 @@ pub fn score_slots(
             .people
             .iter()
             .position(|p| &p.id == who)
-            .ok_or_else(|| format!("slots[{i}].assistant: «{who}» is not an assistant of the request"))?;
+            .ok_or_else(|| {
+                format!("slots[{i}].assistant: «{who}» is not an assistant of the request")
+            })?;
         let free = model.positions.iter().enumerate().position(|(p, at)| {
             assign[p] == usize::MAX
                 && at.week == *week
@@ -390,3 +401,6 @@ pub fn score_slots(
     let _ = HOUR;
     Ok((score_of(&model, &state, 0, 0, None), violations))
 }
+
+#[cfg(test)]
+mod tests;

@@ -19,7 +19,7 @@ use crate::rules::{check, CheckOptions, Finding, Severity};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Reason {
     /// `shift_type_unlawful`, `nobody_can`, `too_few_for_staff`, `contracts_too_small`,
-    /// `law_too_small`, `search_found_nothing`, `expand`.
+    /// `law_too_small`, `sundays`, `search_found_nothing`, `expand`.
     pub code: String,
     pub nb: String,
     pub en: String,
@@ -36,7 +36,13 @@ impl Reason {
 }
 
 const DAYS_NB: [&str; 7] = [
-    "mandager", "tirsdager", "onsdager", "torsdager", "fredager", "lørdager", "søndager",
+    "mandager",
+    "tirsdager",
+    "onsdager",
+    "torsdager",
+    "fredager",
+    "lørdager",
+    "søndager",
 ];
 const DAYS_EN: [&str; 7] = [
     "Mondays",
@@ -131,7 +137,10 @@ pub fn before_search(model: &mut Model) -> Vec<Reason> {
         let mut first_finding: Option<Finding> = None;
         let mut anyone = false;
         for (who, person) in problem.people.iter().enumerate() {
-            let profile = person.own_profile.clone().unwrap_or(problem.profile.clone());
+            let profile = person
+                .own_profile
+                .clone()
+                .unwrap_or(problem.profile.clone());
             let found = alone(model, t, &profile);
             if found.is_empty() {
                 anyone = true;
@@ -223,6 +232,9 @@ pub fn before_search(model: &mut Model) -> Vec<Reason> {
             ),
         ));
     }
+    if let Some(r) = sundays(model) {
+        reasons.push(r);
+    }
     // Hours: the needs per week against the contracts and against the law.
     let weeks = f64::from(problem.weeks);
     let need: f64 = (0..model.positions.len())
@@ -277,6 +289,119 @@ pub fn before_search(model: &mut Model) -> Vec<Reason> {
         ));
     }
     reasons
+}
+
+/// Sundays: each assistant may work at most half of them (SUN-NEXT: never two in a row;
+/// SUN-AVG: at most half in 26 weeks), so at most ⌊N / 2⌋ of a cycle's N Sundays each. A
+/// Sunday whose zone (Saturday 18:00 to Sunday 22:00) is covered without a break for longer
+/// than anyone's longest lawful day, or that needs several at once, needs that many people.
+fn sundays(model: &Model) -> Option<Reason> {
+    let problem = &model.problem;
+    let weeks = problem.weeks as i64;
+    let longest_day = problem
+        .people
+        .iter()
+        .map(|p| {
+            p.values
+                .total_day_max
+                .max(p.values.long_shift_max.unwrap_or(0))
+        })
+        .max()
+        .unwrap_or(0)
+        / 60;
+    let mut needed_total = 0i64;
+    let mut needed_most = 0i64;
+    for w in 0..weeks {
+        // Minutes from the cycle's start; the zone of week w's Sunday.
+        let zone = (
+            w * 7 * 1440 + 5 * 1440 + 18 * 60,
+            w * 7 * 1440 + 6 * 1440 + 22 * 60,
+        );
+        let mut pieces: Vec<(i64, i64)> = Vec::new();
+        for (pos, at) in model.positions.iter().enumerate() {
+            let start = at.cycle_day as i64 * 1440 + i64::from(at.key.1) / 60;
+            let end = start + model.minutes(pos) as i64;
+            let (s, e) = (start.max(zone.0), end.min(zone.1));
+            if s < e {
+                pieces.push((s, e));
+            }
+        }
+        if pieces.is_empty() {
+            continue;
+        }
+        // The most at once, and the longest stretch covered without a break.
+        let mut edges: Vec<(i64, i64)> = pieces
+            .iter()
+            .flat_map(|&(s, e)| [(s, 1), (e, -1)])
+            .collect();
+        edges.sort();
+        let (mut now, mut most) = (0, 0);
+        for (_, d) in &edges {
+            now += d;
+            most = most.max(now);
+        }
+        pieces.sort();
+        let (mut run_start, mut run_end, mut longest) = (pieces[0].0, pieces[0].1, 0);
+        for &(s, e) in &pieces[1..] {
+            if s > run_end {
+                longest = longest.max(run_end - run_start);
+                run_start = s;
+            }
+            run_end = run_end.max(e);
+        }
+        longest = longest.max(run_end - run_start);
+        let by_length = if longest_day > 0 {
+            (longest + longest_day - 1) / longest_day
+        } else {
+            1
+        };
+        let needed = most.max(by_length);
+        needed_total += needed;
+        needed_most = needed_most.max(needed);
+    }
+    let each = weeks / 2;
+    let people = problem.people.len() as i64;
+    if needed_total <= people * each {
+        return None;
+    }
+    let label = |lang: Lang| match lang {
+        Lang::Nb if weeks == 1 => "hver søndag".to_string(),
+        Lang::Nb => format!("høyst {each} av {weeks} søndager i syklusen"),
+        Lang::En if weeks == 1 => "every Sunday".to_string(),
+        Lang::En => format!("at most {each} of the cycle's {weeks} Sundays"),
+    };
+    let (nb_each, en_each) = if weeks == 1 {
+        (
+            "En syklus på én uke ville gi hver assistent hver søndag, og ingen kan arbeide hver søndag (aml. § 10-10).".to_string(),
+            "A one-week cycle would give each assistant every Sunday, and nobody may work every Sunday (aml § 10-10).".to_string(),
+        )
+    } else {
+        (
+            format!(
+                "Hver assistent kan arbeide {} (høyst annenhver, aml. § 10-10), så {people} assistenter gir høyst {} søndager per syklus, men behovet krever {needed_total} (minst {needed_most} assistenter på samme søndag: lørdag 18:00 til søndag 22:00 dekkes lenger enn én lovlig arbeidsdag).",
+                label(Lang::Nb),
+                people * each
+            ),
+            format!(
+                "Each assistant may work {} (at most every other, aml § 10-10), so {people} assistants give at most {} Sundays a cycle, but the needs take {needed_total} (at least {needed_most} assistants on the same Sunday: Saturday 18:00 to Sunday 22:00 is covered for longer than one lawful working day).",
+                label(Lang::En),
+                people * each
+            ),
+        )
+    };
+    let (nb_do, en_do) = if weeks % 2 == 1 {
+        (
+            "Velg en syklus med et partall uker, eller ta med en assistent til.",
+            "Choose a cycle with an even number of weeks, or add an assistant.",
+        )
+    } else {
+        ("Ta med en assistent til.", "Add an assistant.")
+    };
+    Some(Reason::new(
+        "sundays",
+        format!("{nb_each} {nb_do}"),
+        format!("{en_each} {en_do}"),
+    ))
 }
 
 /// The reason when the search found nothing lawful: honest about the budget, and what the last

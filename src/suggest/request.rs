@@ -248,8 +248,12 @@ fn cycle_weeks(path: &str, list: &[u32], weeks: u32) -> Result<Vec<u32>, InputEr
 }
 
 fn clock(path: &str, text: &str) -> Result<NaiveTime, InputError> {
-    NaiveTime::parse_from_str(text, "%H:%M")
-        .map_err(|_| err(path, format!("«{text}» is not a time of day; write it as HH:MM")))
+    NaiveTime::parse_from_str(text, "%H:%M").map_err(|_| {
+        err(
+            path,
+            format!("«{text}» is not a time of day; write it as HH:MM"),
+        )
+    })
 }
 
 fn profile_at(path: &str, value: &Option<Value>) -> Result<Option<Profile>, InputError> {
@@ -368,7 +372,10 @@ impl Request {
             if types.iter().any(|t| t.code == raw.code) {
                 return Err(err(
                     format!("{path}.code"),
-                    format!("«{}» is used by two shift types; codes are unique", raw.code),
+                    format!(
+                        "«{}» is used by two shift types; codes are unique",
+                        raw.code
+                    ),
                 ));
             }
             let start = clock(&format!("{path}.start"), &raw.start)?;
@@ -499,7 +506,14 @@ impl Request {
                         ));
                     }
                     Ok((
-                        matcher(&wpath, &w.days, &w.shift_types, &w.weeks, self.weeks, &types)?,
+                        matcher(
+                            &wpath,
+                            &w.days,
+                            &w.shift_types,
+                            &w.weeks,
+                            self.weeks,
+                            &types,
+                        )?,
                         w.weight,
                     ))
                 })

@@ -9,7 +9,7 @@ use super::eval::{Eval, Model};
 
 /// Moves tried per second asked for. Measured so that 2 seconds' worth runs in well under two
 /// seconds for 8 assistants over an 8-week cycle on a laptop of 2024 (docs/suggest.md).
-pub const MOVES_PER_SECOND: u64 = 40_000;
+pub const MOVES_PER_SECOND: u64 = 30_000;
 /// Weight of one unit of the hard penalty against the soft score.
 const HARD: f64 = 30.0;
 /// How often (in moves) a lawful candidate is handed to the real checker.
@@ -23,7 +23,7 @@ impl Rng {
         Rng(seed ^ 0x9E37_79B9_7F4A_7C15)
     }
 
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -33,12 +33,12 @@ impl Rng {
 
     /// A number in `0..n` (n > 0).
     pub fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
+        (self.next_u64() % n as u64) as usize
     }
 
     /// A number in `[0, 1)`.
     pub fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
     }
 }
 
@@ -191,50 +191,121 @@ pub fn anneal(
     }
     let t0: f64 = 10.0;
     let t1 = 0.02;
+    // The last quarter of the moves: when nothing lawful is known yet, repair: only the rules
+    // count, every move starts at someone who breaks one, and no move makes it worse.
+    let annealing = moves - moves / 4;
+    // The assignment breaking the fewest rules so far: where repairing starts.
+    let mut least = (state.hard(), state.clone());
     for m in 0..moves {
         found.moves = m + 1;
-        let temp = t0 * (t1 / t0).powf(m as f64 / moves.max(1) as f64);
-        let pos = rng.below(n);
+        let repair = m >= annealing && found.best.is_none() && pending.is_none();
+        if repair && m == annealing {
+            state = least.1.clone();
+        }
+        let temp = t0 * (t1 / t0).powf((m.min(annealing)) as f64 / annealing.max(1) as f64);
+        // Half the moves (all when repairing) start at a position of someone who still breaks
+        // a rule.
+        let pos = if repair || rng.unit() < 0.5 {
+            let breaking: Vec<usize> = (0..state.evals.len())
+                .filter(|&p| state.evals[p].hard > 0.0 && !state.mine[p].is_empty())
+                .collect();
+            if breaking.is_empty() {
+                rng.below(n)
+            } else {
+                let who = breaking[rng.below(breaking.len())];
+                state.mine[who][rng.below(state.mine[who].len())]
+            }
+        } else {
+            rng.below(n)
+        };
         let from = state.assign[pos];
-        let swap = rng.unit() < 0.5;
-        let (other, to) = if swap {
+        let people = model.problem.people.len();
+        // The positions that change hands, each to its new holder.
+        let mut changes: Vec<(usize, usize)> = Vec::new();
+        let kind = rng.unit();
+        let to = if kind < 0.4 {
+            // Give the position to someone else.
+            let to = rng.below(people);
+            if to == from || !model.can[pos][to] {
+                continue;
+            }
+            changes.push((pos, to));
+            to
+        } else if kind < 0.8 {
+            // Swap two positions between their holders.
             let other = rng.below(n);
             let to = state.assign[other];
             if to == from || !model.can[pos][to] || !model.can[other][from] {
                 continue;
             }
-            (Some(other), to)
+            changes.push((pos, to));
+            changes.push((other, from));
+            to
         } else {
-            let people = model.problem.people.len();
+            // Swap everything two people hold in the position's week, or on its day and the
+            // days beside it (a weekend, a Sunday's zone).
             let to = rng.below(people);
-            if to == from || !model.can[pos][to] {
+            if to == from {
                 continue;
             }
-            (None, to)
+            let at = &model.positions[pos];
+            let (first, last) = if rng.unit() < 0.5 {
+                (0, 6)
+            } else {
+                (at.day.saturating_sub(1), (at.day + 1).min(6))
+            };
+            let inside = |q: usize| {
+                let p = &model.positions[q];
+                p.week == at.week && p.day >= first && p.day <= last
+            };
+            let mut lawful = true;
+            for &q in state.mine[from].iter().filter(|&&q| inside(q)) {
+                lawful &= model.can[q][to];
+                changes.push((q, to));
+            }
+            for &q in state.mine[to].iter().filter(|&&q| inside(q)) {
+                lawful &= model.can[q][from];
+                changes.push((q, from));
+            }
+            if !lawful {
+                continue;
+            }
+            to
         };
         let mut mine_from = state.mine[from].clone();
         let mut mine_to = state.mine[to].clone();
-        remove(&mut mine_from, pos);
-        insert(&mut mine_to, pos);
-        if let Some(o) = other {
-            remove(&mut mine_to, o);
-            insert(&mut mine_from, o);
+        for &(q, who) in &changes {
+            if who == to {
+                remove(&mut mine_from, q);
+                insert(&mut mine_to, q);
+            } else {
+                remove(&mut mine_to, q);
+                insert(&mut mine_from, q);
+            }
         }
         let e_from = model.eval(from, &mine_from);
         let e_to = model.eval(to, &mine_to);
-        let delta = cost_of(&e_from) + cost_of(&e_to)
-            - cost_of(&state.evals[from])
-            - cost_of(&state.evals[to]);
-        if delta <= 0.0 || rng.unit() < (-delta / temp).exp() {
-            state.assign[pos] = to;
-            if let Some(o) = other {
-                state.assign[o] = from;
+        let delta = if repair {
+            e_from.hard + e_to.hard - state.evals[from].hard - state.evals[to].hard
+        } else {
+            cost_of(&e_from) + cost_of(&e_to)
+                - cost_of(&state.evals[from])
+                - cost_of(&state.evals[to])
+        };
+        if delta <= 0.0 || (!repair && rng.unit() < (-delta / temp).exp()) {
+            for &(q, who) in &changes {
+                state.assign[q] = who;
             }
+
             state.mine[from] = mine_from;
             state.mine[to] = mine_to;
             state.evals[from] = e_from;
             state.evals[to] = e_to;
-            if state.hard() == 0.0 {
+            let hard = state.hard();
+            if hard < least.0 && m < annealing {
+                least = (hard, state.clone());
+            }
+            if hard == 0.0 {
                 let soft = state.soft();
                 if soft < best_soft - 1e-9 {
                     best_soft = soft;
