@@ -129,8 +129,8 @@ fn away(doc: &mut Doc, plan: &Plan, first: NaiveDate, last: NaiveDate, year: i32
         Column::wrapping(tr(lang, "Fravær", "Absence"), 34.0),
         Column::new(tr(lang, "Fra", "From"), 24.0, Align::Left),
         Column::new(tr(lang, "Til", "To"), 24.0, Align::Left),
-        Column::new(tr(lang, "Virkedager", "Working days"), 20.0, Align::Right),
-        Column::wrapping(tr(lang, "Merknad", "Note"), 38.0),
+        Column::new(tr(lang, "Virkedager", "Workdays"), 24.0, Align::Right),
+        Column::wrapping(tr(lang, "Merknad", "Note"), 34.0),
     ];
     let rows: Vec<Row> = list
         .iter()
