@@ -233,6 +233,10 @@ fn another_program(today: &NaiveDate, args: &Value) -> Result<(), Box<dyn std::e
         shift_type: None,
         created_at: None,
         updated_at: None,
+        actual: None,
+        not_worked_reason: None,
+        unplanned: false,
+        personlig_stell: false,
     };
     file.add_shift(now(), &shift)?;
     file.close()?;
