@@ -265,6 +265,7 @@ enum PdfKindArg {
     Timeliste,
     Timeregnskap,
     Lovsjekk,
+    Ferieliste,
 }
 
 #[derive(Subcommand, Debug)]
@@ -280,7 +281,7 @@ enum ExportFormat {
         #[arg(long)]
         force: bool,
     },
-    /// Skriv et PDF-dokument: turnusplan, arbeidsplan, timeliste, timeregnskap eller lovsjekk
+    /// Skriv et PDF-dokument: turnusplan, arbeidsplan, timeliste, timeregnskap, lovsjekk eller ferieliste
     Pdf {
         /// Planen: en .turnus-fil eller plan-JSON
         plan: PathBuf,
@@ -1350,6 +1351,7 @@ fn export_document(format: ExportFormat, out: &mut dyn Write) -> Result<i32, Inp
                 PdfKindArg::Timeliste => pdf::PdfKind::Timeliste,
                 PdfKindArg::Timeregnskap => pdf::PdfKind::Timeregnskap,
                 PdfKindArg::Lovsjekk => pdf::PdfKind::Lovsjekk,
+                PdfKindArg::Ferieliste => pdf::PdfKind::Ferieliste,
             };
             if kind.needs_assistant() && assistant.is_none() {
                 return Err(InputFailure(format!(

@@ -317,3 +317,130 @@ fn a_week_with_more_assistants_than_a_page_holds_continues_on_the_next_page() {
         "the week's header is repeated"
     );
 }
+
+fn absence(
+    id: &str,
+    plan: &Plan,
+    who: usize,
+    kind: turnus::model::AbsenceKind,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> turnus::model::Absence {
+    turnus::model::Absence {
+        id: turnus::model::AbsenceId(id.into()),
+        assistant: plan.assistants[who].id.clone(),
+        kind,
+        sick_note: None,
+        from,
+        to,
+        from_time: None,
+        to_time: None,
+        hours: None,
+        note: String::new(),
+    }
+}
+
+#[test]
+fn ferieliste_names_who_is_away_when_and_each_remaining_balance() {
+    use turnus::model::AbsenceKind::{Ferie, Sykdom};
+    let mut plan = demo();
+    plan.absences.clear();
+    // Three weeks in July: 18 virkedager in a row, the main holiday.
+    let summer = absence("f1", &plan, 0, Ferie, d(2026, 7, 6), d(2026, 7, 25));
+    // Christmas: 1. and 2. juledag are no virkedager, so 8 are used.
+    let christmas = absence("f2", &plan, 1, Ferie, d(2026, 12, 21), d(2026, 12, 31));
+    let mut sick = absence("s1", &plan, 2, Sykdom, d(2026, 3, 2), d(2026, 3, 4));
+    sick.sick_note = Some(turnus::model::SickNote::Egenmelding);
+    plan.absences = vec![summer, christmas, sick];
+    let carried = plan
+        .assistants
+        .iter()
+        .map(|a| (a.id.clone(), plan.carried_days(&a.id, 2026)))
+        .collect();
+    let report = turnus::holidays::report(&plan, 2026, &carried).expect("carry-over within limit");
+    assert_eq!(
+        (
+            report.assistants[0].booked_days,
+            report.assistants[1].booked_days
+        ),
+        (18, 8)
+    );
+
+    let (bytes, text) = render_text(
+        "ferieliste",
+        &plan,
+        &options(PdfKind::Ferieliste, d(2026, 1, 1), d(2026, 12, 31)),
+    );
+    assert!(bytes.starts_with(b"%PDF"));
+    assert!(text.contains("Ferieliste"), "the title:\n{text}");
+    for day in [
+        "06.07.2026",
+        "25.07.2026",
+        "21.12.2026",
+        "31.12.2026",
+        "02.03.2026",
+        "04.03.2026",
+    ] {
+        assert!(text.contains(day), "{day} is on the list:\n{text}");
+    }
+    assert!(
+        text.contains("Syk (egenmelding)"),
+        "the sickness and its paper:\n{text}"
+    );
+    for (i, name) in ["Łukasz Wiśniewski", "Áilu Čoalbmi", "Øyvind Ærø"]
+        .iter()
+        .enumerate()
+    {
+        let rows: Vec<&str> = text.lines().filter(|l| l.contains(name)).collect();
+        assert!(
+            rows.len() >= 2,
+            "{name} has a balance and an absence:\n{text}"
+        );
+        let b = &report.assistants[i];
+        let balance_row = rows.iter().find(|l| {
+            let words: Vec<&str> = l.split_whitespace().collect();
+            words.windows(4).any(|w| {
+                w == [
+                    b.entitlement_days.to_string(),
+                    b.carried_days.to_string(),
+                    b.booked_days.to_string(),
+                    b.remaining_days.to_string(),
+                ]
+            })
+        });
+        assert!(
+            balance_row.is_some(),
+            "{name}: entitled, carried, booked and remaining ({}, {}, {}, {}) in one row:\n{text}",
+            b.entitlement_days,
+            b.carried_days,
+            b.booked_days,
+            b.remaining_days
+        );
+    }
+    let lines: Vec<&str> = text.lines().collect();
+    let summer_row = lines
+        .iter()
+        .find(|l| l.contains("06.07.2026"))
+        .expect("the summer holiday row");
+    assert!(
+        summer_row.contains("Ferie") && summer_row.contains(" 18"),
+        "{summer_row}"
+    );
+    let christmas_row = lines
+        .iter()
+        .find(|l| l.contains("21.12.2026"))
+        .expect("christmas row");
+    assert!(
+        christmas_row.split_whitespace().any(|w| w == "8"),
+        "{christmas_row}"
+    );
+    assert!(text.contains("ja, 18 dager i strekk") && text.contains("nei, ikke planlagt"));
+
+    let mut en = options(PdfKind::Ferieliste, d(2026, 5, 1), d(2026, 5, 1));
+    en.lang = Lang::En;
+    let (_, text) = render_text("ferieliste_en", &plan, &en);
+    assert!(
+        text.contains("Holiday list") && text.contains("Sick (self-certified)"),
+        "{text}"
+    );
+}

@@ -28,10 +28,10 @@ use crate::time::Instant;
 #[serde(default)]
 #[ts(optional_fields)]
 pub struct ExportRequest {
-    /// `turnusplan`, `arbeidsplan`, `timeliste`, `timeregnskap` or `lovsjekk`.
+    /// `turnusplan`, `arbeidsplan`, `timeliste`, `timeregnskap`, `lovsjekk` or `ferieliste`.
     pub kind: String,
-    /// First day, `YYYY-MM-DD`. A timeliste covers the month holding it, a timeregnskap the
-    /// year.
+    /// First day, `YYYY-MM-DD`. A timeliste covers the month holding it, a timeregnskap and a
+    /// ferieliste the year.
     pub from: String,
     /// Last day, inclusive.
     pub to: String,
@@ -355,7 +355,7 @@ impl Session {
         let date = |d: NaiveDate| d.format("%d.%m.%Y").to_string();
         match options.kind {
             PdfKind::Timeliste => pdf::month_name(options.from, lang.lang()),
-            PdfKind::Timeregnskap => {
+            PdfKind::Timeregnskap | PdfKind::Ferieliste => {
                 format!("{} {}", lang.pick("året", "the year"), options.from.year())
             }
             _ if options.from == options.to => date(options.from),
@@ -378,7 +378,7 @@ impl Session {
     fn file_name(&self, options: &PdfOptions, title: &str) -> String {
         let period = match options.kind {
             PdfKind::Timeliste => options.from.format("%Y-%m").to_string(),
-            PdfKind::Timeregnskap => options.from.year().to_string(),
+            PdfKind::Timeregnskap | PdfKind::Ferieliste => options.from.year().to_string(),
             _ if options.from == options.to => options.from.to_string(),
             _ => format!(
                 "{} {} {}",

@@ -1,11 +1,12 @@
 import { test, expect, type Page } from '@playwright/test';
-import { expectNoAxeViolations, openDemo, shot, showPage, tabUntil } from './helpers';
+import * as fs from 'node:fs';
+import { expectNoAxeViolations, openDemo, sessionRoot, shot, showPage, tabUntil } from './helpers';
 
 // Absences, holidays and vikar cover (issue 12) as the arbeidsleder meets them: a sick day
 // entered from the grid by keyboard becomes a labelled band, its shift moves to the open-shifts
 // row as needing cover and into "Trenger dekning", the first suggestion covers it and undo takes
 // it back; "Dekk alle" is reviewed before it is applied; deleting an absence whose shift a vikar
-// took asks first; the assistant's balance and the year planner. All on the real
+// took asks first; the assistant's balance, the year planner and the Ferieliste. All on the real
 // core through the test server.
 
 const TODAY = '2026-06-10';
@@ -263,6 +264,22 @@ test('the year planner is a real table naming each week’s holidays, absences a
   await page.getByRole('button', { name: 'Neste år (2027)' }).click();
   await expect(page.getByRole('table', { name: 'Fravær per måned i 2027' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2 })).toHaveText('Årshjul 2027');
+});
+
+test('the Ferieliste of a year is previewed and saved as a PDF', async ({ page }) => {
+  await openGrid(page);
+  await showPage(page, 'Utskrift og kalender');
+  await page.getByLabel('Ferieliste').check();
+  await expect(page.getByLabel('År')).toHaveValue('2026');
+  await expect(page.getByRole('img', { name: /^Første side av Ferieliste/ })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Lagre PDF …' }).click();
+  await expect(page.locator('p.done')).toContainText('er lagret i');
+  const root = await sessionRoot(page);
+  const folder = `${root}/home/ingrid/Dokumenter`;
+  const pdf = fs.readdirSync(folder).find((name) => name.startsWith('Ferieliste') && name.endsWith('.pdf'));
+  expect(pdf, `a Ferieliste PDF in ${JSON.stringify(fs.readdirSync(folder))}`).toBeTruthy();
+  expect(fs.readFileSync(`${folder}/${pdf}`).subarray(0, 5).toString()).toBe('%PDF-');
 });
 
 test('the main-holiday deadline is set as dd.mm on the plan’s settings, and a day no year has is refused beside the field', async ({ page }) => {

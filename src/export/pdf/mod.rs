@@ -1,5 +1,5 @@
 //! PDF documents of a plan: the turnusplan for the wall, an assistant's arbeidsplan and
-//! timeliste, the timeregnskap against the vedtak, and the lovsjekk.
+//! timeliste, the timeregnskap against the vedtak, the lovsjekk, and the year's ferieliste.
 //!
 //! Every document is A4, in bokmål or English, with the plan's name, the period, the date it was
 //! made and "Side n av m" on every page, and prints the same in black and white (greys and
@@ -21,6 +21,7 @@
 
 mod arbeidsplan;
 mod canvas;
+mod ferieliste;
 mod fonts;
 mod frame;
 mod lovsjekk;
@@ -51,16 +52,19 @@ pub enum PdfKind {
     Timeregnskap,
     /// The law check: the profile's values and every finding.
     Lovsjekk,
+    /// Who is away when in one year, and each assistant's holiday balance.
+    Ferieliste,
 }
 
 impl PdfKind {
     /// Every kind, in menu order.
-    pub const ALL: [PdfKind; 5] = [
+    pub const ALL: [PdfKind; 6] = [
         PdfKind::Turnusplan,
         PdfKind::Arbeidsplan,
         PdfKind::Timeliste,
         PdfKind::Timeregnskap,
         PdfKind::Lovsjekk,
+        PdfKind::Ferieliste,
     ];
 
     /// The key used on the command line.
@@ -71,6 +75,7 @@ impl PdfKind {
             PdfKind::Timeliste => "timeliste",
             PdfKind::Timeregnskap => "timeregnskap",
             PdfKind::Lovsjekk => "lovsjekk",
+            PdfKind::Ferieliste => "ferieliste",
         }
     }
 
@@ -92,6 +97,8 @@ impl PdfKind {
             (PdfKind::Timeregnskap, Lang::En) => "Hour accounts",
             (PdfKind::Lovsjekk, Lang::Nb) => "Lovsjekk",
             (PdfKind::Lovsjekk, Lang::En) => "Law check",
+            (PdfKind::Ferieliste, Lang::Nb) => "Ferieliste",
+            (PdfKind::Ferieliste, Lang::En) => "Holiday list",
         }
     }
 
@@ -106,7 +113,7 @@ impl PdfKind {
 pub struct PdfOptions {
     pub kind: PdfKind,
     /// First day of the period. A timeliste covers the month holding `from`; a timeregnskap
-    /// the calendar year holding it.
+    /// and a ferieliste the calendar year holding it.
     pub from: NaiveDate,
     /// Last day of the period, inclusive.
     pub to: NaiveDate,
@@ -202,6 +209,7 @@ fn layout(plan: &crate::model::Plan, options: &PdfOptions) -> Result<frame::Doc,
         (PdfKind::Timeliste, Some(a)) => timeliste::build(plan, a, options),
         (PdfKind::Timeregnskap, _) => timeregnskap::build(plan, options),
         (PdfKind::Lovsjekk, _) => lovsjekk::build(plan, options),
+        (PdfKind::Ferieliste, _) => ferieliste::build(plan, options),
         (kind, None) => return Err(PdfError::NeedsAssistant(kind.key())),
     })
 }

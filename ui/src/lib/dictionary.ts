@@ -1016,6 +1016,8 @@ const nb = {
   'suggest.use': 'Bruk turnusen',
   'suggest.useHint': 'Lagres som et nytt turnusmønster. Du kan angre.',
   'suggest.applied': 'Turnusen «{name}» er lagret som turnusmønster.',
+  'export.kind.ferieliste': 'Ferieliste',
+  'export.hint.ferieliste': 'Hvem som er borte når i ett år, og feriesaldoen til hver assistent.',
 };
 
 export type Key = keyof typeof nb;
@@ -2035,6 +2037,8 @@ const en: Record<Key, string> = {
   'suggest.use': 'Use the rota',
   'suggest.useHint': 'Saved as a new rota pattern. You can undo.',
   'suggest.applied': 'The rota “{name}” is saved as a rota pattern.',
+  'export.kind.ferieliste': 'Holiday list',
+  'export.hint.ferieliste': 'Who is away when during one year, and each assistant’s holiday balance.',
 };
 
 export const dictionary: Record<'nb' | 'en', Record<Key, string>> = { nb, en };

@@ -141,8 +141,8 @@ export const THEMES: readonly Theme[] = ['system', 'light', 'dark', 'high_contra
 export const TEXT_SIZES: readonly number[] = [100, 125, 150, 200];
 
 /** The PDF documents the Export page makes, in menu order (the core's `PdfKind`). */
-export type ExportKind = 'turnusplan' | 'arbeidsplan' | 'timeliste' | 'timeregnskap' | 'lovsjekk';
-export const EXPORT_KINDS: readonly ExportKind[] = ['turnusplan', 'arbeidsplan', 'timeliste', 'timeregnskap', 'lovsjekk'];
+export type ExportKind = 'turnusplan' | 'arbeidsplan' | 'timeliste' | 'timeregnskap' | 'lovsjekk' | 'ferieliste';
+export const EXPORT_KINDS: readonly ExportKind[] = ['turnusplan', 'arbeidsplan', 'timeliste', 'timeregnskap', 'lovsjekk', 'ferieliste'];
 /** The documents about one assistant. */
 export const ONE_ASSISTANT_KINDS: readonly ExportKind[] = ['arbeidsplan', 'timeliste'];
 

@@ -5,12 +5,12 @@
  */
 export type ExportRequest = { 
 /**
- * `turnusplan`, `arbeidsplan`, `timeliste`, `timeregnskap` or `lovsjekk`.
+ * `turnusplan`, `arbeidsplan`, `timeliste`, `timeregnskap`, `lovsjekk` or `ferieliste`.
  */
 kind: string, 
 /**
- * First day, `YYYY-MM-DD`. A timeliste covers the month holding it, a timeregnskap the
- * year.
+ * First day, `YYYY-MM-DD`. A timeliste covers the month holding it, a timeregnskap and a
+ * ferieliste the year.
  */
 from: string, 
 /**
