@@ -21,7 +21,8 @@ pub use assistant::{Assistant, Role};
 pub use busy::BusyTime;
 pub use ids::{AbsenceId, AssistantId, RotationId, ShiftId};
 pub use month::{
-    Categories, ClosedMonth, EgenandelBracket, EgenandelChoice, EgenandelFee, EgenandelTable, Month,
+    month_word, Categories, ClosedMonth, EgenandelBracket, EgenandelChoice, EgenandelFee,
+    EgenandelTable, Month,
 };
 pub use plan::{MonthDay, Plan, Settings};
 pub use profile::{Param, Preset, Profile, ProfileError, ProfileValues, SundayRule};

@@ -77,36 +77,7 @@ impl Month {
 
     /// The month's name with its year in bokmål ("mai 2026") or English ("May 2026").
     pub fn name(self, english: bool) -> String {
-        const NB: [&str; 12] = [
-            "januar",
-            "februar",
-            "mars",
-            "april",
-            "mai",
-            "juni",
-            "juli",
-            "august",
-            "september",
-            "oktober",
-            "november",
-            "desember",
-        ];
-        const EN: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
-        let names = if english { EN } else { NB };
-        format!("{} {}", names[(self.month - 1) as usize], self.year)
+        format!("{} {}", month_word(self.month, english), self.year)
     }
 }
 
@@ -215,4 +186,43 @@ pub enum EgenandelFee {
     },
     /// A fixed amount per month with any fee-bearing hours.
     Flat { monthly_kr: f64 },
+}
+
+/// The name of month 1–12, lower case in bokmål as Norwegian writes it ("mai"), or English
+/// ("May"); out-of-range numbers are clamped.
+pub fn month_word(month: u32, english: bool) -> &'static str {
+    const NB: [&str; 12] = [
+        "januar",
+        "februar",
+        "mars",
+        "april",
+        "mai",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "desember",
+    ];
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let i = (month.clamp(1, 12) - 1) as usize;
+    if english {
+        EN[i]
+    } else {
+        NB[i]
+    }
 }

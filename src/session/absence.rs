@@ -902,7 +902,7 @@ impl Session {
                 .expect("a month");
                 YearMonthView {
                     month: m,
-                    name: month_name(m, lang).to_string(),
+                    name: crate::model::month_word(m, lang == Language::En).to_string(),
                     first: text(start),
                     last: text(next - Duration::days(1)),
                 }
@@ -951,42 +951,5 @@ impl Session {
             red_days,
             assistants,
         })
-    }
-}
-
-/// The month's name, lower case in bokmål as Norwegian writes it.
-pub(crate) fn month_name(month: u32, lang: Language) -> &'static str {
-    const NB: [&str; 12] = [
-        "januar",
-        "februar",
-        "mars",
-        "april",
-        "mai",
-        "juni",
-        "juli",
-        "august",
-        "september",
-        "oktober",
-        "november",
-        "desember",
-    ];
-    const EN: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let i = (month.clamp(1, 12) - 1) as usize;
-    match lang {
-        Language::Nb => NB[i],
-        Language::En => EN[i],
     }
 }
