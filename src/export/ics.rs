@@ -17,6 +17,11 @@
 //! - a shift covered by a vikar for an absent assistant (a cover link) is in the vikar's
 //!   calendar, and in the absent assistant's with STATUS:CANCELLED and a summary saying who
 //!   covers, for as long as the link stands, so their phone drops it;
+//! - a shift whose assistant is registered away at its time and that no one covers yet stays
+//!   in the whole plan's calendar as "Trenger dekning (planlagt for …)", and is in the absent
+//!   assistant's with STATUS:CANCELLED ("du er registrert borte"), so their phone drops it; it
+//!   comes back (SEQUENCE grown) when the absence is deleted. The kind of absence is never
+//!   written: a calendar file is easily shared, and "syk" is health data;
 //! - shifts that ended more than [`PAST_DAYS`] days before `now` are left out, and forgotten.
 //!
 //! Times are written in UTC (`DTSTART:20260329T060000Z`), which is exact across daylight
@@ -105,6 +110,10 @@ pub struct EventRecord {
     /// The absent assistant a vikar covers the shift for; their calendar shows it cancelled.
     #[serde(default)]
     pub covered_for: Option<String>,
+    /// The shift's assistant is registered away at its time and no one covers it yet: their
+    /// calendar shows it cancelled, the plan's as needing cover.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub needs_cover: bool,
 }
 
 /// A shift given to someone else: the former assistant's calendar keeps a cancelled copy for
@@ -253,13 +262,14 @@ pub fn update_state(plan: &Plan, previous: &ExportState, now: Instant) -> Export
     let mut events = BTreeMap::new();
     let mut seen = BTreeSet::new();
     let past_limit = now.unix() - PAST_DAYS * DAY;
+    let absences = crate::cover::Absences::new(plan);
     for shift in &plan.shifts {
         let id = uid(shift);
         seen.insert(id.clone());
         if shift.end.unix() < past_limit {
             continue;
         }
-        let fresh = record(plan, shift);
+        let fresh = record(plan, shift, absences.of_shift(shift).is_some());
         let old = previous.events.get(&id);
         let next = match old {
             None => fresh,
@@ -351,8 +361,8 @@ impl EventRecord {
     }
 }
 
-/// The event a shift becomes, at SEQUENCE 0.
-fn record(plan: &Plan, shift: &Shift) -> EventRecord {
+/// The event a shift becomes, at SEQUENCE 0; `needs_cover`: its assistant is away then.
+fn record(plan: &Plan, shift: &Shift, needs_cover: bool) -> EventRecord {
     let assistant = shift.assistant.as_ref().and_then(|id| plan.assistant(id));
     let assistant_name = assistant.map_or_else(|| "Ikke besatt".to_string(), |a| a.name.clone());
     let kind = shift.shift_type.as_deref().map(|code| {
@@ -399,6 +409,10 @@ fn record(plan: &Plan, shift: &Shift) -> EventRecord {
     }
     if cancelled {
         lines.push("Vakten er avlyst.".into());
+    } else if needs_cover {
+        lines.push(format!(
+            "Trenger dekning: {assistant_name} er registrert borte."
+        ));
     }
     let covered_for = plan.original_assistant(shift);
     if let Some(absent) = covered_for {
@@ -420,6 +434,7 @@ fn record(plan: &Plan, shift: &Shift) -> EventRecord {
         hash: String::new(),
         gone_since: None,
         handed_over: None,
+        needs_cover: needs_cover && !cancelled,
     };
     r.hash = content_hash(&r);
     r
@@ -504,6 +519,23 @@ pub fn calendar(plan: &Plan, state: &ExportState, scope: &CalendarScope, now: In
             CalendarScope::Assistant(_) => r.summary.clone(),
         };
         let mut description = r.description.clone();
+        let away = r.needs_cover && !r.cancelled;
+        if away {
+            match scope {
+                CalendarScope::Plan => {
+                    summary = format!(
+                        "Trenger dekning: {} (planlagt for {})",
+                        r.summary, r.assistant_name
+                    );
+                }
+                CalendarScope::Assistant(_) => {
+                    summary = format!("Avlyst: {summary} – du er registrert borte");
+                    description = format!(
+                        "Du er registrert borte, så vakten er ikke din nå.\n{description}"
+                    );
+                }
+            }
+        }
         if handed_over && !r.cancelled {
             let covering = matches!(scope, CalendarScope::Assistant(id)
                 if r.covered_for.as_deref() == Some(id.as_str()));
@@ -527,7 +559,7 @@ pub fn calendar(plan: &Plan, state: &ExportState, scope: &CalendarScope, now: In
             .sequence(r.sequence)
             .summary(&one_line_text(&summary))
             .description(&multi_line_text(&description))
-            .status(if r.cancelled || handed_over {
+            .status(if r.cancelled || handed_over || (away && scope != &CalendarScope::Plan) {
                 EventStatus::Cancelled
             } else {
                 EventStatus::Confirmed
@@ -786,6 +818,7 @@ mod tests {
             gone_since: None,
             handed_over: None,
             covered_for: None,
+            needs_cover: false,
         };
         assert_eq!(
             content_hash(&r),

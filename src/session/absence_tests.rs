@@ -481,3 +481,54 @@ fn the_vikar_s_calendar_has_the_covered_shift_and_the_absent_one_s_shows_it_canc
     // Her other shift stays hers.
     assert_eq!(kari.matches("STATUS:CONFIRMED").count(), 1, "{kari}");
 }
+
+#[test]
+fn a_shift_waiting_for_cover_leaves_the_absent_one_s_calendar_and_comes_back_when_she_is_not_away()
+{
+    use crate::export::ics::{calendar, update_state, CalendarScope, ExportState};
+    let (mut s, ids) = session();
+    let (now, today, w) = (t(NOW), day("2026-05-01"), window());
+    let kari_scope = CalendarScope::Assistant(AssistantId(ids[0].clone()));
+    let event_of = |text: &str, uid: &str| {
+        text.split("BEGIN:VEVENT")
+            .find(|e| e.contains(uid))
+            .map(str::to_string)
+            .expect("the shift's event")
+    };
+    let before = update_state(s.plan(), &ExportState::default(), now);
+    let view = s
+        .save_absence(now, today, &w, &sick(&ids[0], "2026-06-09", "2026-06-09"))
+        .unwrap();
+    let uid = format!("{}@turnus", kari_shift(&view, "2026-06-09", &ids[0]).id);
+    assert!(event_of(&calendar(s.plan(), &before, &kari_scope, now), &uid)
+        .contains("STATUS:CONFIRMED"));
+
+    // Sick, and no one covers yet: her phone drops the shift; the plan's calendar keeps the need.
+    let away = update_state(s.plan(), &before, now);
+    let kari = event_of(&calendar(s.plan(), &away, &kari_scope, now), &uid);
+    assert!(kari.contains("STATUS:CANCELLED"), "{kari}");
+    assert!(kari.contains("SEQUENCE:1"), "{kari}");
+    assert!(kari.contains("du er registrert borte"), "{kari}");
+    let plan = event_of(&calendar(s.plan(), &away, &CalendarScope::Plan, now), &uid);
+    assert!(plan.contains("STATUS:CONFIRMED"), "{plan}");
+    assert!(plan.contains("Trenger dekning"), "{plan}");
+    assert!(plan.contains("planlagt for Kari"), "{plan}");
+    for text in [&kari, &plan] {
+        assert!(
+            !text.to_lowercase().contains("syk") && !text.contains("egenmelding"),
+            "the kind of absence is health data and stays out of calendar files: {text}"
+        );
+    }
+    // Her other shift stays hers.
+    let all = calendar(s.plan(), &away, &kari_scope, now);
+    assert_eq!(all.matches("STATUS:CONFIRMED").count(), 1, "{all}");
+
+    // The absence deleted: the shift is hers again, as a newer version.
+    let absence = s.plan().absences[0].id.to_string();
+    s.delete_absence(now, today, &w, &absence, None).unwrap();
+    let back = update_state(s.plan(), &away, now);
+    let kari = event_of(&calendar(s.plan(), &back, &kari_scope, now), &uid);
+    assert!(kari.contains("STATUS:CONFIRMED"), "{kari}");
+    assert!(kari.contains("SEQUENCE:2"), "{kari}");
+    assert!(!kari.contains("borte"), "{kari}");
+}
