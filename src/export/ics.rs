@@ -530,9 +530,8 @@ pub fn calendar(plan: &Plan, state: &ExportState, scope: &CalendarScope, now: In
                 }
                 CalendarScope::Assistant(_) => {
                     summary = format!("Avlyst: {summary} – du er registrert borte");
-                    description = format!(
-                        "Du er registrert borte, så vakten er ikke din nå.\n{description}"
-                    );
+                    description =
+                        format!("Du er registrert borte, så vakten er ikke din nå.\n{description}");
                 }
             }
         }
@@ -559,11 +558,13 @@ pub fn calendar(plan: &Plan, state: &ExportState, scope: &CalendarScope, now: In
             .sequence(r.sequence)
             .summary(&one_line_text(&summary))
             .description(&multi_line_text(&description))
-            .status(if r.cancelled || handed_over || (away && scope != &CalendarScope::Plan) {
-                EventStatus::Cancelled
-            } else {
-                EventStatus::Confirmed
-            });
+            .status(
+                if r.cancelled || handed_over || (away && scope != &CalendarScope::Plan) {
+                    EventStatus::Cancelled
+                } else {
+                    EventStatus::Confirmed
+                },
+            );
         cal.push(event.done());
     }
     fold_octets(&cal.done().to_string())

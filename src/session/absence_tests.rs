@@ -500,8 +500,9 @@ fn a_shift_waiting_for_cover_leaves_the_absent_one_s_calendar_and_comes_back_whe
         .save_absence(now, today, &w, &sick(&ids[0], "2026-06-09", "2026-06-09"))
         .unwrap();
     let uid = format!("{}@turnus", kari_shift(&view, "2026-06-09", &ids[0]).id);
-    assert!(event_of(&calendar(s.plan(), &before, &kari_scope, now), &uid)
-        .contains("STATUS:CONFIRMED"));
+    assert!(
+        event_of(&calendar(s.plan(), &before, &kari_scope, now), &uid).contains("STATUS:CONFIRMED")
+    );
 
     // Sick, and no one covers yet: her phone drops the shift; the plan's calendar keeps the need.
     let away = update_state(s.plan(), &before, now);
