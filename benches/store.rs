@@ -226,6 +226,8 @@ fn encrypted(c: &mut Criterion, plain: &Path, root: &Path, now: Instant, view: (
             format!("open the five-year plan to edit, four-week view, close ({name})"),
             |b| {
                 b.iter(|| {
+                    // As the first open after the password is typed: the key is derived.
+                    turnus::store::forget_keys();
                     let options = OpenOptions {
                         password: password.clone(),
                         ..OpenOptions::new("bench", now)
@@ -241,6 +243,7 @@ fn encrypted(c: &mut Criterion, plain: &Path, root: &Path, now: Instant, view: (
             format!("open the five-year plan to read, four-week view ({name})"),
             |b| {
                 b.iter(|| {
+                    turnus::store::forget_keys();
                     let options = OpenOptions {
                         read_only: true,
                         password: password.clone(),
@@ -272,9 +275,30 @@ fn encrypted(c: &mut Criterion, plain: &Path, root: &Path, now: Instant, view: (
         plan.close().expect("closes");
     }
     group.bench_function(
+        "open the encrypted five-year plan again to edit, its key kept (a reload after a sync)",
+        |b| {
+            let options = OpenOptions {
+                password: secret(),
+                ..OpenOptions::new("bench", now)
+            };
+            turnus::store::forget_keys();
+            PlanFile::open(&locked, &options)
+                .expect("opens")
+                .close()
+                .expect("closes");
+            b.iter(|| {
+                let plan = PlanFile::open(&locked, &options).expect("opens");
+                let loaded = plan.load_window(view.0, view.1).expect("a view");
+                assert!(loaded.shifts.len() > 200);
+                plan.close().expect("closes");
+            })
+        },
+    );
+    group.bench_function(
         "derive the key: open a new, empty encrypted plan to read",
         |b| {
             b.iter(|| {
+                turnus::store::forget_keys();
                 let options = OpenOptions {
                     read_only: true,
                     password: secret(),

@@ -502,8 +502,11 @@ fn mid_write_child() {
     let Some(path) = std::env::var_os(MID_WRITE_CHILD) else {
         return;
     };
-    let conn = rusqlite::Connection::open(PathBuf::from(path)).expect("the child opens");
-    conn.pragma_update(None, "key", SECRET).expect("keyed");
+    let path = PathBuf::from(path);
+    let key = turnus::store::key_for(&path, &pw(SECRET)).expect("the key");
+    let conn = rusqlite::Connection::open(&path).expect("the child opens");
+    conn.pragma_update(None, "key", key.as_str())
+        .expect("keyed");
     conn.execute_batch(
         "PRAGMA cache_size = 4;
          BEGIN IMMEDIATE;
@@ -606,4 +609,45 @@ fn a_crash_in_an_encrypted_plan_is_undone_and_a_journal_of_another_is_set_aside(
         "none of the other file's pages"
     );
     assert!(file.integrity_check().unwrap().is_empty());
+}
+
+#[test]
+fn the_key_comes_from_the_password_and_each_files_own_salt_through_argon2id() {
+    let (first, folders) = setup("salt-a");
+    demo_file(&first, &folders);
+    set_password(&first, &folders, SECRET);
+    let second = first.with_file_name("second.turnus");
+    demo_file(&second, &folders);
+    set_password(&second, &folders, SECRET);
+
+    let salt = |p: &Path| std::fs::read(p).unwrap()[..16].to_vec();
+    assert_ne!(salt(&first), salt(&second), "every file has its own salt");
+    let key = turnus::store::key_for(&first, &pw(SECRET)).unwrap();
+    assert_ne!(
+        key.as_str(),
+        turnus::store::key_for(&second, &pw(SECRET))
+            .unwrap()
+            .as_str(),
+        "so the same password gives two files different keys"
+    );
+    // The raw key ends with the file's salt, as SQLCipher takes it.
+    let hex: String = salt(&first).iter().map(|b| format!("{b:02X}")).collect();
+    assert_eq!(key.len(), 3 + 64 + 32);
+    assert!(
+        key.starts_with("x'") && key.ends_with(&format!("{hex}'")),
+        "{}",
+        key.len()
+    );
+
+    // Another SQLCipher program opens the file with that key, and not with the password
+    // itself (SQLCipher's own PBKDF2 derivation gives another key).
+    let read = |secret: &str| {
+        let conn = rusqlite::Connection::open(&first).unwrap();
+        conn.pragma_update(None, "key", secret).unwrap();
+        conn.query_row("SELECT count(*) FROM assistants", [], |r| {
+            r.get::<_, i64>(0)
+        })
+    };
+    assert!(read(key.as_str()).unwrap() > 0);
+    assert!(read(SECRET).is_err());
 }

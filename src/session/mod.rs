@@ -58,7 +58,7 @@ pub mod month;
 mod password;
 pub mod validate;
 
-pub use app::App;
+pub use app::{App, StartRefusal};
 pub use hand_over::HandOver;
 
 use std::path::Path;
@@ -218,9 +218,13 @@ impl Session {
     /// Close the file, giving up the lock.
     pub fn close(self) -> Result<(), IpcError> {
         let lang = self.lang;
-        self.file
+        let closed = self
+            .file
             .close()
-            .map_err(|e| IpcError::from_store(&e, lang))
+            .map_err(|e| IpcError::from_store(&e, lang));
+        // The keys of an encrypted plan stay in memory only while it is open.
+        crate::store::forget_keys();
+        closed
     }
 
     fn reload(&mut self) -> Result<(), IpcError> {

@@ -53,7 +53,7 @@ pub use folders::Folders;
 pub use lock::{computer_name, LockNotice};
 pub use migrations::{APPLICATION_ID, SCHEMA_VERSION};
 pub use open::is_plan_file;
-pub use password::{is_encrypted, Password, MIN_PASSWORD_CHARS};
+pub use password::{forget_keys, is_encrypted, key_for, Password, MIN_PASSWORD_CHARS};
 pub use row::Entity;
 pub use vedtak::VedtakId;
 

@@ -1,17 +1,27 @@
 //! A plan file's optional password: SQLCipher (bundled into the program through rusqlite)
-//! encrypts every page of the file, its rollback journal and its backups with a key derived
-//! from the password (SQLCipher 4's defaults: AES-256, an HMAC per page, PBKDF2-HMAC-SHA512
-//! with 256,000 iterations and a random salt in the file's first 16 bytes).
+//! encrypts every page of the file, its rollback journal and its backups (AES-256, an HMAC per
+//! page) with a 256-bit key. The key is derived from the password here, with Argon2id
+//! ([`KDF_MEMORY_KIB`], [`KDF_PASSES`], [`KDF_LANES`]) and the random salt SQLCipher keeps in the
+//! file's first 16 bytes, and handed to SQLCipher as a raw key, so SQLCipher's own
+//! PBKDF2 is not run. Argon2id needs 46 MiB of memory per guess, which is what makes guessing
+//! expensive on the graphics cards a thief would use; PBKDF2 costs a guesser only time, and
+//! for the same protection (OWASP's password-storage advice lists the two settings as equal) it
+//! costs the user about nine times as long at every open (docs/plan-file.md, "Password").
 //!
-//! The password lives only in memory, in a [`Password`] whose bytes are overwritten when it is
-//! dropped; it is handed to SQLCipher with `sqlite3_key_v2` or as a bound parameter, never
-//! written into SQL text, a file, a log or a name. Setting, changing and removing it write a new
+//! The password and the keys live only in memory, in [`Password`] and [`Zeroizing`] buffers
+//! whose bytes are overwritten when they are dropped; they are handed to SQLCipher with
+//! `sqlite3_key_v2` or as a bound parameter, never written into SQL text, a file, a log or a
+//! name. The last few keys derived are kept in memory ([`derive`]) until the plan is closed
+//! ([`forget_keys`]), so the backups of a plan (which share its salt) and a reload after a
+//! sync open without deriving again. Setting, changing and removing it write a new
 //! copy of the plan beside it and rename the copy into place ([`export`]), so a crash leaves the
 //! file as it was or fully changed. Deciding when to do that is `super`'s job.
 
 use std::ffi::CString;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+
+use std::sync::Mutex;
 
 use rusqlite::{Connection, TransactionBehavior};
 use zeroize::Zeroizing;
@@ -73,22 +83,127 @@ impl PartialEq for Password {
     }
 }
 
-/// Turn SQLCipher's own messages off: it writes them to stderr (a wrong key logs "hmac check
-/// failed"), where the command line prints exactly one line. The setting is the library's, so
-/// once per process is enough.
-pub(crate) fn silence_cipher_log() {
+/// SQLCipher's settings for every Turnus file, set once per process (they are the library's):
+///
+/// - its own messages off: it writes them to stderr (a wrong key logs "hmac check failed"),
+///   where the command line prints exactly one line;
+/// - each page's HMAC with SHA-256 instead of SHA-512: as safe for checking a page, and
+///   computed by the processor's own instructions on current x86 and ARM computers, so
+///   reading an encrypted plan costs about half as much. Part of the file format, with the key.
+pub(crate) fn cipher_defaults() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
         if let Ok(conn) = Connection::open_in_memory() {
-            let _ = conn.execute_batch("PRAGMA cipher_log_level = NONE;");
+            let _ = conn.execute_batch(
+                "PRAGMA cipher_log_level = NONE;
+                 PRAGMA cipher_default_hmac_algorithm = HMAC_SHA256;",
+            );
         }
     });
 }
 
-/// Give the connection `conn`, just opened and not yet read, the key of `password`.
+/// Argon2id's memory per derivation, in KiB (46 MiB), with [`KDF_PASSES`] pass: OWASP's
+/// first Argon2id setting. Part of the file format: a file encrypted with other settings would
+/// not open.
+pub const KDF_MEMORY_KIB: u32 = 47_104;
+/// Argon2id's passes over its memory.
+pub const KDF_PASSES: u32 = 1;
+/// Argon2id's lanes, filled side by side on as many cores as the computer has: the same work
+/// for a guesser (who runs many guesses side by side anyway), a quarter of the wait for the
+/// user on four cores. Four, as RFC 9106 recommends.
+pub const KDF_LANES: u32 = 4;
+
+/// The length of SQLCipher's salt, the plain first bytes of an encrypted file.
+const SALT_BYTES: usize = 16;
+
+/// A key SQLCipher takes as it is: `x'` + 64 hex digits of the key + 32 of the salt + `'`.
+type RawKey = Zeroizing<String>;
+
+/// Keys derived lately, by salt and password: the backups of a plan share its salt, and a
+/// plan reloaded after a sync, merged or reopened keeps it, so each needs no new derivation.
+/// Only a few are kept, and only in memory.
+static DERIVED: Mutex<Vec<([u8; SALT_BYTES], Password, RawKey)>> = Mutex::new(Vec::new());
+const DERIVED_KEPT: usize = 4;
+
+/// The raw key of `password` for a file with `salt`: Argon2id, remembered in [`DERIVED`].
+fn derive(password: &Password, salt: &[u8; SALT_BYTES]) -> Result<RawKey> {
+    let known = |derived: &Vec<([u8; SALT_BYTES], Password, RawKey)>| {
+        derived
+            .iter()
+            .find(|(s, p, _)| s == salt && p == password)
+            .map(|(_, _, k)| k.clone())
+    };
+    if let Some(key) = known(&DERIVED.lock().unwrap_or_else(|e| e.into_inner())) {
+        return Ok(key);
+    }
+    let failed = |detail: String| {
+        StoreError::sqlite(format!("failed to derive the plan file's key: {detail}"))(
+            rusqlite::Error::InvalidQuery,
+        )
+    };
+    let params = argon2::Params::new(KDF_MEMORY_KIB, KDF_PASSES, KDF_LANES, Some(32))
+        .map_err(|e| failed(e.to_string()))?;
+    let argon = argon2::Argon2::new(argon2::Algorithm::Argon2id, argon2::Version::V0x13, params);
+    let mut bytes = Zeroizing::new([0u8; 32]);
+    argon
+        .hash_password_into(password.as_str().as_bytes(), salt, &mut *bytes)
+        .map_err(|e| failed(e.to_string()))?;
+    let mut key = Zeroizing::new(String::with_capacity(3 + 2 * (32 + SALT_BYTES)));
+    key.push_str("x'");
+    for b in bytes.iter().chain(salt) {
+        key.push(char::from(b"0123456789ABCDEF"[usize::from(b >> 4)]));
+        key.push(char::from(b"0123456789ABCDEF"[usize::from(b & 15)]));
+    }
+    key.push('\'');
+    let mut derived = DERIVED.lock().unwrap_or_else(|e| e.into_inner());
+    if derived.len() >= DERIVED_KEPT {
+        derived.remove(0);
+    }
+    derived.push((*salt, password.clone(), key.clone()));
+    Ok(key)
+}
+
+/// Forget every key derived so far (the session does when its plan is closed): the next open
+/// of an encrypted file derives its key again.
+pub fn forget_keys() {
+    DERIVED.lock().unwrap_or_else(|e| e.into_inner()).clear();
+}
+
+/// The salt of the encrypted file at `path`: its first 16 bytes. A file that is missing or
+/// empty (about to be made) gets a new random salt.
+fn salt_of(path: &Path) -> Result<[u8; SALT_BYTES]> {
+    let mut salt = [0u8; SALT_BYTES];
+    let empty = !matches!(std::fs::metadata(path), Ok(m) if m.len() > 0);
+    if empty {
+        getrandom::fill(&mut salt).map_err(|e| {
+            StoreError::io("failed to make a salt for the plan file's key")(std::io::Error::other(
+                e.to_string(),
+            ))
+        })?;
+    } else {
+        std::fs::File::open(path)
+            .and_then(|mut f| f.read_exact(&mut salt))
+            .map_err(StoreError::io(format!("cannot read {}", path.display())))?;
+    }
+    Ok(salt)
+}
+
+/// The raw key of `password` for the file at `path`, as SQLCipher takes it (`PRAGMA key`,
+/// `ATTACH … KEY`): derived with the file's salt, or with a new one for a file not yet written.
+/// The only way to open a Turnus plan's file with another SQLCipher program.
+pub fn key_for(path: &Path, password: &Password) -> Result<RawKey> {
+    cipher_defaults();
+    derive(password, &salt_of(path)?)
+}
+
+/// Give the connection `conn`, just opened on a file and not yet read, the key of `password`.
 pub(crate) fn key(conn: &Connection, password: &Password) -> Result<()> {
-    silence_cipher_log();
-    let bytes = password.as_str().as_bytes();
+    cipher_defaults();
+    let path = conn.path().filter(|p| !p.is_empty()).ok_or_else(|| {
+        StoreError::io("a plan in memory cannot have a password")(std::io::Error::other("no file"))
+    })?;
+    let raw = key_for(Path::new(path), password)?;
+    let bytes = raw.as_bytes();
     let length = std::ffi::c_int::try_from(bytes.len()).map_err(|_| {
         StoreError::sqlite("the password is too long")(rusqlite::Error::InvalidQuery)
     })?;
@@ -137,7 +252,6 @@ pub fn is_encrypted(path: &Path) -> bool {
 pub(crate) fn export(conn: &Connection, target: &Path, key: Option<&Password>) -> Result<()> {
     let context = || format!("cannot write {}", target.display());
     let name = target.to_string_lossy();
-    let key_text = key.map_or("", Password::as_str);
     // An empty file is a new database to SQLite; made here, since a connection opened without
     // permission to create files attaches none.
     std::fs::OpenOptions::new()
@@ -145,6 +259,8 @@ pub(crate) fn export(conn: &Connection, target: &Path, key: Option<&Password>) -
         .create_new(true)
         .open(target)
         .map_err(StoreError::io(context()))?;
+    let raw = key.map(|k| key_for(target, k)).transpose()?;
+    let key_text = raw.as_ref().map_or("", |k| k.as_str());
     conn.execute(
         "ATTACH DATABASE ?1 AS turnus_copy KEY ?2",
         rusqlite::params![name.as_ref(), key_text],
