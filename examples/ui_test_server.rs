@@ -8,7 +8,7 @@
 //!
 //! - `GET /…` serves the file of `--ui` (`/` is `index.html`).
 //! - `POST /api/session` with `{ "today": "YYYY-MM-DD", "fail": "io", "delay_ms": N,
-//!   "first_start": true }` (each
+//!   "first_start": true, "launch": "/x/passord.turnus" }` (each
 //!   optional) starts a fresh app of its own in a new folder under `--root`, and answers
 //!   `{ "id", "root" }`. Every page load of the UI asks for one, so no two tests, and no two
 //!   test files, ever share a plan, a recent list or a setting.
@@ -46,6 +46,9 @@ struct SessionOptions {
     delay_ms: Option<u64>,
     /// The computer's first start: no user name saved yet (otherwise the user is "Ingrid").
     first_start: Option<bool>,
+    /// The plan file the program is started with (`turnus PLAN.turnus`), a path inside the
+    /// session's folder when it starts with `/`.
+    launch: Option<String>,
 }
 
 struct Session {
@@ -286,6 +289,13 @@ fn new_session(state: &Server_, args: Value) -> Result<Value, String> {
         settings.user_name = "Ingrid".into();
         app.save_settings(&settings).map_err(|e| e.message)?;
     }
+    if let Some(launch) = &options.launch {
+        let path = match launch.strip_prefix('/') {
+            Some(inside) => root.join(inside).display().to_string(),
+            None => launch.clone(),
+        };
+        app.open_at_start(now(), today, &path);
+    }
     let session = Session {
         app: Mutex::new(app),
         today,
@@ -324,8 +334,8 @@ struct World {
 /// The password of `x/passord.turnus`.
 const PASSWORD: &str = "Ingrids-plan-2026";
 
-/// The bytes of `x/passord.turnus` by "today": deriving a key takes a few hundred milliseconds,
-/// so the file is encrypted once per server and day and copied into each session's world.
+/// The bytes of `x/passord.turnus` by "today": encrypting a plan takes a while, so the file is
+/// encrypted once per server and day and copied into each session's world.
 static ENCRYPTED: Mutex<Vec<(NaiveDate, Vec<u8>)>> = Mutex::new(Vec::new());
 
 impl World {

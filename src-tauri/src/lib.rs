@@ -23,13 +23,13 @@ pub fn run(plan: Option<std::path::PathBuf>) {
     };
     let state = state::AppState::new(folders);
     if let Some(path) = plan {
-        // A plan that cannot be opened leaves the start page, which lists it among the
-        // recent plans when it exists.
-        let opened = state
-            .run(|app, now, today| app.open_plan(now, today, &path.display().to_string(), false));
-        if let Err(error) = opened {
-            eprintln!("turnus: {}: {error}", path.display());
-        }
+        // A plan that cannot be opened leaves the start page, which asks for its password or
+        // says why (`start_refusal`).
+        let path = path.display().to_string();
+        let _ = state.run(|app, now, today| {
+            app.open_at_start(now, today, &path);
+            Ok::<(), turnus::session::IpcError>(())
+        });
     }
     state.start_heartbeat();
     let context = tauri::generate_context!("../tauri.conf.json");

@@ -8,6 +8,7 @@
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+use serde::Serialize;
 use serde_json::{json, Map, Value};
 
 use super::{
@@ -17,6 +18,7 @@ use super::{
 use crate::store::config::Config;
 use crate::store::{Folders, OpenOptions, Password, StoreError};
 use crate::time::Instant;
+use ts_rs::TS;
 
 /// The file name of the demo plan in the data folder.
 pub const DEMO_FILE: &str = "Demoplan.turnus";
@@ -34,6 +36,17 @@ pub struct App {
     fallback_user: String,
     config: Config,
     session: Option<Session>,
+    /// Why the plan the program was started with did not open, until the UI asks.
+    start_refusal: Option<StartRefusal>,
+}
+
+/// The plan file the program was started with (a double-click on it, `turnus PLAN.turnus`)
+/// and why it did not open: the start page shows the sentence, or asks for the password when
+/// the code is `password_needed`.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct StartRefusal {
+    pub path: String,
+    pub error: IpcError,
 }
 
 impl App {
@@ -46,7 +59,26 @@ impl App {
             fallback_user: fallback_user.trim().to_string(),
             config,
             session: None,
+            start_refusal: None,
         }
+    }
+
+    /// Open the plan file the program was started with. When it does not open, the refusal
+    /// is kept for [`App::take_start_refusal`]: the window is not open yet to show it.
+    pub fn open_at_start(&mut self, now: Instant, today: NaiveDate, path: &str) {
+        self.start_refusal =
+            self.open_plan(now, today, path, false)
+                .err()
+                .map(|error| StartRefusal {
+                    path: path.to_string(),
+                    error,
+                });
+    }
+
+    /// Why the plan the program was started with did not open, once (the start page asks
+    /// when it first shows); `None` when it opened or there was none.
+    pub fn take_start_refusal(&mut self) -> Option<StartRefusal> {
+        self.start_refusal.take()
     }
 
     /// The user's settings.

@@ -29,7 +29,8 @@ use super::ErrorCode;
 use super::{
     busy::BusyImportView, AppSettings, AssistantInput, ExportDone, ExportPreview, ExportRequest,
     HandOver, HistoryEntry, IpcError, NewPlanInput, PlanCheckView, PlanView, ProfileInput,
-    RecentPlan, RotationInput, SettingsInput, ShiftInput, ShiftTypeInput, VedtakInput, Window,
+    RecentPlan, RotationInput, SettingsInput, ShiftInput, ShiftTypeInput, StartRefusal,
+    VedtakInput, Window,
 };
 use super::{
     AbsenceInput, CoverAssignment, CoverCandidatesView, CoverProposal, HolidayYearView,
@@ -215,6 +216,9 @@ macro_rules! commands {
 commands! {
     /// Plan files opened lately, most recent first.
     recent_plans(RecentPlansArgs {}) -> Vec<RecentPlan> = |app, _, _, _a| Ok(app.recent_plans());
+    /// Why the plan file the program was started with did not open (once; null when it did).
+    start_refusal(StartRefusalArgs {}) -> Option<StartRefusal>
+        = |app, _, _, _a| Ok(app.take_start_refusal());
     /// Make a new plan file from the guide's answers.
     create_plan(CreatePlanArgs { path: String, plan: NewPlanInput }) -> PlanView
         = |app, now, today, a| app.create_plan(now, today, &a.path, &a.plan);

@@ -568,6 +568,25 @@ async function main() {
     }
   });
 
+  // A double-click on a plan file with a password: the window asks for it at once, and the
+  // right one opens the plan (the file is given its password by the same program's command line).
+  await check('started with a plan file that has a password, the window asks for it and opens the plan', async () => {
+    const locked = join(PLAN_DIR, 'Med-passord.turnus');
+    copyFileSync(PLAN_FILE, locked);
+    execFileSync(APP, ['password', 'set', locked], { env: { ...process.env, TURNUS_PASSWORD: 'Fjellbekk-2026' } });
+    const opened = await startApp([locked]);
+    try {
+      await waitForElements(opened, "//dialog[@open]//h2[@id='password-dialog-heading']", 'the password dialog');
+      const [box] = await waitForElements(opened, "//input[@id='open-password']", 'the password box');
+      await opened.call('POST', `/element/${box}/value`, { text: 'Fjellbekk-2026' });
+      await press(opened, ENTER);
+      await waitForElements(opened, "//table[@role='grid']//th[@scope='row'][starts-with(normalize-space(), 'Kari Nordmann')]", 'the grid of the plan with a password');
+      screenshot(display, 'e2e-opened-with-password.png');
+    } finally {
+      await stopApp(opened);
+    }
+  });
+
   await check('a plan file held on another computer opens read-only, with who holds it, and a refused edit says so visibly', async () => {
     // Per Haugen's Turnus holds the file (a live lock row, as his program writes it).
     execFileSync('python3', ['-c', `

@@ -133,6 +133,25 @@ test('a plan with a password asks for it; a wrong one is said in the dialog, the
   await expect(page.getByRole('grid')).toBeVisible();
 });
 
+test('started with a plan that has a password (a double-click on the file), the start page asks for it', async ({ page }) => {
+  await page.goto(`/?today=${TODAY}&launch=${encodeURIComponent('/x/passord.turnus')}`);
+  const dialog = page.getByRole('dialog', { name: 'Planen er beskyttet med passord' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByLabel('Passord', { exact: true })).toBeFocused();
+  await dialog.getByLabel('Passord', { exact: true }).fill('Ingrids-plan-2026');
+  await dialog.getByRole('button', { name: 'Åpne planen' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole('grid')).toBeVisible();
+});
+
+test('started with a damaged plan, the start page says which file and why', async ({ page }) => {
+  await page.goto(`/?today=${TODAY}&launch=${encodeURIComponent('/x/skadet.turnus')}`);
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Turnus ble startet med planen «skadet», men den kunne ikke åpnes.');
+  await expect(alert).toContainText('Filen er skadet, så Turnus kan ikke åpne planen.');
+  await expect(page.getByRole('heading', { level: 2, name: 'Velkommen til Turnus' })).toBeFocused();
+});
+
 test('Settings sets a password for the plan file (twice, at least 8) and removes it', async ({ page }) => {
   await openPlan(page, `?today=${TODAY}`);
   await expect(page.getByRole('grid')).toBeVisible();

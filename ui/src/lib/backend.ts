@@ -42,6 +42,7 @@ import type {
   RecentPlan,
   RotationInput,
   SettingsInput,
+  StartRefusal,
   ShiftInput,
   ShiftTypeInput,
   TimekontoView,
@@ -79,6 +80,8 @@ export interface Backend {
   choosePlanToOpen(): Promise<string | null>;
 
   recentPlans(): Promise<RecentPlan[]>;
+  /** Once: the plan file the program was started with, when it did not open, and why. */
+  startRefusal(): Promise<StartRefusal | null>;
   createPlan(path: string, plan: NewPlanInput, window: PlanWindow): Promise<PlanView>;
   openPlan(path: string, takeOver: boolean, window: PlanWindow): Promise<PlanView>;
   openDemo(window: PlanWindow): Promise<PlanView>;

@@ -37,6 +37,7 @@ import type {
   PlanWindow,
   ProfileInput,
   RecentPlan,
+  StartRefusal,
   RotationInput,
   SettingsInput,
   ShiftInput,
@@ -89,6 +90,9 @@ export class CoreBackend implements Backend {
 
   recentPlans(): Promise<RecentPlan[]> {
     return this.call('recent_plans', {});
+  }
+  startRefusal(): Promise<StartRefusal | null> {
+    return this.call('start_refusal', {});
   }
   // Opening and creating answer with the core's own first window; the UI then asks for its own.
   async createPlan(path: string, plan: NewPlanInput, window: PlanWindow): Promise<PlanView> {

@@ -8,6 +8,7 @@
 //   ?fail=io           writing in the data folder fails, as on a broken disk
 //   ?delay=MS          every answer takes that long, as on a slow network folder
 //   ?firstStart=1      the computer's first start: no user name saved yet (otherwise "Ingrid")
+//   ?launch=PATH       the program was started with that plan file (a double-click on it)
 //   ?open= ?save= ?calendar= ?exportFolder= ?folder=
 //                      what the open, save, calendar, export-folder and folder dialogs answer;
 //                      empty: the person cancels; a path starting with / is inside the
@@ -28,6 +29,7 @@ export interface TestOptions {
   fail: string | null;
   delayMs: number;
   firstStart: boolean;
+  launch: string | null;
   open: string | null | undefined;
   save: string | null | undefined;
   calendar: string | null | undefined;
@@ -49,6 +51,7 @@ export function testOptionsFromQuery(search: string): TestOptions {
     fail: query.get('fail'),
     delayMs: Number.isInteger(delay) && delay > 0 ? delay : 0,
     firstStart: query.get('firstStart') === '1',
+    launch: query.get('launch'),
     open: answer('open'),
     save: answer('save'),
     calendar: answer('calendar'),
@@ -73,6 +76,7 @@ export function testBackend(options: TestOptions): CoreBackend {
         fail: options.fail ?? undefined,
         delay_ms: options.delayMs,
         first_start: options.firstStart || undefined,
+        launch: options.launch ?? undefined,
       }),
     }).then(async (response) => {
       if (!response.ok) throw new Error(`the test server refused a session: ${await response.text()}`);

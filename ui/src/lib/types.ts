@@ -36,6 +36,7 @@ import type { ProfileInput } from './bindings/ProfileInput';
 import type { ProfileRow } from './bindings/ProfileRow';
 import type { ProfileView } from './bindings/ProfileView';
 import type { RecentPlan } from './bindings/RecentPlan';
+import type { StartRefusal } from './bindings/StartRefusal';
 import type { RotationInput } from './bindings/RotationInput';
 import type { RotationView } from './bindings/RotationView';
 import type { ServiceHours } from './bindings/ServiceHours';
@@ -92,6 +93,7 @@ export type {
   RecentPlan,
   RotationInput,
   ServiceHours,
+  StartRefusal,
   ServiceYear,
   SettingsInput,
   SettingsView,

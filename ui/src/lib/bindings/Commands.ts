@@ -76,6 +76,8 @@ import type { SetCalendarFolderArgs } from './SetCalendarFolderArgs';
 import type { SetHolidayCarryArgs } from './SetHolidayCarryArgs';
 import type { SetPasswordArgs } from './SetPasswordArgs';
 import type { SetProfileArgs } from './SetProfileArgs';
+import type { StartRefusal } from './StartRefusal';
+import type { StartRefusalArgs } from './StartRefusalArgs';
 import type { SuggestRotationArgs } from './SuggestRotationArgs';
 import type { SuggestionView } from './SuggestionView';
 import type { TimekontoArgs } from './TimekontoArgs';
@@ -90,6 +92,7 @@ import type { YearViewArgs } from './YearViewArgs';
 /** Every IPC command: its arguments and its answer. */
 export type Commands = {
   recent_plans: { args: RecentPlansArgs; result: Array<RecentPlan> };
+  start_refusal: { args: StartRefusalArgs; result: StartRefusal | null };
   create_plan: { args: CreatePlanArgs; result: PlanView };
   open_plan: { args: OpenPlanArgs; result: PlanView };
   open_demo: { args: OpenDemoArgs; result: PlanView };
