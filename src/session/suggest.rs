@@ -82,7 +82,9 @@ pub struct SuggestInput {
     pub assistants: Vec<SuggestAssistantInput>,
     /// How long to search, in seconds' worth of moves (default 2, at most 30).
     pub seconds: Option<f64>,
-    /// The seed of the search: the same request and seed give the same rota (default 1).
+    /// The seed of the search: the same request and seed give the same rota (default 1). A
+    /// number in TypeScript: the app's seeds are small, and JSON has no bigint.
+    #[ts(optional, type = "number")]
     pub seed: Option<u64>,
 }
 
@@ -109,6 +111,18 @@ pub struct SuggestionView {
     pub wishes_broken: Vec<String>,
     /// The rotation's slots, to apply as they are.
     pub slots: Vec<SlotView>,
+    /// When the search ran out without a lawful rota: a longer search with another seed to
+    /// offer ("Søk lenger"); null otherwise.
+    pub search_longer: Option<SearchLonger>,
+}
+
+/// The next, longer search the app offers after one that found nothing lawful.
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, TS)]
+pub struct SearchLonger {
+    /// Seconds' worth of moves: four times the last, at least 8, at most [`MAX_SECONDS`].
+    pub seconds: f64,
+    #[ts(type = "number")]
+    pub seed: u64,
 }
 
 /// One assistant's weeks of the suggested rota.
@@ -329,17 +343,38 @@ impl Session {
             score: 0.0,
             wishes_broken: Vec::new(),
             slots: Vec::new(),
+            search_longer: None,
         };
         match suggest::suggest(&problem, &options) {
             Err(infeasible) => {
+                let ran_out = infeasible
+                    .reasons
+                    .iter()
+                    .any(|r| r.code == "search_found_nothing");
+                let longer = SearchLonger {
+                    seconds: (options.seconds * 4.0).clamp(8.0, MAX_SECONDS),
+                    seed: options.seed.wrapping_add(1),
+                };
                 view.reasons = infeasible
                     .reasons
                     .iter()
-                    .map(|r| match lang {
-                        Language::Nb => r.nb.clone(),
-                        Language::En => r.en.clone(),
+                    .map(|r| {
+                        let text = lang.pick(&r.nb, &r.en).to_string();
+                        if r.code != "search_found_nothing" {
+                            return text;
+                        }
+                        let seconds = longer.seconds;
+                        match lang {
+                            Language::Nb => format!(
+                                "{text} Prøv «Søk lenger» ({seconds} sekunder), eller løs opp en «kan ikke»."
+                            ),
+                            Language::En => format!(
+                                "{text} Try \"Search longer\" ({seconds} seconds), or lift a \"cannot\"."
+                            ),
+                        }
                     })
                     .collect();
+                view.search_longer = ran_out.then_some(longer);
             }
             Ok(answer) => {
                 view.found = true;
@@ -643,6 +678,56 @@ mod tests {
         assert!(view.slots.is_empty());
         let text = view.reasons.join(" ");
         assert!(text.contains(" t"), "hours in numbers: {text}");
+    }
+
+    #[test]
+    fn a_search_that_runs_out_offers_a_longer_one_in_the_app_s_words() {
+        let (mut s, ids) = session();
+        s.save_shift_type(
+            now(),
+            today(),
+            &w(),
+            &ShiftTypeInput {
+                code: "K".into(),
+                name: "Kveld".into(),
+                start: "15:30".into(),
+                end: "23:00".into(),
+                break_minutes: Some(30),
+                ..ShiftTypeInput::default()
+            },
+        )
+        .unwrap();
+        // Day and evening every day, 105 h a week, for three people of 35 h: tight.
+        let mut input = request(&ids, 35.0);
+        input.needs.push(NeedInput {
+            shift_type: "K".into(),
+            days: DAYS.iter().map(|d| d.to_string()).collect(),
+            staff: 1,
+        });
+        input.weeks = 6;
+        input.seconds = Some(0.001);
+        let view = s.suggest_rotation(&input).unwrap();
+        assert!(!view.found, "{:?}", view.figures);
+        let longer = view
+            .search_longer
+            .unwrap_or_else(|| panic!("{:?}", view.reasons));
+        assert_eq!(longer.seconds, 8.0, "four times as long, at least 8 s");
+        assert_eq!(longer.seed, 2, "with another seed");
+        let text = view.reasons.join(" ");
+        assert!(
+            text.contains("Prøv «Søk lenger» (8 sekunder)"),
+            "the app's button, not the command line's options: {text}"
+        );
+        assert!(!text.contains("--"), "{text}");
+        input.seconds = Some(20.0);
+        input.seed = Some(7);
+        input.assistants.truncate(1);
+        let view = s.suggest_rotation(&input).unwrap();
+        assert!(!view.found);
+        assert_eq!(
+            view.search_longer, None,
+            "too few hours is no reason to search longer"
+        );
     }
 
     #[test]

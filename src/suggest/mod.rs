@@ -159,6 +159,13 @@ impl Infeasible {
         for r in &self.reasons {
             out.push_str("- ");
             out.push_str(if en { &r.en } else { &r.nb });
+            if r.code == "search_found_nothing" {
+                out.push_str(if en {
+                    " Try more seconds (--seconds), another seed (--seed), or lift a \"cannot\"."
+                } else {
+                    " Prøv flere sekunder (--seconds), et annet frø (--seed), eller løs opp en «kan ikke»."
+                });
+            }
             out.push('\n');
         }
         out

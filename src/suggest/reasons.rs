@@ -405,7 +405,8 @@ fn sundays(model: &Model) -> Option<Reason> {
 }
 
 /// The reason when the search found nothing lawful: honest about the budget, and what the last
-/// candidate the checker saw still broke.
+/// candidate the checker saw still broke. What to try next depends on where the search was
+/// asked from: [`super::Infeasible::text`] names the command line's options, the app its button.
 pub fn after_search(model: &Model, moves: u64, violations: &[Finding]) -> Vec<Reason> {
     let mut rules: BTreeMap<&'static str, (usize, crate::rules::Rule)> = BTreeMap::new();
     for f in violations {
@@ -433,10 +434,10 @@ pub fn after_search(model: &Model, moves: u64, violations: &[Finding]) -> Vec<Re
     vec![Reason::new(
         "search_found_nothing",
         format!(
-            "Søket fant ingen lovlig turnus på {moves} forsøk.{nb_broke} Det betyr ikke sikkert at ingen finnes: prøv flere sekunder (--seconds), et annet frø (--seed), eller løs opp en «kan ikke»."
+            "Søket fant ingen lovlig turnus på {moves} forsøk.{nb_broke} Det betyr ikke sikkert at ingen finnes."
         ),
         format!(
-            "The search found no lawful rota in {moves} moves.{en_broke} That does not prove there is none: try more seconds (--seconds), another seed (--seed), or lift a \"cannot\"."
+            "The search found no lawful rota in {moves} moves.{en_broke} That does not prove there is none."
         ),
     )]
 }

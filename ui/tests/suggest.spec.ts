@@ -122,3 +122,40 @@ test('a request the contracts cannot carry shows the reasons near the button', a
   await section.locator('.form-actions').first().screenshot({ path: `${SHOTS}/suggest-button.png` });
   await reasons.screenshot({ path: `${SHOTS}/suggest-reasons.png` });
 });
+
+test('a search that ran out offers "Søk lenger", which asks again for longer with another seed', async ({ page }) => {
+  await openRotations(page);
+  const section = page.getByRole('region', { name: 'Foreslå turnus' });
+  await fillRequest(page, section, 'Stram', '12');
+  // The core's answer to a search that ran out (the core's own test makes one; a real one takes
+  // seconds of search), with a short retry; the request the button sends next is answered by
+  // the real core.
+  const sent: { seconds?: number; seed?: number }[] = [];
+  await page.route('**/suggest_rotation', async (route) => {
+    const body = route.request().postDataJSON() as { request: { seconds?: number; seed?: number } };
+    sent.push({ seconds: body.request.seconds, seed: body.request.seed });
+    if (sent.length > 1) return route.continue();
+    const real = await (await route.fetch()).json();
+    await route.fulfill({
+      status: 200,
+      contentType: 'application/json',
+      body: JSON.stringify({
+        ...real,
+        found: false,
+        reasons: ['Søket fant ingen lovlig turnus på 60000 forsøk. Prøv «Søk lenger» (3 sekunder), eller løs opp en «kan ikke».'],
+        rota: [],
+        figures: [],
+        slots: [],
+        search_longer: { seconds: 3, seed: 2 },
+      }),
+    });
+  });
+  await section.getByRole('button', { name: 'Foreslå', exact: true }).click();
+  const reasons = section.locator('#suggest-reasons');
+  await expect(reasons).toContainText('Prøv «Søk lenger» (3 sekunder)');
+  const longer = reasons.getByRole('button', { name: 'Søk lenger (3 sekunder)' });
+  await longer.focus();
+  await page.keyboard.press('Enter');
+  await expect(section.getByRole('heading', { name: 'Forslag: «Stram»' })).toBeFocused({ timeout: 60_000 });
+  expect(sent).toEqual([{ seconds: undefined, seed: undefined }, { seconds: 3, seed: 2 }]);
+});

@@ -28,6 +28,7 @@ preset?: string, needs: Array<NeedInput>, assistants: Array<SuggestAssistantInpu
  */
 seconds?: number, 
 /**
- * The seed of the search: the same request and seed give the same rota (default 1).
+ * The seed of the search: the same request and seed give the same rota (default 1). A
+ * number in TypeScript: the app's seeds are small, and JSON has no bigint.
  */
-seed?: bigint, };
+seed?: number, };
