@@ -107,6 +107,15 @@ test('a month confirmed by keyboard, one shift corrected, one not worked, the mo
   await page.getByLabel('Gå til dato', { exact: true }).fill('15.06.2026');
   await page.getByRole('button', { name: 'Gå til datoen' }).click();
   await expect(page.getByRole('note').filter({ hasText: /^juni 2026 er lukket \(/ }), 'the grid says the month is closed before any edit').toContainText('åpnes igjen på siden Bekreft måneden');
+  // The grid shows the month as worked: each confirmed shift says so, and the corrected one
+  // shows the times worked with the planned ones beside them.
+  await expect(page.locator('td[role="gridcell"] .chip').filter({ hasText: 'Utført' }).first()).toBeVisible();
+  await page.getByLabel('Gå til dato', { exact: true }).fill('01.06.2026');
+  await page.getByRole('button', { name: 'Gå til datoen' }).click();
+  await expect(page.locator('td[role="gridcell"] .chip').filter({ hasText: '08:15–' }).first()).toContainText(/Utført \(planlagt \d\d:\d\d–\d\d:\d\d\)/);
+  await shot(page, 'ui-month-grid-worked');
+  await page.getByLabel('Gå til dato', { exact: true }).fill('15.06.2026');
+  await page.getByRole('button', { name: 'Gå til datoen' }).click();
   const chip = page.locator('td[role="gridcell"] .chip').first();
   await chip.click();
   await page.keyboard.press('Delete');
