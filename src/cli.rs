@@ -861,9 +861,20 @@ fn holidays_text(plan: &Plan, report: &crate::holidays::HolidayReport, lang: Lan
             b.remaining_days,
         ));
     }
+    for b in report.assistants.iter().filter(|b| b.moved_days > 0) {
+        let (name, days, next) = (label(b), b.moved_days, report.year + 1);
+        text.push_str(&if en {
+            format!("{name} moves {days} virkedager on to {next} (agreed; ferieloven § 7 (2)); they are not in {}'s balance.\n", report.year)
+        } else {
+            format!("{name} flytter {days} virkedager til {next} (avtalt; ferieloven § 7 (2)); de er ikke med i saldoen for {}.\n", report.year)
+        });
+    }
     for b in report.assistants.iter().filter(|b| b.over_booked()) {
         let over = -b.remaining_days;
-        let (name, total) = (label(b), b.entitlement_days + b.carried_days);
+        let (name, total) = (
+            label(b),
+            i64::from(b.entitlement_days + b.carried_days) - i64::from(b.moved_days),
+        );
         text.push_str(&if en {
             let days = if over == 1 { "virkedag" } else { "virkedager" };
             format!("Warning: {name} has {over} {days} more holiday booked than the balance of {total}.\n")

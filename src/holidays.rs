@@ -18,8 +18,11 @@
 //! - **Carried** = the days agreed in writing to move from the previous holiday year
 //!   (ferieloven § 7 (2)): at most 12. The plan has no place for such an agreement; the caller
 //!   passes it, and an agreement above 12 is refused ([`CarryError`]).
-//! - **Remaining** = entitlement + carried − booked; negative when more is booked than the
-//!   balance, which is a warning ([`Balance::over_booked`]), never accepted silently.
+//! - **Moved** = the days agreed to move on to the next holiday year (that year's carried days):
+//!   they leave this year's balance, as RULES.md §5 counts it ("balance = entitlement − booked −
+//!   days moved to next year"), so no day is counted in both years.
+//! - **Remaining** = entitlement + carried − booked − moved; negative when more is booked than
+//!   the balance, which is a warning ([`Balance::over_booked`]), never accepted silently.
 //! - **Main holiday met** (§ 7 (1)): the assistant's `ferie` days, part-day bookings left out
 //!   (a day with work is not a day of rest), hold a stretch of 18 virkedager inside
 //!   1 June – 30 September of the year with no unbooked virkedag between them. A Sunday or red
@@ -52,8 +55,17 @@ pub struct Balance {
     pub entitlement_days: u32,
     pub booked_days: u32,
     pub carried_days: u32,
+    /// Days agreed moved on to the next holiday year (the next year's `carried_days`). Left
+    /// out of the JSON when 0, so the issue's key set is exactly what a plan without such an
+    /// agreement gives.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub moved_days: u32,
     pub remaining_days: i64,
     pub main_holiday_met: bool,
+}
+
+fn is_zero(days: &u32) -> bool {
+    *days == 0
 }
 
 impl Balance {
@@ -170,19 +182,22 @@ pub fn longest_summer_stretch(bookings: &[&Absence], year: i32) -> u32 {
     best
 }
 
-/// One assistant's balance for `year`, from their absences (any kinds; only `ferie` counts)
-/// and the days carried over from the year before.
+/// One assistant's balance for `year`, from their absences (any kinds; only `ferie` counts),
+/// the days carried over from the year before and the days moved on to the next.
 pub fn balance(
     assistant: &Assistant,
     absences: &[&Absence],
     year: i32,
     carried: u32,
+    moved: u32,
 ) -> Result<Balance, CarryError> {
-    if carried > MAX_CARRIED_DAYS {
-        return Err(CarryError {
-            assistant: assistant.id.clone(),
-            days: carried,
-        });
+    for days in [carried, moved] {
+        if days > MAX_CARRIED_DAYS {
+            return Err(CarryError {
+                assistant: assistant.id.clone(),
+                days,
+            });
+        }
     }
     let entitlement_days = entitlement(assistant, year);
     let booked_days = booked_days(absences, year);
@@ -191,13 +206,17 @@ pub fn balance(
         entitlement_days,
         booked_days,
         carried_days: carried,
-        remaining_days: i64::from(entitlement_days) + i64::from(carried) - i64::from(booked_days),
+        moved_days: moved,
+        remaining_days: i64::from(entitlement_days) + i64::from(carried)
+            - i64::from(booked_days)
+            - i64::from(moved),
         main_holiday_met: longest_summer_stretch(absences, year) >= MAIN_HOLIDAY_DAYS,
     })
 }
 
 /// Every assistant's balance for `year`, in plan order. `carried` holds the days agreed moved
-/// into `year` from the year before, by assistant; an assistant not in it carried none.
+/// into `year` from the year before, by assistant; an assistant not in it carried none. The
+/// days moved on to the next year are the plan's record for that year.
 pub fn report(
     plan: &Plan,
     year: i32,
@@ -215,7 +234,14 @@ pub fn report(
         .iter()
         .map(|a| {
             let absences = by_assistant.get(&a.id).map(Vec::as_slice).unwrap_or(&[]);
-            balance(a, absences, year, carried.get(&a.id).copied().unwrap_or(0))
+            let moved = plan.carried_days(&a.id, year + 1);
+            balance(
+                a,
+                absences,
+                year,
+                carried.get(&a.id).copied().unwrap_or(0),
+                moved,
+            )
         })
         .collect::<Result<Vec<_>, _>>()?;
     Ok(HolidayReport { year, assistants })
@@ -284,9 +310,9 @@ mod tests {
     #[test]
     fn carried_days_add_to_the_balance_up_to_twelve() {
         let a = born(None, 25);
-        let b = balance(&a, &[], 2026, 12).unwrap();
+        let b = balance(&a, &[], 2026, 12, 0).unwrap();
         assert_eq!((b.carried_days, b.remaining_days), (12, 37));
-        let e = balance(&a, &[], 2026, 13).unwrap_err();
+        let e = balance(&a, &[], 2026, 13, 0).unwrap_err();
         assert_eq!(e.days, 13);
         assert!(e.to_string().contains("12"), "{e}");
     }
@@ -296,7 +322,7 @@ mod tests {
         let a = born(None, 25);
         // Mon 2 Nov – Sat 5 Dec 2026: five weeks of six virkedager = 30.
         let f = ferie(d(2026, 11, 2), d(2026, 12, 5));
-        let b = balance(&a, &[&f], 2026, 0).unwrap();
+        let b = balance(&a, &[&f], 2026, 0, 0).unwrap();
         assert_eq!((b.booked_days, b.remaining_days), (30, -5));
         assert!(b.over_booked());
     }
@@ -320,11 +346,11 @@ mod tests {
         assert_eq!(longest_summer_stretch(&[&short], 2026), 17);
         let a = born(None, 25);
         assert!(
-            balance(&a, &[&three_weeks], 2026, 0)
+            balance(&a, &[&three_weeks], 2026, 0, 0)
                 .unwrap()
                 .main_holiday_met
         );
-        assert!(!balance(&a, &[&short], 2026, 0).unwrap().main_holiday_met);
+        assert!(!balance(&a, &[&short], 2026, 0, 0).unwrap().main_holiday_met);
     }
 
     #[test]

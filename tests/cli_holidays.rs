@@ -340,3 +340,38 @@ fn the_law_check_warns_of_a_shift_planned_inside_a_booked_holiday() {
     let text = turnus(&["check", &path]);
     assert!(text.out.contains("Vakt i ferien"), "{}", text.out);
 }
+
+#[test]
+fn days_moved_to_the_next_year_leave_this_year_s_balance_and_arrive_in_the_next() {
+    // Kari agreed to move 5 days from 2026 to 2027 (ferieloven § 7 (2)): RULES.md §5 counts
+    // them out of 2026 ("balance = entitlement − booked − days moved to next year"), and 2027
+    // has them as carried, so no day is counted in both years.
+    let path = plan(
+        "moved",
+        r#"{"id": "K", "name": "Kari", "holiday_carried": {"2027": 5}}"#,
+        &ferie("f1", "K", "2026-07-06", "2026-07-25"),
+    );
+    let y26 = json_of(&["holidays", &path, "--year", "2026", "--format", "json"]);
+    let kari = &y26["assistants"][0];
+    assert_eq!(kari["entitlement_days"], json!(25));
+    assert_eq!(kari["booked_days"], json!(18));
+    assert_eq!(kari["carried_days"], json!(0));
+    assert_eq!(kari["moved_days"], json!(5));
+    assert_eq!(kari["remaining_days"], json!(25 - 18 - 5));
+    let y27 = json_of(&["holidays", &path, "--year", "2027", "--format", "json"]);
+    let kari = &y27["assistants"][0];
+    assert_eq!(kari["carried_days"], json!(5));
+    assert_eq!(
+        kari["moved_days"],
+        Value::Null,
+        "0 moved is left out of the JSON"
+    );
+    assert_eq!(kari["remaining_days"], json!(25 + 5));
+    let text = turnus(&["holidays", &path, "--year", "2026"]);
+    assert!(
+        text.out
+            .contains("Kari (K) flytter 5 virkedager til 2027 (avtalt; ferieloven § 7 (2))"),
+        "{}",
+        text.out
+    );
+}

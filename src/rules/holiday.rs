@@ -115,7 +115,10 @@ pub fn check_balances(plan: &Plan, today: Option<chrono::NaiveDate>, out: &mut V
             .collect();
         for year in years {
             let carried = plan.carried_days(&assistant.id, year).min(MAX_CARRIED_DAYS);
-            let Ok(b) = balance(assistant, list, year, carried) else {
+            let moved = plan
+                .carried_days(&assistant.id, year + 1)
+                .min(MAX_CARRIED_DAYS);
+            let Ok(b) = balance(assistant, list, year, carried, moved) else {
                 continue;
             };
             if b.over_booked() {
@@ -127,7 +130,7 @@ pub fn check_balances(plan: &Plan, today: Option<chrono::NaiveDate>, out: &mut V
                     start: span.start,
                     end: span.end,
                     measured: i64::from(b.booked_days),
-                    limit: i64::from(b.entitlement_days + b.carried_days),
+                    limit: i64::from(b.entitlement_days + b.carried_days) - i64::from(b.moved_days),
                     unit: Unit::Days,
                     shifts: Vec::new(),
                     detail: None,

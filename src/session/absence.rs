@@ -794,7 +794,8 @@ impl Session {
             .map(|a| {
                 let list = by.get(&a.id).map(Vec::as_slice).unwrap_or(&[]);
                 let carried = plan.carried_days(&a.id, year).min(MAX_CARRIED_DAYS);
-                let b = crate::holidays::balance(a, list, year, carried)
+                let moved = plan.carried_days(&a.id, year + 1).min(MAX_CARRIED_DAYS);
+                let b = crate::holidays::balance(a, list, year, carried, moved)
                     .expect("the carry-over is at most 12 days");
                 HolidayBalanceView {
                     assistant: a.id.to_string(),
@@ -802,6 +803,7 @@ impl Session {
                     entitlement_days: b.entitlement_days,
                     booked_days: b.booked_days,
                     carried_days: b.carried_days,
+                    moved_days: b.moved_days,
                     remaining_days: i32::try_from(b.remaining_days).unwrap_or(i32::MIN),
                     main_holiday_met: b.main_holiday_met,
                     over_booked: b.over_booked(),

@@ -597,7 +597,9 @@ pub struct HolidayBalanceView {
     pub entitlement_days: u32,
     pub booked_days: u32,
     pub carried_days: u32,
-    /// Entitlement + carried − booked; negative when over-booked.
+    /// Days agreed moved on to the next year (that year's carried days).
+    pub moved_days: u32,
+    /// Entitlement + carried − booked − moved; negative when over-booked.
     pub remaining_days: i32,
     pub main_holiday_met: bool,
     pub over_booked: bool,

@@ -67,7 +67,9 @@ fn balances(doc: &mut Doc, plan: &Plan, year: i32, lang: Lang) {
                 .filter(|x| x.assistant == a.id)
                 .collect();
             let carried = plan.carried_days(&a.id, year).min(MAX_CARRIED_DAYS);
-            let b = balance(a, &list, year, carried).expect("the carry-over is at most 12 days");
+            let moved = plan.carried_days(&a.id, year + 1).min(MAX_CARRIED_DAYS);
+            let b =
+                balance(a, &list, year, carried, moved).expect("the carry-over is at most 12 days");
             let mut remaining = b.remaining_days.to_string();
             if b.over_booked() {
                 remaining.push_str(tr(lang, " (for mye)", " (too many)"));

@@ -5,6 +5,10 @@
  */
 export type HolidayBalanceView = { assistant: string, name: string, entitlement_days: number, booked_days: number, carried_days: number, 
 /**
- * Entitlement + carried − booked; negative when over-booked.
+ * Days agreed moved on to the next year (that year's carried days).
+ */
+moved_days: number, 
+/**
+ * Entitlement + carried − booked − moved; negative when over-booked.
  */
 remaining_days: number, main_holiday_met: boolean, over_booked: boolean, };
