@@ -159,3 +159,28 @@ test('a search that ran out offers "Søk lenger", which asks again for longer wi
   await expect(section.getByRole('heading', { name: 'Forslag: «Stram»' })).toBeFocused({ timeout: 60_000 });
   expect(sent).toEqual([{ seconds: undefined, seed: undefined }, { seconds: 3, seed: 2 }]);
 });
+
+test('at 200 % text and in high contrast the answer is readable and has no WCAG violation', async ({ page }) => {
+  await page.clock.setFixedTime(new Date(`${TODAY}T10:00:00`));
+  await openDemo(page, `?today=${TODAY}`);
+  await showPage(page, 'Innstillinger');
+  await page.getByLabel('200 %').check();
+  await page.getByLabel(/^Høy kontrast/).check();
+  await showPage(page, 'Turnusmønstre');
+  const section = page.getByRole('region', { name: 'Foreslå turnus' });
+  await fillRequest(page, section, 'Stor tekst', '12');
+  await section.getByRole('button', { name: 'Foreslå', exact: true }).click();
+  const answer = section.getByRole('region', { name: 'Forslag: «Stor tekst»' });
+  await expect(answer).toBeVisible({ timeout: 60_000 });
+  for (const person of PEOPLE) {
+    await expect(answer.getByRole('table', { name: `Vaktene til ${person}` })).toBeVisible();
+  }
+  // Nothing of the answer is cut off sideways: the page scrolls, the tables wrap or scroll inside.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await expectNoAxeViolations(page);
+  await shot(page, 'suggest-answer-200-contrast');
+  const figures = answer.getByRole('table', { name: 'Tall for hver assistent' });
+  await figures.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/suggest-figures-200-contrast.png` });
+});
