@@ -244,3 +244,55 @@ fn backups_listed_and_restored_with_the_password() {
         "and opens with it"
     );
 }
+
+#[test]
+fn a_conflict_copy_of_an_encrypted_plan_is_merged_with_the_password() {
+    let (path, plan) = demo("merge");
+    assert_eq!(
+        turnus(Some(SECRET), None, &["password", "set", &plan]).code,
+        EXIT_OK
+    );
+    let copy = path.with_file_name("plan (Kari sin konfliktkopi 2026-12-01).turnus");
+    std::fs::copy(&path, &copy).unwrap();
+    let copy_text = copy.to_string_lossy().into_owned();
+    for (file, who, from, to) in [
+        (plan.as_str(), "a1", "2027-07-05", "2027-07-10"),
+        (copy_text.as_str(), "a2", "2027-08-02", "2027-08-07"),
+    ] {
+        let added = turnus(
+            Some(SECRET),
+            None,
+            &[
+                "absence",
+                "add",
+                file,
+                "--assistant",
+                who,
+                "--kind",
+                "ferie",
+                "--from",
+                from,
+                "--to",
+                to,
+            ],
+        );
+        assert_eq!(added.code, EXIT_OK, "{}", added.err);
+    }
+    let merged = turnus(Some(SECRET), None, &["merge", &plan, &copy_text]);
+    assert_eq!(merged.code, EXIT_OK, "{}", merged.err);
+    let list = turnus(Some(SECRET), None, &["absence", "list", &plan]);
+    assert!(list.out.contains("05.07.2027"), "{}", list.out);
+    assert!(
+        list.out.contains("02.08.2027"),
+        "both sides' holidays: {}",
+        list.out
+    );
+    assert!(encrypted(&path), "still encrypted after the merge");
+    let wrong = turnus(Some(OTHER), None, &["merge", &plan, &copy_text]);
+    assert_eq!(wrong.code, EXIT_INPUT);
+    assert!(
+        one_line(&wrong).contains("the password does not match"),
+        "{}",
+        wrong.err
+    );
+}

@@ -39,13 +39,16 @@ pub(super) fn merge(
 ) -> Result<i32, InputFailure> {
     // The other copy is opened first, read-only: a missing file or one that is not a plan is
     // refused before the plan is touched.
+    // A plan with a password: each file's comes from TURNUS_PASSWORD, or is asked for each.
     let read_only = OpenOptions {
         read_only: true,
+        password: super::password_cmd::for_opening(other)?,
         ..OpenOptions::new("turnus", now())
     };
     let copy = PlanFile::open(other, &read_only).map_err(|e| failure(other, &e))?;
     let options = OpenOptions {
         lock_on_edit: true,
+        password: super::password_cmd::for_opening(plan)?,
         ..store_options()?
     };
     let mut file = PlanFile::open(plan, &options).map_err(|e| failure(plan, &e))?;

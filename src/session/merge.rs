@@ -18,7 +18,7 @@ use ts_rs::TS;
 
 use super::{history, ErrorCode, IpcError, Language, PlanView, Session, Window};
 use crate::store::merge::{Choices, Conflict, ConflictKind, MergeReport, Side};
-use crate::store::{copies, LogEntry, OpenOptions, PlanFile};
+use crate::store::{copies, LogEntry, OpenOptions, Password, PlanFile};
 use crate::time::Instant;
 
 /// A conflict copy beside the open plan.
@@ -160,9 +160,17 @@ fn other_path(other: &str, lang: Language) -> Result<PathBuf, IpcError> {
     Ok(PathBuf::from(trimmed))
 }
 
-fn open_other(path: &Path, now: Instant, lang: Language) -> Result<PlanFile, IpcError> {
+/// Open the other copy read-only, with the open plan's password (a copy of an encrypted plan
+/// has the same one).
+fn open_other(
+    path: &Path,
+    password: Option<&Password>,
+    now: Instant,
+    lang: Language,
+) -> Result<PlanFile, IpcError> {
     let options = OpenOptions {
         read_only: true,
+        password: password.cloned(),
         ..OpenOptions::new("turnus", now)
     };
     PlanFile::open(path, &options).map_err(|e| {
@@ -189,7 +197,7 @@ impl Session {
         let (Some(path), Some(identity)) = (self.file.path(), self.file.file_identity()) else {
             return Ok(Vec::new());
         };
-        Ok(copies::find(path, &identity)
+        Ok(copies::find(path, &identity, self.file.password())
             .into_iter()
             .map(|copy| ConflictCopyView {
                 name: file_name(&copy.path),
@@ -206,7 +214,7 @@ impl Session {
         let lang = self.lang;
         self.writable()?;
         let path = other_path(other, lang)?;
-        let copy = open_other(&path, now, lang)?;
+        let copy = open_other(&path, self.file.password(), now, lang)?;
         let report = self
             .file
             .merge_preview(now, &copy)
@@ -238,7 +246,7 @@ impl Session {
         super::validate::window(window, lang)?;
         self.writable()?;
         let path = other_path(other, lang)?;
-        let copy = open_other(&path, now, lang)?;
+        let copy = open_other(&path, self.file.password(), now, lang)?;
         let choices = Choices {
             each: choices
                 .iter()

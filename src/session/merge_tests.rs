@@ -295,3 +295,65 @@ fn a_plan_file_replaced_by_a_sync_client_is_noticed_read_again_and_told_by_whom(
         "our own edit is no change by another program"
     );
 }
+
+#[test]
+fn the_conflict_copy_of_a_plan_with_a_password_is_offered_and_merged_with_it() {
+    let dir = temp_dir("encrypted-copy");
+    let plan = dir.0.join("Turnus.turnus");
+    plan_file(&plan);
+    let secret = || crate::store::Password::new("Fjellbekk-Sommer-1987".into());
+    let options = |user: &str| OpenOptions {
+        password: Some(secret()),
+        ..OpenOptions::new(user, t("2026-06-01T10:00"))
+    };
+    let mut file = PlanFile::open(&plan, &OpenOptions::new("Kari", t("2026-06-01T09:00"))).unwrap();
+    file.set_password(&secret(), t("2026-06-01T09:00")).unwrap();
+    file.close().unwrap();
+    let copy = dir
+        .0
+        .join("Turnus (Per's conflicted copy 2026-06-02).turnus");
+    std::fs::copy(&plan, &copy).unwrap();
+    let mut theirs = PlanFile::open(&copy, &options("Per")).unwrap();
+    theirs
+        .add_shift(t("2026-06-01T10:06"), &shift("s2", "Per sin"))
+        .unwrap();
+    theirs.close().unwrap();
+
+    let mut app = App::new(Folders::under(&dir.0), "Kari");
+    let now = t("2026-06-02T09:00");
+    app.open_plan_with_password(now, today(), &plan.display().to_string(), secret(), false)
+        .unwrap();
+    let copies = dispatch(&mut app, now, today(), "conflict_copies", json!({})).unwrap();
+    assert_eq!(copies.as_array().map(Vec::len), Some(1), "{copies}");
+    let other = copy.display().to_string();
+    dispatch(
+        &mut app,
+        now,
+        today(),
+        "merge_copy",
+        json!({ "window": window(), "other": other, "choices": [] }),
+    )
+    .unwrap();
+    let view = dispatch(
+        &mut app,
+        now,
+        today(),
+        "plan_view",
+        json!({ "window": window() }),
+    )
+    .unwrap();
+    let notes: Vec<&str> = view["shifts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|s| s["note"].as_str())
+        .collect();
+    assert!(
+        notes.contains(&"Per sin"),
+        "Per's shift is merged: {notes:?}"
+    );
+    assert!(
+        crate::store::is_encrypted(&plan),
+        "the plan keeps its password"
+    );
+}

@@ -19,7 +19,7 @@
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-use super::{OpenOptions, PlanFile};
+use super::{OpenOptions, Password, PlanFile};
 use crate::time::Instant;
 
 /// Which sync client's pattern a conflict copy's name follows.
@@ -171,9 +171,11 @@ fn digits(text: &str, n: usize) -> bool {
 
 /// The conflict copies of the plan file at `plan` in its folder: files whose names follow a
 /// sync client's pattern and that open as Turnus plans with the same file identity as
-/// `identity`. Files that cannot be read, other plans and other files are left out; the
-/// newest copy comes first.
-pub fn find(plan: &Path, identity: &str) -> Vec<ConflictCopy> {
+/// `identity`. An encrypted copy is opened with `password` (the plan's own): a copy whose
+/// password was changed on the other side cannot be told apart from another file, and is left
+/// out. Files that cannot be read, other plans and other files are left out; the newest copy
+/// comes first.
+pub fn find(plan: &Path, identity: &str, password: Option<&Password>) -> Vec<ConflictCopy> {
     let (Some(folder), Some(name)) = (plan.parent(), plan.file_name().and_then(|n| n.to_str()))
     else {
         return Vec::new();
@@ -192,7 +194,7 @@ pub fn find(plan: &Path, identity: &str) -> Vec<ConflictCopy> {
             let candidate = entry.file_name();
             let copy = conflict_copy_of(name, candidate.to_str()?)?;
             let path = entry.path();
-            if !entry.file_type().ok()?.is_file() || !same_plan(&path, identity) {
+            if !entry.file_type().ok()?.is_file() || !same_plan(&path, identity, password) {
                 return None;
             }
             let modified = entry
@@ -214,9 +216,10 @@ pub fn find(plan: &Path, identity: &str) -> Vec<ConflictCopy> {
 
 /// Whether the file at `path` is a Turnus plan with the file identity `identity`. It is
 /// opened read-only and never changed.
-fn same_plan(path: &Path, identity: &str) -> bool {
+fn same_plan(path: &Path, identity: &str, password: Option<&Password>) -> bool {
     let options = OpenOptions {
         read_only: true,
+        password: password.cloned(),
         ..OpenOptions::new("turnus", Instant::from_unix(0))
     };
     PlanFile::open(path, &options)

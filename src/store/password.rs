@@ -293,6 +293,12 @@ impl super::PlanFile {
         self.password.is_some()
     }
 
+    /// The password the file was opened with: its conflict copies and other copies of it
+    /// have the same one (unless it was changed on one side).
+    pub fn password(&self) -> Option<&Password> {
+        self.password.as_ref()
+    }
+
     /// Encrypt the plan file with `new` (at least [`MIN_PASSWORD_CHARS`] characters), and its
     /// backups with it. Refused when the file has a password already, or cannot be edited here.
     pub fn set_password(&mut self, new: &Password, now: Instant) -> Result<()> {
