@@ -487,20 +487,33 @@ impl App {
         let Some(path) = session.path().map(Path::to_path_buf) else {
             return Ok(None);
         };
+        // A plan with a password: the new file is read with the same one.
+        let password = session.file.password().cloned();
         // The new file must open before the old one is given up; a file half-written by a
         // sync client is tried again at the next look.
         let probe = crate::store::PlanFile::open(
             &path,
             &OpenOptions {
                 read_only: true,
+                password: password.clone(),
                 ..OpenOptions::new("turnus", now)
             },
         );
-        if probe.is_err() {
-            return Ok(None);
+        match probe {
+            Ok(file) => drop(file),
+            // Given a new password on the other computer: say so once (the stamp is noted),
+            // since this copy can no longer follow the file.
+            Err(StoreError::WrongPassword(_) | StoreError::PasswordNeeded(_)) => {
+                session.note_disk();
+                return Ok(Some(super::merge::DiskChange::new_password(lang, now)));
+            }
+            Err(_) => return Ok(None),
         }
-        drop(probe);
-        let session = Session::open(&path, &self.options(now, false), lang)?;
+        let options = OpenOptions {
+            password,
+            ..self.options(now, false)
+        };
+        let session = Session::open(&path, &options, lang)?;
         if let Some(previous) = self.session.replace(session) {
             // The old connection holds the replaced file; giving its lock up there is moot.
             let _ = previous.close();

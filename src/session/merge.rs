@@ -120,6 +120,29 @@ pub struct DiskChange {
     pub at_local: String,
     /// One sentence to show: "Kari endret planen: …".
     pub message: String,
+    /// The file was replaced by one this program cannot open (its password was changed on
+    /// another computer): nothing was read again; `message` says what to do.
+    pub new_password: bool,
+}
+
+impl DiskChange {
+    /// The plan file was replaced by one with another password (changed on another computer):
+    /// its change log cannot be read, so who and what are unknown.
+    pub(super) fn new_password(lang: Language, now: Instant) -> Self {
+        DiskChange {
+            by: String::new(),
+            what: Vec::new(),
+            at: now.to_rfc3339(),
+            at_local: now.display_local(),
+            message: lang
+                .pick(
+                    "Planfilen er byttet ut med en som har et annet passord (det er endret på en annen datamaskin). Lukk planen og åpne den igjen med det nye passordet; endringer du gjør før det, kommer ikke med i filen.",
+                    "The plan file was replaced by one with another password (it was changed on another computer). Close the plan and open it again with the new password; changes you make before that do not reach the file.",
+                )
+                .to_string(),
+            new_password: true,
+        }
+    }
 }
 
 /// What the plan file on disk looked like when this program last read or wrote it.
@@ -523,6 +546,7 @@ impl Session {
             at: newest.at.to_rfc3339(),
             at_local: newest.at.display_local(),
             message: message.trim_end().to_string(),
+            new_password: false,
         })
     }
 }

@@ -357,3 +357,81 @@ fn the_conflict_copy_of_a_plan_with_a_password_is_offered_and_merged_with_it() {
         "the plan keeps its password"
     );
 }
+
+#[test]
+fn a_plan_with_a_password_replaced_by_a_sync_client_is_read_again_with_it() {
+    let dir = temp_dir("disk-encrypted");
+    let plan = dir.0.join("Turnus.turnus");
+    plan_file(&plan);
+    let secret = || crate::store::Password::new("Fjellbekk-Sommer-1987".into());
+    let mut file = PlanFile::open(&plan, &OpenOptions::new("Kari", t("2026-06-01T09:00"))).unwrap();
+    file.set_password(&secret(), t("2026-06-01T09:00")).unwrap();
+    file.close().unwrap();
+    let mut app = App::new(Folders::under(&dir.0), "Kari");
+    let now = t("2026-06-02T09:00");
+    app.open_plan_with_password(now, today(), &plan.display().to_string(), secret(), false)
+        .unwrap();
+
+    let incoming = dir.0.join(".Turnus.turnus.sync-tmp");
+    std::fs::copy(&plan, &incoming).unwrap();
+    let options = OpenOptions {
+        password: Some(secret()),
+        take_over: true,
+        ..OpenOptions::new("Per", t("2026-06-01T10:00"))
+    };
+    let mut theirs = PlanFile::open(&incoming, &options).unwrap();
+    theirs
+        .add_shift(t("2026-06-02T09:30"), &shift("s2", "fra Per"))
+        .unwrap();
+    theirs.close().unwrap();
+    std::fs::rename(&incoming, &plan).unwrap();
+
+    let change = dispatch(&mut app, now, today(), "check_disk", json!({})).unwrap();
+    assert_eq!(change["by"], "Per", "{change}");
+    let view = dispatch(
+        &mut app,
+        now,
+        today(),
+        "plan_view",
+        json!({ "window": window() }),
+    )
+    .unwrap();
+    assert_eq!(view["shifts"].as_array().map(Vec::len), Some(2));
+    assert_eq!(view["file"]["has_password"], true);
+    let edited = dispatch(
+        &mut app,
+        now,
+        today(),
+        "delete_shift",
+        json!({ "window": window(), "id": "s2" }),
+    );
+    assert!(edited.is_ok(), "edits go to the new file: {edited:?}");
+
+    // Per gives the plan a new password on his computer, and the sync brings that file: this
+    // copy cannot follow it, and says so once.
+    let incoming = dir.0.join(".Turnus.turnus.sync-tmp");
+    std::fs::copy(&plan, &incoming).unwrap();
+    let mut theirs = PlanFile::open(&incoming, &options).unwrap();
+    theirs
+        .change_password(
+            &secret(),
+            &crate::store::Password::new("Havørn og måke 2026".into()),
+            t("2026-06-02T09:40"),
+        )
+        .unwrap();
+    theirs.close().unwrap();
+    std::fs::rename(&incoming, &plan).unwrap();
+    let change = dispatch(&mut app, now, today(), "check_disk", json!({})).unwrap();
+    assert!(
+        change["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("Planfilen er byttet ut med en som har et annet passord"),
+        "{change}"
+    );
+    assert_eq!(
+        dispatch(&mut app, now, today(), "check_disk", json!({})).unwrap(),
+        json!(null),
+        "told once, not every two seconds"
+    );
+}

@@ -23,4 +23,9 @@ at_local: string,
 /**
  * One sentence to show: "Kari endret planen: …".
  */
-message: string, };
+message: string, 
+/**
+ * The file was replaced by one this program cannot open (its password was changed on
+ * another computer): nothing was read again; `message` says what to do.
+ */
+new_password: boolean, };
