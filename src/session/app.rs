@@ -164,19 +164,21 @@ impl App {
         }
     }
 
-    /// Close the open plan when it is the file at `path`, so opening it again is not refused
-    /// as "in use" by this very program.
-    fn close_if_same(&mut self, path: &Path) -> Result<(), IpcError> {
-        let same = self
-            .session
-            .as_ref()
-            .and_then(|s| s.path())
-            .is_some_and(|open| {
+    /// The open session, when it is the plan file at `path`.
+    fn open_at(&self, path: &Path) -> Option<&Session> {
+        self.session.as_ref().filter(|s| {
+            s.path().is_some_and(|open| {
                 let canonical =
                     |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
                 canonical(open) == canonical(path)
-            });
-        if same {
+            })
+        })
+    }
+
+    /// Close the open plan when it is the file at `path`, so opening it again is not refused
+    /// as "in use" by this very program.
+    fn close_if_same(&mut self, path: &Path) -> Result<(), IpcError> {
+        if self.open_at(path).is_some() {
             self.close_plan()?;
         }
         Ok(())
@@ -275,6 +277,10 @@ impl App {
     ) -> Result<PlanView, IpcError> {
         let lang = self.lang();
         let path = checked_path(path, lang)?;
+        // The open plan opened again (taken over from another program, read again): the
+        // password it was opened with still opens it.
+        let password =
+            password.or_else(|| self.open_at(&path).and_then(|s| s.file.password().cloned()));
         self.close_if_same(&path)?;
         let mut options = self.options(now, take_over);
         options.password = password;

@@ -435,3 +435,36 @@ fn a_plan_with_a_password_replaced_by_a_sync_client_is_read_again_with_it() {
         "told once, not every two seconds"
     );
 }
+
+#[test]
+fn a_plan_with_a_password_held_by_another_is_taken_over_without_asking_again() {
+    let dir = temp_dir("take-over-encrypted");
+    let plan = dir.0.join("Turnus.turnus");
+    plan_file(&plan);
+    let secret = || crate::store::Password::new("Fjellbekk-Sommer-1987".into());
+    let mut file = PlanFile::open(&plan, &OpenOptions::new("Kari", t("2026-06-01T09:00"))).unwrap();
+    file.set_password(&secret(), t("2026-06-01T09:00")).unwrap();
+    file.close().unwrap();
+    let now = t("2026-06-02T09:00");
+    // Per has it open on his computer, his heartbeat fresh.
+    let held = PlanFile::open(
+        &plan,
+        &OpenOptions {
+            password: Some(secret()),
+            ..OpenOptions::new("Per", now)
+        },
+    )
+    .unwrap();
+
+    let mut app = App::new(Folders::under(&dir.0), "Kari");
+    let view = app
+        .open_plan_with_password(now, today(), &plan.display().to_string(), secret(), false)
+        .unwrap();
+    assert!(view.file.read_only, "Per holds it");
+    let view = app
+        .open_plan(now, today(), &plan.display().to_string(), true)
+        .expect("taking over needs no second typing of the password");
+    assert!(!view.file.read_only);
+    assert!(view.file.has_password);
+    drop(held);
+}
