@@ -251,8 +251,8 @@ pub fn explain(f: &Finding, lang: Lang) -> String {
             format!("The deadline for planning the main holiday has passed, and the longest holiday in one stretch between 1 June and 30 September is {m}; the main holiday is {l} in one stretch. Book the summer holiday."),
         ),
         (Rule::HolidayOver, _) => pick(
-            format!("Det er lagt inn {m} ferie i ferieåret, men assistenten har {l} (rett pluss overført). Flytt eller kort ned ferien, eller avtal overføring."),
-            format!("{m} of holiday are booked in the holiday year, but the assistant has {l} (entitlement plus carried over). Move or shorten the holiday, or agree a carry-over."),
+            format!("Det er lagt inn {m} ferie i ferieåret, men assistenten har {l} (rett pluss overført, minus det som er flyttet til neste år). Flytt eller kort ned ferien, eller avtal overføring."),
+            format!("{m} of holiday are booked in the holiday year, but the assistant has {l} (entitlement plus carried over, less any moved to the next year). Move or shorten the holiday, or agree a carry-over."),
         ),
     }
 }
