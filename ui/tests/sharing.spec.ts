@@ -150,6 +150,8 @@ test('started with a damaged plan, the start page says which file and why', asyn
   await expect(alert).toContainText('Turnus ble startet med planen «skadet», men den kunne ikke åpnes.');
   await expect(alert).toContainText('Filen er skadet, så Turnus kan ikke åpne planen.');
   await expect(page.getByRole('heading', { level: 2, name: 'Velkommen til Turnus' })).toBeFocused();
+  await expectNoAxeViolations(page);
+  await shot(page, 'ui-start-launch-refused');
 });
 
 test('Settings sets a password for the plan file (twice, at least 8) and removes it', async ({ page }) => {
