@@ -214,6 +214,21 @@ pub fn balance(
     })
 }
 
+/// One assistant's balance for `year` with the carry-over the plan records: the days carried
+/// into `year` and those moved on to the next (each the plan's figure, at most 12).
+pub fn recorded_balance(
+    plan: &Plan,
+    assistant: &Assistant,
+    absences: &[&Absence],
+    year: i32,
+) -> Balance {
+    let carried = plan.carried_days(&assistant.id, year).min(MAX_CARRIED_DAYS);
+    let moved = plan
+        .carried_days(&assistant.id, year + 1)
+        .min(MAX_CARRIED_DAYS);
+    balance(assistant, absences, year, carried, moved).expect("both are at most 12 days")
+}
+
 /// Every assistant's balance for `year`, in plan order. `carried` holds the days agreed moved
 /// into `year` from the year before, by assistant; an assistant not in it carried none. The
 /// days moved on to the next year are the plan's record for that year.

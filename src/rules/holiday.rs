@@ -90,7 +90,7 @@ pub fn check_balances(plan: &Plan, today: Option<chrono::NaiveDate>, out: &mut V
     use chrono::{Datelike, NaiveDate};
     use std::collections::{BTreeSet, HashMap as Map};
 
-    use crate::holidays::{balance, longest_summer_stretch, MAIN_HOLIDAY_DAYS, MAX_CARRIED_DAYS};
+    use crate::holidays::{longest_summer_stretch, recorded_balance, MAIN_HOLIDAY_DAYS};
 
     let mut by: Map<&AssistantId, Vec<&crate::model::Absence>> = Map::new();
     for a in &plan.absences {
@@ -114,13 +114,7 @@ pub fn check_balances(plan: &Plan, today: Option<chrono::NaiveDate>, out: &mut V
             .filter(|y| crate::time::year_supported(*y) && crate::time::year_supported(y + 1))
             .collect();
         for year in years {
-            let carried = plan.carried_days(&assistant.id, year).min(MAX_CARRIED_DAYS);
-            let moved = plan
-                .carried_days(&assistant.id, year + 1)
-                .min(MAX_CARRIED_DAYS);
-            let Ok(b) = balance(assistant, list, year, carried, moved) else {
-                continue;
-            };
+            let b = recorded_balance(plan, assistant, list, year);
             if b.over_booked() {
                 let span = year_interval(year);
                 out.push(Finding {

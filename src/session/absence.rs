@@ -793,10 +793,7 @@ impl Session {
             .iter()
             .map(|a| {
                 let list = by.get(&a.id).map(Vec::as_slice).unwrap_or(&[]);
-                let carried = plan.carried_days(&a.id, year).min(MAX_CARRIED_DAYS);
-                let moved = plan.carried_days(&a.id, year + 1).min(MAX_CARRIED_DAYS);
-                let b = crate::holidays::balance(a, list, year, carried, moved)
-                    .expect("the carry-over is at most 12 days");
+                let b = crate::holidays::recorded_balance(plan, a, list, year);
                 HolidayBalanceView {
                     assistant: a.id.to_string(),
                     name: a.name_or_id(),

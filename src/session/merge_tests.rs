@@ -81,6 +81,18 @@ fn edit(path: &Path, user: &str, take_over: bool, f: impl FnOnce(&mut PlanFile))
     file.close().unwrap();
 }
 
+fn secret() -> crate::store::Password {
+    crate::store::Password::new("Fjellbekk-Sommer-1987".into())
+}
+
+/// [`plan_file`], protected by [`secret`].
+fn encrypted_plan_file(path: &Path) {
+    plan_file(path);
+    let mut file = PlanFile::open(path, &OpenOptions::new("Kari", t("2026-06-01T09:00"))).unwrap();
+    file.set_password(&secret(), t("2026-06-01T09:00")).unwrap();
+    file.close().unwrap();
+}
+
 fn window() -> serde_json::Value {
     json!({ "from": "2026-06-01", "to": "2026-06-07" })
 }
@@ -300,15 +312,11 @@ fn a_plan_file_replaced_by_a_sync_client_is_noticed_read_again_and_told_by_whom(
 fn the_conflict_copy_of_a_plan_with_a_password_is_offered_and_merged_with_it() {
     let dir = temp_dir("encrypted-copy");
     let plan = dir.0.join("Turnus.turnus");
-    plan_file(&plan);
-    let secret = || crate::store::Password::new("Fjellbekk-Sommer-1987".into());
+    encrypted_plan_file(&plan);
     let options = |user: &str| OpenOptions {
         password: Some(secret()),
         ..OpenOptions::new(user, t("2026-06-01T10:00"))
     };
-    let mut file = PlanFile::open(&plan, &OpenOptions::new("Kari", t("2026-06-01T09:00"))).unwrap();
-    file.set_password(&secret(), t("2026-06-01T09:00")).unwrap();
-    file.close().unwrap();
     let copy = dir
         .0
         .join("Turnus (Per's conflicted copy 2026-06-02).turnus");
@@ -362,11 +370,7 @@ fn the_conflict_copy_of_a_plan_with_a_password_is_offered_and_merged_with_it() {
 fn a_plan_with_a_password_replaced_by_a_sync_client_is_read_again_with_it() {
     let dir = temp_dir("disk-encrypted");
     let plan = dir.0.join("Turnus.turnus");
-    plan_file(&plan);
-    let secret = || crate::store::Password::new("Fjellbekk-Sommer-1987".into());
-    let mut file = PlanFile::open(&plan, &OpenOptions::new("Kari", t("2026-06-01T09:00"))).unwrap();
-    file.set_password(&secret(), t("2026-06-01T09:00")).unwrap();
-    file.close().unwrap();
+    encrypted_plan_file(&plan);
     let mut app = App::new(Folders::under(&dir.0), "Kari");
     let now = t("2026-06-02T09:00");
     app.open_plan_with_password(now, today(), &plan.display().to_string(), secret(), false)
@@ -440,11 +444,7 @@ fn a_plan_with_a_password_replaced_by_a_sync_client_is_read_again_with_it() {
 fn a_plan_with_a_password_held_by_another_is_taken_over_without_asking_again() {
     let dir = temp_dir("take-over-encrypted");
     let plan = dir.0.join("Turnus.turnus");
-    plan_file(&plan);
-    let secret = || crate::store::Password::new("Fjellbekk-Sommer-1987".into());
-    let mut file = PlanFile::open(&plan, &OpenOptions::new("Kari", t("2026-06-01T09:00"))).unwrap();
-    file.set_password(&secret(), t("2026-06-01T09:00")).unwrap();
-    file.close().unwrap();
+    encrypted_plan_file(&plan);
     let now = t("2026-06-02T09:00");
     // Per has it open on his computer, his heartbeat fresh.
     let held = PlanFile::open(

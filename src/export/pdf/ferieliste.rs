@@ -11,7 +11,7 @@ use super::canvas::Align;
 use super::fonts::Weight;
 use super::frame::{date, tr, Column, Doc, Row};
 use super::{Lang, PdfOptions};
-use crate::holidays::{balance, booked_virkedager, MAX_CARRIED_DAYS};
+use crate::holidays::{booked_virkedager, recorded_balance};
 use crate::model::{Absence, AbsenceKind, Plan, SickNote};
 
 pub fn build(plan: &Plan, options: &PdfOptions) -> Doc {
@@ -66,10 +66,7 @@ fn balances(doc: &mut Doc, plan: &Plan, year: i32, lang: Lang) {
                 .iter()
                 .filter(|x| x.assistant == a.id)
                 .collect();
-            let carried = plan.carried_days(&a.id, year).min(MAX_CARRIED_DAYS);
-            let moved = plan.carried_days(&a.id, year + 1).min(MAX_CARRIED_DAYS);
-            let b =
-                balance(a, &list, year, carried, moved).expect("the carry-over is at most 12 days");
+            let b = recorded_balance(plan, a, &list, year);
             let mut remaining = b.remaining_days.to_string();
             if b.over_booked() {
                 remaining.push_str(tr(lang, " (for mye)", " (too many)"));
