@@ -242,6 +242,12 @@ test('the assistant’s page: absences and the holiday balance in words, and a c
   await panel.getByRole('button', { name: 'Lagre overførte dager' }).click();
   await expect(page.getByRole('status')).toContainText('Bjørn Sæther har 5 dager overført til 2026.');
   await expect(panel.locator('dl.balance')).toContainText(/Overført fra året før\s*5 dager/);
+
+  // Those 5 days leave 2025's balance: the year before says they were moved on.
+  await panel.getByLabel('År', { exact: true }).fill('2025');
+  await panel.getByRole('button', { name: 'Vis året' }).click();
+  await expect(panel.getByRole('heading', { name: 'Feriesaldo 2025' })).toBeVisible();
+  await expect(panel.locator('dl.balance')).toContainText(/Flyttet til neste år\s*5 dager/);
 });
 
 test('the year planner is a real table naming each week’s holidays, absences and red days, by weeks or months', async ({ page }) => {

@@ -70,6 +70,26 @@ test('a plan file changed by another program is reloaded with a notice, and a di
   await expect(page.locator('ol.history li').first()).toContainText('Per Haugen');
 });
 
+test('a plan file given a new password on another computer is said once, as an alert, with what to do', async ({ page }) => {
+  await openPlan(page, `?today=${TODAY}`);
+  await expect(page.getByRole('grid')).toBeVisible();
+  // The core's answer when the file on disk no longer opens with this plan's password (the
+  // session's own test makes it from real files).
+  const message =
+    'Planfilen er byttet ut med en som har et annet passord (det er endret på en annen datamaskin). Lukk planen og åpne den igjen med det nye passordet; endringer du gjør før det, kommer ikke med i filen.';
+  await page.route('**/check_disk', (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: 'application/json',
+      body: JSON.stringify({ by: '', what: [], at: '2026-06-10T09:40:00+02:00', at_local: '10.06.2026 09:40', message, new_password: true }),
+    }),
+  );
+  const notice = page.locator('section.disk-notice');
+  await expect(notice.getByRole('alert')).toHaveText(message, { timeout: 10_000 });
+  await expect(notice, 'nothing was read again, so it does not say so').not.toContainText('har lest planen på nytt');
+  await expectNoAxeViolations(page);
+});
+
 test('in a plan another person holds, every edit control is disabled with the reason, never a silent no-op', async ({ page }) => {
   await gotoStart(page, `?today=${TODAY}&open=${encodeURIComponent('/delt/i-bruk.turnus')}`);
   await page.getByRole('button', { name: 'Åpne en plan' }).click();
